@@ -1,0 +1,69 @@
+//! One event type for everything the engine tells its adapters (the desktop shell, the daemon's log).
+//!
+//! Events go out on a `tokio::sync::broadcast` channel: a slow or absent listener never blocks a check, and a
+//! lagging one loses old progress events rather than memory. Each event has a stable name (`scope://name`)
+//! that the desktop shell forwards as a Tauri event. Events carry no secrets and no download links.
+
+use serde::Serialize;
+use tokio::sync::broadcast;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Event {
+    /// A check started over `total` items.
+    CheckStarted { run_id: i64, total: usize },
+    /// `done` of `total` item searches finished.
+    Progress { run_id: i64, done: usize, total: usize },
+    /// A new release of an item was found (and its notification queued).
+    ReleaseFound { item_id: i64, item_title: String, release_title: String, indexer: String },
+    /// A search for one item failed; the check goes on with the others.
+    ItemFailed { item_id: i64, item_title: String, error: String },
+    /// A check finished with these figures.
+    CheckFinished { run_id: i64, summary: crate::watcher::CheckSummary },
+    /// A notification was delivered, or failed for good.
+    NotificationSent { notification_id: i64 },
+    NotificationFailed { notification_id: i64, reason: String },
+}
+
+impl Event {
+    /// The stable name adapters use (`watcher://progress`, `release://found`, ...).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Event::CheckStarted { .. } => "watcher://check-started",
+            Event::Progress { .. } => "watcher://progress",
+            Event::ReleaseFound { .. } => "release://found",
+            Event::ItemFailed { .. } => "watcher://item-failed",
+            Event::CheckFinished { .. } => "watcher://check-finished",
+            Event::NotificationSent { .. } => "notify://sent",
+            Event::NotificationFailed { .. } => "notify://failed",
+        }
+    }
+}
+
+/// The sending side; cheap to clone. Sending with no listener is not an error.
+#[derive(Clone)]
+pub struct Events {
+    tx: broadcast::Sender<Event>,
+}
+
+impl Default for Events {
+    fn default() -> Self {
+        Events::new()
+    }
+}
+
+impl Events {
+    pub fn new() -> Self {
+        let (tx, _) = broadcast::channel(1024);
+        Events { tx }
+    }
+
+    pub fn send(&self, event: Event) {
+        tracing::debug!(event = event.name(), "event");
+        let _ = self.tx.send(event);
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Event> {
+        self.tx.subscribe()
+    }
+}

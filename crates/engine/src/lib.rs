@@ -1,0 +1,33 @@
+//! NightWatcher's engine: everything that is not GUI.
+//!
+//! The desktop shell and the headless daemon are adapters over this crate: they turn user actions into
+//! engine calls and engine events into UI updates. Nothing here depends on Tauri, GTK or WebKit.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`model`] | the watchlist item, its JSON import/export form and its validation rules |
+//! | [`store`] | the SQLite pool, migrations and every SQL query |
+//! | [`prowlarr`] | the Prowlarr HTTP client |
+//! | [`matcher`] | release-name parsing and the decision "is this release of this item" |
+//! | [`watcher`] | one check over the watchlist, and the periodic loop |
+//! | [`notify`] | composing notifications into the outbox and the delivery worker |
+//! | [`telegram`] | the Telegram channel: HTML formatting with escaping, sending, error classification |
+//! | [`secrets`] | the [`secrets::SecretStore`] trait, the OS keyring store and environment overrides |
+//! | [`settings`] | stored settings with environment overrides |
+//! | [`events`] | the one [`events::Event`] type broadcast to the UI and the CLI |
+//! | [`redact`] | removing secrets from anything that may be logged or shown |
+
+pub mod events;
+pub mod matcher;
+pub mod model;
+pub mod notify;
+pub mod prowlarr;
+pub mod redact;
+pub mod secrets;
+pub mod settings;
+pub mod store;
+pub mod telegram;
+pub mod watcher;
+
+/// `NightWatcher/<version>`: Prowlarr records the first User-Agent token as the request's source.
+pub const USER_AGENT: &str = concat!("NightWatcher/", env!("CARGO_PKG_VERSION"));

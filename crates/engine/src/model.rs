@@ -1,0 +1,365 @@
+//! The watchlist item: what the user waits for.
+//!
+//! [`ItemSpec`] is the user-facing form (CLI flags, the JSON import/export format, later the UI form);
+//! [`ItemSpec::validate`] turns it into a [`ValidItem`] or says which field breaks which rule.
+//! [`WatchlistItem`] is a stored item with its id. Keeping the three apart means nothing unvalidated can
+//! reach the store: the store only accepts a [`ValidItem`].
+
+use chrono::Datelike;
+use serde::{Deserialize, Serialize};
+
+/// Newznab parent category for movies.
+pub const MOVIES_CATEGORY: u32 = 2000;
+/// Newznab parent category for TV.
+pub const TV_CATEGORY: u32 = 5000;
+/// Longest title we accept. Real titles are far shorter; the cap keeps junk out of the parser and messages.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    Movie,
+    Series,
+}
+
+impl ItemKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Movie => "movie",
+            ItemKind::Series => "series",
+        }
+    }
+
+    pub fn default_categories(self) -> Vec<u32> {
+        match self {
+            ItemKind::Movie => vec![MOVIES_CATEGORY],
+            ItemKind::Series => vec![TV_CATEGORY],
+        }
+    }
+}
+
+impl std::str::FromStr for ItemKind {
+    type Err = ValidationError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "movie" => Ok(ItemKind::Movie),
+            "series" | "show" | "tv" => Ok(ItemKind::Series),
+            _ => Err(ValidationError::new("kind", "must be \"movie\" or \"series\"")),
+        }
+    }
+}
+
+/// A watchlist item as the user writes it: one entry of the import/export JSON array.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ItemSpec {
+    pub title: String,
+    pub kind: Option<ItemKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i64>,
+    /// For series: notify episodes from this season on (with `from_episode`, from that episode on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_season: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_episode: Option<i64>,
+    /// IMDb id, `tt0133093` (digits alone are accepted and prefixed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imdb_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tmdb_id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tvdb_id: Option<i64>,
+    /// Newznab categories to search; default 2000 for movies, 5000 for series.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub categories: Option<Vec<i64>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}
+
+/// A spec that passed every rule; the only thing the store will insert.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidItem {
+    pub title: String,
+    pub kind: ItemKind,
+    pub year: Option<u16>,
+    pub from_season: Option<u32>,
+    pub from_episode: Option<u32>,
+    pub imdb_id: Option<String>,
+    pub tmdb_id: Option<u32>,
+    pub tvdb_id: Option<u32>,
+    pub categories: Vec<u32>,
+    pub enabled: bool,
+}
+
+/// A stored watchlist item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WatchlistItem {
+    pub id: i64,
+    pub title: String,
+    pub kind: ItemKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_season: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_episode: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imdb_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tmdb_id: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tvdb_id: Option<u32>,
+    pub categories: Vec<u32>,
+    pub enabled: bool,
+}
+
+impl WatchlistItem {
+    /// The import/export form of this item (no id), so `export | import` round-trips.
+    pub fn to_spec(&self) -> ItemSpec {
+        ItemSpec {
+            title: self.title.clone(),
+            kind: Some(self.kind),
+            year: self.year.map(i64::from),
+            from_season: self.from_season.map(i64::from),
+            from_episode: self.from_episode.map(i64::from),
+            imdb_id: self.imdb_id.clone(),
+            tmdb_id: self.tmdb_id.map(i64::from),
+            tvdb_id: self.tvdb_id.map(i64::from),
+            categories: (self.categories != self.kind.default_categories())
+                .then(|| self.categories.iter().map(|&c| i64::from(c)).collect()),
+            enabled: (!self.enabled).then_some(false),
+        }
+    }
+}
+
+/// Which field broke which rule. Shown to the user as `field: rule`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {rule}")]
+pub struct ValidationError {
+    pub field: &'static str,
+    pub rule: String,
+}
+
+impl ValidationError {
+    pub fn new(field: &'static str, rule: impl Into<String>) -> Self {
+        ValidationError { field, rule: rule.into() }
+    }
+}
+
+/// An import file with a bad entry: nothing is imported, and this names the entry.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("the import file is not valid JSON of the watchlist format (an array of {{title, kind, year?, ...}}): {0}")]
+    Json(String),
+    #[error("entry {index} ({title:?}) is invalid: {error}; nothing was imported")]
+    Entry { index: usize, title: String, error: ValidationError },
+}
+
+/// Parses an import file (a JSON array of [`ItemSpec`]) and validates every entry. All or nothing.
+pub fn parse_import(json: &str) -> Result<Vec<ValidItem>, ImportError> {
+    let values: Vec<serde_json::Value> =
+        serde_json::from_str(json).map_err(|e| ImportError::Json(e.to_string()))?;
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(index, value)| {
+            let title = value.get("title").and_then(|t| t.as_str()).unwrap_or("").chars().take(60).collect();
+            let spec: ItemSpec = serde_json::from_value(value).map_err(|e| ImportError::Entry {
+                index,
+                title: String::clone(&title),
+                error: ValidationError::new("entry", e.to_string()),
+            })?;
+            spec.validate().map_err(|error| ImportError::Entry { index, title, error })
+        })
+        .collect()
+}
+
+impl ItemSpec {
+    pub fn validate(&self) -> Result<ValidItem, ValidationError> {
+        let title = self.title.trim();
+        if title.is_empty() {
+            return Err(ValidationError::new("title", "is required and must not be blank"));
+        }
+        if title.chars().count() > MAX_TITLE_CHARS {
+            return Err(ValidationError::new("title", format!("must be at most {MAX_TITLE_CHARS} characters")));
+        }
+        if title.chars().any(char::is_control) {
+            return Err(ValidationError::new("title", "must not contain control characters (tabs, newlines, ...)"));
+        }
+        let kind = self.kind.ok_or_else(|| ValidationError::new("kind", "is required: \"movie\" or \"series\""))?;
+
+        let max_year = i64::from(chrono::Utc::now().year()) + 5;
+        let year = match self.year {
+            None => None,
+            Some(y) if (1870..=max_year).contains(&y) => Some(y as u16),
+            Some(_) => return Err(ValidationError::new("year", format!("must be between 1870 and {max_year}"))),
+        };
+
+        let (from_season, from_episode) = match kind {
+            ItemKind::Movie => {
+                if self.from_season.is_some() || self.from_episode.is_some() {
+                    return Err(ValidationError::new("from_season", "applies to series only, not to movies"));
+                }
+                (None, None)
+            }
+            ItemKind::Series => {
+                let season = bounded("from_season", self.from_season, 0, 9999)?;
+                let episode = bounded("from_episode", self.from_episode, 1, 99_999)?;
+                if episode.is_some() && season.is_none() {
+                    return Err(ValidationError::new("from_episode", "needs from_season as well"));
+                }
+                (season, episode)
+            }
+        };
+
+        let imdb_id = match self.imdb_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => None,
+            Some(raw) => {
+                let digits = raw.strip_prefix("tt").unwrap_or(raw);
+                if !(1..=10).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(ValidationError::new("imdb_id", "must look like tt0133093"));
+                }
+                Some(format!("tt{digits:0>7}"))
+            }
+        };
+        let tmdb_id = bounded("tmdb_id", self.tmdb_id, 1, i64::from(u32::MAX))?;
+        let tvdb_id = bounded("tvdb_id", self.tvdb_id, 1, i64::from(u32::MAX))?;
+
+        let categories = match &self.categories {
+            None => kind.default_categories(),
+            Some(list) if list.is_empty() => {
+                return Err(ValidationError::new("categories", "must not be empty (leave it out for the default)"));
+            }
+            Some(list) => {
+                let mut cats = Vec::with_capacity(list.len());
+                for &c in list {
+                    if !(1..=999_999).contains(&c) {
+                        return Err(ValidationError::new(
+                            "categories",
+                            "each must be a Newznab category number such as 2000 or 5040",
+                        ));
+                    }
+                    if !cats.contains(&(c as u32)) {
+                        cats.push(c as u32);
+                    }
+                }
+                cats
+            }
+        };
+
+        Ok(ValidItem {
+            title: title.to_owned(),
+            kind,
+            year,
+            from_season,
+            from_episode,
+            imdb_id,
+            tmdb_id,
+            tvdb_id,
+            categories,
+            enabled: self.enabled.unwrap_or(true),
+        })
+    }
+}
+
+fn bounded(field: &'static str, value: Option<i64>, min: i64, max: i64) -> Result<Option<u32>, ValidationError> {
+    match value {
+        None => Ok(None),
+        Some(v) if (min..=max).contains(&v) => Ok(Some(v as u32)),
+        Some(_) => Err(ValidationError::new(field, format!("must be between {min} and {max}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(title: &str, kind: ItemKind) -> ItemSpec {
+        ItemSpec { title: title.into(), kind: Some(kind), ..Default::default() }
+    }
+
+    #[test]
+    fn a_movie_gets_the_movie_category_by_default() {
+        let item = spec("Dune", ItemKind::Movie).validate().unwrap();
+        assert_eq!(item.categories, vec![2000]);
+        assert!(item.enabled);
+    }
+
+    #[test]
+    fn blank_title_names_the_field() {
+        let err = spec("   ", ItemKind::Movie).validate().unwrap_err();
+        assert_eq!(err.field, "title");
+    }
+
+    #[test]
+    fn control_characters_and_huge_titles_are_refused() {
+        assert_eq!(spec("a\tb", ItemKind::Movie).validate().unwrap_err().field, "title");
+        assert_eq!(spec(&"x".repeat(10_000), ItemKind::Movie).validate().unwrap_err().field, "title");
+    }
+
+    #[test]
+    fn absurd_years_are_refused() {
+        for y in [-1, 0, 1800, 99_999] {
+            let s = ItemSpec { year: Some(y), ..spec("Dune", ItemKind::Movie) };
+            assert_eq!(s.validate().unwrap_err().field, "year", "year {y}");
+        }
+    }
+
+    #[test]
+    fn imdb_ids_are_normalized_and_checked() {
+        let s = ItemSpec { imdb_id: Some("133093".into()), ..spec("The Matrix", ItemKind::Movie) };
+        assert_eq!(s.validate().unwrap().imdb_id.as_deref(), Some("tt0133093"));
+        let s = ItemSpec { imdb_id: Some("tt12ab".into()), ..spec("The Matrix", ItemKind::Movie) };
+        assert_eq!(s.validate().unwrap_err().field, "imdb_id");
+    }
+
+    #[test]
+    fn from_episode_needs_a_season_and_a_series() {
+        let s = ItemSpec { from_episode: Some(3), ..spec("Severance", ItemKind::Series) };
+        assert_eq!(s.validate().unwrap_err().field, "from_episode");
+        let s = ItemSpec { from_season: Some(2), ..spec("Dune", ItemKind::Movie) };
+        assert_eq!(s.validate().unwrap_err().field, "from_season");
+    }
+
+    #[test]
+    fn import_is_all_or_nothing_and_names_the_bad_entry() {
+        let json = r#"[{"title":"Dune","kind":"movie"},{"title":"Bad","kind":"movie","year":99999}]"#;
+        match parse_import(json) {
+            Err(ImportError::Entry { index, title, error }) => {
+                assert_eq!(index, 1);
+                assert_eq!(title, "Bad");
+                assert_eq!(error.field, "year");
+            }
+            other => panic!("expected an entry error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_fields_in_an_import_are_refused() {
+        let err = parse_import(r#"[{"title":"Dune","kind":"movie","yaer":2021}]"#).unwrap_err();
+        assert!(err.to_string().contains("yaer"), "{err}");
+    }
+
+    #[test]
+    fn export_round_trips_through_import() {
+        let item = WatchlistItem {
+            id: 7,
+            title: "Severance".into(),
+            kind: ItemKind::Series,
+            year: Some(2022),
+            from_season: Some(2),
+            from_episode: Some(1),
+            imdb_id: Some("tt11280740".into()),
+            tmdb_id: None,
+            tvdb_id: Some(371980),
+            categories: vec![5000],
+            enabled: false,
+        };
+        let json = serde_json::to_string(&vec![item.to_spec()]).unwrap();
+        let back = parse_import(&json).unwrap();
+        assert_eq!(back[0].title, "Severance");
+        assert_eq!(back[0].from_season, Some(2));
+        assert_eq!(back[0].tvdb_id, Some(371980));
+        assert!(!back[0].enabled);
+    }
+}

@@ -1,0 +1,3 @@
+//! (being written)
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct CheckSummary {}

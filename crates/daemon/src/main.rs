@@ -1,1 +1,44 @@
-fn main() {}
+//! `nightwatcherd`: the headless NightWatcher, a command line over the engine.
+//!
+//! Every command opens the database (migrating it), does one thing and exits, except `run`, which checks
+//! every interval until SIGINT/SIGTERM. Errors reach the user as one line saying what failed and what to do;
+//! the exit status is 0 on success, 1 for bad input or configuration, 2 when Prowlarr cannot be used.
+
+mod cli;
+mod commands;
+
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    let cli = cli::Cli::parse();
+    init_logging(cli.command.default_log_level());
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("nightwatcherd: cannot start the async runtime: {e}");
+            return std::process::ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(commands::dispatch(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(failure) => {
+            let line = nightwatcher_engine::redact::scrub_known(&format!("{:#}", failure.error));
+            eprintln!("nightwatcherd: {line}");
+            std::process::ExitCode::from(failure.code)
+        }
+    }
+}
+
+/// Logs go to stderr through a scrubbing writer: even a dependency's debug line cannot print a secret.
+fn init_logging(default_level: &str) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        EnvFilter::new(format!("{default_level},sqlx=warn,hyper=warn,reqwest=warn"))
+    });
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(|| nightwatcher_engine::redact::ScrubbingWriter(std::io::stderr()))
+        .with_target(false)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .init();
+}

@@ -14,6 +14,7 @@
 //! | [`telegram`] | the Telegram channel: HTML formatting with escaping, sending, error classification |
 //! | [`secrets`] | the [`secrets::SecretStore`] trait, the OS keyring store and environment overrides |
 //! | [`settings`] | stored settings with environment overrides |
+//! | [`setup`] | building the Prowlarr client and notification channels from settings and secrets |
 //! | [`events`] | the one [`events::Event`] type broadcast to the UI and the CLI |
 //! | [`redact`] | removing secrets from anything that may be logged or shown |
 
@@ -25,6 +26,7 @@ pub mod prowlarr;
 pub mod redact;
 pub mod secrets;
 pub mod settings;
+pub mod setup;
 pub mod store;
 pub mod telegram;
 pub mod watcher;

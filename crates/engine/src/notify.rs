@@ -1,1 +1,334 @@
-//! (being written)
+//! The outbox: notifications are rows first, then a delivery worker sends them.
+//!
+//! Composing happens at the end of a check ([`announce`]): the matches owed a notification become messages,
+//! stored in the same transaction that marks the matches announced. Only then does anything leave the machine.
+//! The [`Delivery`] worker sends due rows, marks them sent, retries transient failures with exponential
+//! backoff and jitter (or after Telegram's `retry_after`), and marks permanent failures failed with the reason.
+//! A crash between send and mark repeats one message at most; it never drops one.
+//!
+//! While a channel is failing transiently it is paused as a whole: after a 429 the next message to the same
+//! chat would be refused too, and hammering a flood-controlled bot only lengthens the ban.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use rand::Rng;
+use tokio::sync::Notify;
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+
+use crate::events::{Event, Events};
+use crate::store::{self, OutboxEntry, Store, StoreError, UnannouncedMatch};
+use crate::telegram::{self, ItemNews, NewsKind, OutgoingMessage, ReleaseLine, SendError, TelegramChannel};
+
+/// The Telegram channel's name in the outbox.
+pub const TELEGRAM: &str = "telegram";
+/// More items than this with news in one check go out as one digest.
+pub const DIGEST_THRESHOLD: usize = 5;
+
+/// Turns matches owed a notification into outbox entries for each configured channel.
+/// Matches arrive grouped by item, best first (the store's order).
+pub fn compose(matches: Vec<UnannouncedMatch>, channels: &[&str], now: chrono::DateTime<chrono::Utc>) -> Vec<OutboxEntry> {
+    let mut news: Vec<(i64, ItemNews, Vec<i64>)> = Vec::new();
+    for m in matches {
+        let line = ReleaseLine {
+            title: m.title,
+            size_bytes: m.size,
+            indexers: m.indexers,
+            seeders: m.seeders,
+            is_torrent: m.protocol == "torrent",
+            published: m.published_at.and_then(|t| chrono::DateTime::from_timestamp(t, 0)),
+            info_url: m.info_url,
+        };
+        match news.last_mut() {
+            Some((item_id, n, ids)) if *item_id == m.item_id => {
+                if m.initial {
+                    n.kind = NewsKind::FirstSummary;
+                }
+                if n.poster_url.is_none() {
+                    n.poster_url = m.poster_url;
+                }
+                n.releases.push(line);
+                ids.push(m.match_id);
+            }
+            _ => news.push((
+                m.item_id,
+                ItemNews {
+                    item_title: m.item_title,
+                    item_year: m.item_year,
+                    kind: if m.initial { NewsKind::FirstSummary } else { NewsKind::NewReleases },
+                    releases: vec![line],
+                    poster_url: m.poster_url,
+                },
+                vec![m.match_id],
+            )),
+        }
+    }
+
+    let mut entries = Vec::new();
+    if !channels.contains(&TELEGRAM) || news.is_empty() {
+        return entries;
+    }
+    if news.len() > DIGEST_THRESHOLD {
+        let all: Vec<ItemNews> = news.iter().map(|(_, n, _)| n.clone()).collect();
+        let mut match_ids: Vec<i64> = news.iter().flat_map(|(_, _, ids)| ids.iter().copied()).collect();
+        for message in telegram::digest_messages(&all, now) {
+            entries.push(OutboxEntry {
+                channel: TELEGRAM.into(),
+                kind: "digest".into(),
+                item_id: None,
+                payload: serde_json::to_string(&message).unwrap_or_default(),
+                match_ids: std::mem::take(&mut match_ids),
+            });
+        }
+    } else {
+        for (item_id, n, match_ids) in news {
+            let message = telegram::item_message(&n, now);
+            entries.push(OutboxEntry {
+                channel: TELEGRAM.into(),
+                kind: match n.kind {
+                    NewsKind::FirstSummary => "summary".into(),
+                    NewsKind::NewReleases => "new".into(),
+                },
+                item_id: Some(item_id),
+                payload: serde_json::to_string(&message).unwrap_or_default(),
+                match_ids,
+            });
+        }
+    }
+    entries
+}
+
+/// Composes every match owed a notification into the outbox. Returns how many notifications were queued.
+pub async fn announce(store: &Store, channels: &[&str]) -> Result<usize, StoreError> {
+    let now = chrono::Utc::now();
+    store.announce_pending(|matches| compose(matches, channels, now)).await
+}
+
+/// Something that can deliver a stored message: the Telegram channel, or a test double.
+pub trait Sender: Send + Sync {
+    fn channel(&self) -> &'static str;
+    fn send<'a>(&'a self, message: &'a OutgoingMessage) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>>;
+}
+
+impl Sender for TelegramChannel {
+    fn channel(&self) -> &'static str {
+        TELEGRAM
+    }
+    fn send<'a>(&'a self, message: &'a OutgoingMessage) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>> {
+        Box::pin(TelegramChannel::send(self, message))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct DeliveryConfig {
+    /// Gap between two messages on one channel: Telegram allows about one message a second to a chat.
+    pub min_interval: Duration,
+    /// First retry delay after a transient failure without `retry_after`; doubles per attempt.
+    pub base_backoff: Duration,
+    pub max_backoff: Duration,
+}
+
+impl Default for DeliveryConfig {
+    fn default() -> Self {
+        DeliveryConfig {
+            min_interval: Duration::from_millis(1100),
+            base_backoff: Duration::from_secs(5),
+            max_backoff: Duration::from_secs(600),
+        }
+    }
+}
+
+/// What one delivery pass did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct DeliveryReport {
+    pub sent: usize,
+    pub retried: usize,
+    pub failed: usize,
+}
+
+impl DeliveryReport {
+    fn add(&mut self, other: DeliveryReport) {
+        self.sent += other.sent;
+        self.retried += other.retried;
+        self.failed += other.failed;
+    }
+}
+
+pub struct Delivery {
+    store: Store,
+    senders: Vec<Arc<dyn Sender>>,
+    events: Events,
+    config: DeliveryConfig,
+    wake: Arc<Notify>,
+    paused_until: std::sync::Mutex<HashMap<&'static str, Instant>>,
+    last_sent: std::sync::Mutex<HashMap<&'static str, Instant>>,
+}
+
+impl Delivery {
+    pub fn new(store: Store, senders: Vec<Arc<dyn Sender>>, events: Events, config: DeliveryConfig) -> Self {
+        Delivery {
+            store,
+            senders,
+            events,
+            config,
+            wake: Arc::new(Notify::new()),
+            paused_until: Default::default(),
+            last_sent: Default::default(),
+        }
+    }
+
+    /// The channels this worker can deliver to; composition only writes rows for these.
+    pub fn channels(&self) -> Vec<&'static str> {
+        self.senders.iter().map(|s| s.channel()).collect()
+    }
+
+    /// A handle that wakes the worker when new notifications were queued.
+    pub fn waker(&self) -> Arc<Notify> {
+        self.wake.clone()
+    }
+
+    fn sender(&self, channel: &str) -> Option<&Arc<dyn Sender>> {
+        self.senders.iter().find(|s| s.channel() == channel)
+    }
+
+    fn paused(&self, channel: &'static str) -> Option<Instant> {
+        let map = self.paused_until.lock().ok()?;
+        map.get(channel).copied().filter(|&until| until > Instant::now())
+    }
+
+    fn pause(&self, channel: &'static str, delay: Duration) {
+        if let Ok(mut map) = self.paused_until.lock() {
+            map.insert(channel, Instant::now() + delay);
+        }
+    }
+
+    fn backoff(&self, attempts: i64, retry_after: Option<Duration>) -> Duration {
+        if let Some(after) = retry_after {
+            // Telegram's own figure, plus a little so we arrive after the window, not at its edge.
+            return after + Duration::from_millis(250);
+        }
+        let exp = self.config.base_backoff.saturating_mul(1u32 << attempts.clamp(0, 16) as u32);
+        let capped = exp.min(self.config.max_backoff);
+        // Full jitter in the upper half: spreads retries without ever retrying immediately.
+        let half = capped / 2;
+        half + half.mul_f64(rand::rng().random::<f64>())
+    }
+
+    /// Sends every due notification once (in order, spacing messages per channel). Stops early on cancellation.
+    pub async fn deliver_due(&self, cancel: &CancellationToken) -> Result<DeliveryReport, StoreError> {
+        let mut report = DeliveryReport::default();
+        let due = self.store.due_notifications(store::now(), 100).await?;
+        for n in due {
+            if cancel.is_cancelled() {
+                break;
+            }
+            let Some(sender) = self.sender(&n.channel).cloned() else { continue };
+            let channel = sender.channel();
+            if self.paused(channel).is_some() {
+                continue;
+            }
+            let message: OutgoingMessage = match serde_json::from_str(&n.payload) {
+                Ok(m) => m,
+                Err(e) => {
+                    let reason = format!("stored message is unreadable ({e}); this is a bug, please report it");
+                    self.store.mark_failed(n.id, &reason).await?;
+                    self.events.send(Event::NotificationFailed { notification_id: n.id, reason });
+                    report.failed += 1;
+                    continue;
+                }
+            };
+            self.space(channel).await;
+            let result = sender.send(&message).await;
+            if let Ok(mut last) = self.last_sent.lock() {
+                last.insert(channel, Instant::now());
+            }
+            match result {
+                Ok(()) => {
+                    self.store.mark_sent(n.id).await?;
+                    tracing::info!(notification = n.id, kind = %n.kind, channel, "notification sent");
+                    self.events.send(Event::NotificationSent { notification_id: n.id });
+                    report.sent += 1;
+                }
+                Err(SendError::Transient { reason, retry_after }) => {
+                    let delay = self.backoff(n.attempts, retry_after);
+                    let next = store::now() + i64::try_from(delay.as_secs()).unwrap_or(i64::MAX / 2) + 1;
+                    tracing::warn!(notification = n.id, channel, retry_in_s = delay.as_secs(), %reason, "delivery failed, will retry");
+                    self.store.mark_retry(n.id, next, &reason).await?;
+                    self.pause(channel, delay);
+                    report.retried += 1;
+                }
+                Err(SendError::Permanent { reason }) => {
+                    tracing::error!(notification = n.id, channel, %reason, "delivery failed for good");
+                    self.store.mark_failed(n.id, &reason).await?;
+                    self.events.send(Event::NotificationFailed { notification_id: n.id, reason });
+                    report.failed += 1;
+                }
+            }
+        }
+        Ok(report)
+    }
+
+    async fn space(&self, channel: &'static str) {
+        let last = self.last_sent.lock().ok().and_then(|m| m.get(channel).copied());
+        if let Some(last) = last {
+            tokio::time::sleep_until(last + self.config.min_interval).await;
+        }
+    }
+
+    /// How long until something may be due: the earliest pending row or channel pause, at most `cap`.
+    async fn until_next(&self, cap: Duration) -> Result<Option<Duration>, StoreError> {
+        let Some(at) = self.store.next_due_at().await? else { return Ok(None) };
+        let secs = (at - store::now()).max(0);
+        let mut wait = Duration::from_secs(u64::try_from(secs).unwrap_or(0));
+        if let Ok(map) = self.paused_until.lock() {
+            for until in map.values() {
+                wait = wait.max(until.saturating_duration_since(Instant::now()));
+            }
+        }
+        Ok(Some(wait.min(cap)))
+    }
+
+    /// Delivers until nothing is pending or `deadline` passes (used by `nightwatcherd check`).
+    /// Whatever is still pending stays in the outbox for the next run.
+    pub async fn drain(&self, deadline: Duration, cancel: &CancellationToken) -> Result<DeliveryReport, StoreError> {
+        let end = Instant::now() + deadline;
+        let mut total = DeliveryReport::default();
+        loop {
+            total.add(self.deliver_due(cancel).await?);
+            let Some(wait) = self.until_next(Duration::from_secs(60)).await? else { break };
+            if self.senders.is_empty() || Instant::now() + wait > end {
+                break;
+            }
+            tokio::select! {
+                () = cancel.cancelled() => break,
+                () = tokio::time::sleep(wait.max(Duration::from_millis(50))) => {}
+            }
+        }
+        Ok(total)
+    }
+
+    /// The worker loop for `run` and the desktop app: deliver, then sleep until something is due or a new
+    /// notification is queued, until cancelled. A database error is logged and retried after a pause.
+    pub async fn run(self: Arc<Self>, cancel: CancellationToken) {
+        loop {
+            if let Err(e) = self.deliver_due(&cancel).await {
+                tracing::error!(error = %e, "delivery worker: database error, retrying in 30 s");
+            }
+            let wait = match self.until_next(Duration::from_secs(60)).await {
+                Ok(Some(w)) => w.max(Duration::from_millis(100)),
+                Ok(None) => Duration::from_secs(300),
+                Err(_) => Duration::from_secs(30),
+            };
+            tokio::select! {
+                () = cancel.cancelled() => break,
+                () = self.wake.notified() => {}
+                () = tokio::time::sleep(wait) => {}
+            }
+        }
+        tracing::debug!("delivery worker stopped");
+    }
+}

@@ -67,3 +67,55 @@ mod tests {
         assert_eq!(redact(text), text);
     }
 }
+
+static KNOWN_SECRETS: std::sync::RwLock<Vec<String>> = std::sync::RwLock::new(Vec::new());
+
+/// Remembers a secret value so that [`ScrubbingWriter`] removes it from every line written.
+pub fn register_secret(value: &str) {
+    if value.len() < 4 {
+        return;
+    }
+    if let Ok(mut known) = KNOWN_SECRETS.write() {
+        if !known.iter().any(|k| k == value) {
+            known.push(value.to_owned());
+        }
+    }
+}
+
+/// Redacts a text with the patterns of [`redact`] and every secret given to [`register_secret`].
+pub fn scrub_known(text: &str) -> String {
+    match KNOWN_SECRETS.read() {
+        Ok(known) => scrub(text, known.iter().map(String::as_str)),
+        Err(_) => redact(text),
+    }
+}
+
+/// A writer for log output that scrubs every write: a last line of defence for secrets that a dependency
+/// (an HTTP client logging a request URL at debug level, say) might print.
+pub struct ScrubbingWriter<W: std::io::Write>(pub W);
+
+impl<W: std::io::Write> std::io::Write for ScrubbingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        self.0.write_all(scrub_known(&text).as_bytes())?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+#[cfg(test)]
+mod writer_tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn the_scrubbing_writer_removes_registered_secrets() {
+        register_secret("registered-secret-123");
+        let mut out = ScrubbingWriter(Vec::new());
+        write!(out, "GET /x?apikey=abc token registered-secret-123").unwrap();
+        let text = String::from_utf8(out.0).unwrap();
+        assert_eq!(text, "GET /x?apikey=[redacted] token [redacted]");
+    }
+}

@@ -1,1 +1,249 @@
-//! (being written)
+//! Settings: stored in the database, overridden by environment variables.
+//!
+//! Secrets are not settings: they live in the keyring ([`crate::secrets`]). Every value is validated on the way
+//! in (`config set`, an environment variable), so a bad value is refused with the rule it breaks instead of
+//! surfacing later as a failed check.
+
+use std::time::Duration;
+
+use crate::store::{Store, StoreError};
+
+/// The settings a user can change, with their environment variables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingKey {
+    ProwlarrUrl,
+    TelegramChatId,
+    TelegramApiUrl,
+    Concurrency,
+    Interval,
+    ProwlarrTimeout,
+}
+
+impl SettingKey {
+    pub const ALL: [SettingKey; 6] = [
+        SettingKey::ProwlarrUrl,
+        SettingKey::TelegramChatId,
+        SettingKey::TelegramApiUrl,
+        SettingKey::Concurrency,
+        SettingKey::Interval,
+        SettingKey::ProwlarrTimeout,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SettingKey::ProwlarrUrl => "prowlarr_url",
+            SettingKey::TelegramChatId => "telegram_chat_id",
+            SettingKey::TelegramApiUrl => "telegram_api_url",
+            SettingKey::Concurrency => "concurrency",
+            SettingKey::Interval => "interval",
+            SettingKey::ProwlarrTimeout => "prowlarr_timeout",
+        }
+    }
+
+    pub fn env_var(self) -> &'static str {
+        match self {
+            SettingKey::ProwlarrUrl => "NIGHTWATCHER_PROWLARR_URL",
+            SettingKey::TelegramChatId => "NIGHTWATCHER_TELEGRAM_CHAT_ID",
+            SettingKey::TelegramApiUrl => "NIGHTWATCHER_TELEGRAM_API_URL",
+            SettingKey::Concurrency => "NIGHTWATCHER_CONCURRENCY",
+            SettingKey::Interval => "NIGHTWATCHER_INTERVAL",
+            SettingKey::ProwlarrTimeout => "NIGHTWATCHER_PROWLARR_TIMEOUT",
+        }
+    }
+
+    /// The value used when neither the environment nor the database sets one.
+    pub fn default_value(self) -> Option<&'static str> {
+        match self {
+            SettingKey::ProwlarrUrl | SettingKey::TelegramChatId => None,
+            SettingKey::TelegramApiUrl => Some("https://api.telegram.org"),
+            SettingKey::Concurrency => Some("5"),
+            SettingKey::Interval => Some("15m"),
+            SettingKey::ProwlarrTimeout => Some("90s"),
+        }
+    }
+
+    /// Checks a value and returns it in canonical form.
+    pub fn validate(self, value: &str) -> Result<String, SettingsError> {
+        let value = value.trim();
+        let invalid = |rule: &str| SettingsError::Invalid { key: self.as_str(), rule: rule.to_owned() };
+        match self {
+            SettingKey::ProwlarrUrl | SettingKey::TelegramApiUrl => {
+                let url = url::Url::parse(value)
+                    .map_err(|e| invalid(&format!("must be an http(s) URL such as http://localhost:9696 ({e})")))?;
+                if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+                    return Err(invalid("must be an http(s) URL with a host, such as http://localhost:9696"));
+                }
+                if url.query().is_some() || !url.username().is_empty() || url.password().is_some() {
+                    return Err(invalid("must not carry a query or credentials (the API key goes to the keyring)"));
+                }
+                Ok(value.trim_end_matches('/').to_owned())
+            }
+            SettingKey::TelegramChatId => {
+                crate::telegram::parse_chat_id(value).map_err(|e| invalid(&e))?;
+                Ok(value.to_owned())
+            }
+            SettingKey::Concurrency => match value.parse::<u32>() {
+                Ok(n) if (1..=20).contains(&n) => Ok(n.to_string()),
+                _ => Err(invalid("must be a whole number from 1 to 20")),
+            },
+            SettingKey::Interval => {
+                let d = humantime::parse_duration(value)
+                    .map_err(|_| invalid("must be a duration such as 15m, 1h or 1h30m"))?;
+                if d < Duration::from_secs(60) || d > Duration::from_secs(7 * 24 * 3600) {
+                    return Err(invalid("must be between 1m and 7d (indexers ban clients that poll too often)"));
+                }
+                Ok(value.to_owned())
+            }
+            SettingKey::ProwlarrTimeout => {
+                let d = humantime::parse_duration(value).map_err(|_| invalid("must be a duration such as 90s or 2m"))?;
+                if d < Duration::from_secs(1) || d > Duration::from_secs(600) {
+                    return Err(invalid("must be between 1s and 10m"));
+                }
+                Ok(value.to_owned())
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for SettingKey {
+    type Err = SettingsError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().replace('-', "_").to_ascii_lowercase();
+        SettingKey::ALL.into_iter().find(|k| k.as_str() == wanted).ok_or_else(|| SettingsError::UnknownKey(s.to_owned()))
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error(
+        "unknown setting {0:?}: the settings are prowlarr_url, telegram_chat_id, telegram_api_url, concurrency, interval, prowlarr_timeout"
+    )]
+    UnknownKey(String),
+    #[error("{key}: {rule}")]
+    Invalid { key: &'static str, rule: String },
+    #[error("environment variable {var}: {rule}")]
+    InvalidEnv { var: &'static str, rule: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Where an effective value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    Environment,
+    Database,
+    Default,
+}
+
+/// The effective settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub prowlarr_url: Option<String>,
+    pub telegram_chat_id: Option<String>,
+    pub telegram_api_url: String,
+    pub concurrency: usize,
+    pub interval: Duration,
+    pub prowlarr_timeout: Duration,
+}
+
+/// One line of `config show`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct EffectiveSetting {
+    pub key: &'static str,
+    pub value: Option<String>,
+    pub source: Source,
+}
+
+pub async fn effective(store: &Store) -> Result<Vec<EffectiveSetting>, SettingsError> {
+    let mut out = Vec::with_capacity(SettingKey::ALL.len());
+    for key in SettingKey::ALL {
+        let env = std::env::var(key.env_var()).ok().filter(|v| !v.trim().is_empty());
+        let (value, source) = if let Some(v) = env {
+            let v = key
+                .validate(&v)
+                .map_err(|e| SettingsError::InvalidEnv { var: key.env_var(), rule: invalid_rule(e) })?;
+            (Some(v), Source::Environment)
+        } else if let Some(v) = store.setting(key.as_str()).await? {
+            (Some(v), Source::Database)
+        } else {
+            (key.default_value().map(str::to_owned), Source::Default)
+        };
+        out.push(EffectiveSetting { key: key.as_str(), value, source });
+    }
+    Ok(out)
+}
+
+fn invalid_rule(e: SettingsError) -> String {
+    match e {
+        SettingsError::Invalid { rule, .. } => rule,
+        other => other.to_string(),
+    }
+}
+
+/// Validates and stores a setting.
+pub async fn set(store: &Store, key: SettingKey, value: &str) -> Result<String, SettingsError> {
+    let canonical = key.validate(value)?;
+    store.set_setting(key.as_str(), &canonical).await?;
+    Ok(canonical)
+}
+
+impl Settings {
+    pub async fn load(store: &Store) -> Result<Settings, SettingsError> {
+        let values = effective(store).await?;
+        let get = |key: SettingKey| values.iter().find(|s| s.key == key.as_str()).and_then(|s| s.value.clone());
+        let duration = |key: SettingKey| -> Duration {
+            get(key)
+                .and_then(|v| humantime::parse_duration(&v).ok())
+                .or_else(|| key.default_value().and_then(|v| humantime::parse_duration(v).ok()))
+                .unwrap_or(Duration::from_secs(60))
+        };
+        Ok(Settings {
+            prowlarr_url: get(SettingKey::ProwlarrUrl),
+            telegram_chat_id: get(SettingKey::TelegramChatId),
+            telegram_api_url: get(SettingKey::TelegramApiUrl).unwrap_or_else(|| "https://api.telegram.org".into()),
+            concurrency: get(SettingKey::Concurrency).and_then(|v| v.parse().ok()).unwrap_or(5),
+            interval: duration(SettingKey::Interval),
+            prowlarr_timeout: duration(SettingKey::ProwlarrTimeout),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_accept_dashes_and_underscores() {
+        assert_eq!("prowlarr-url".parse::<SettingKey>().unwrap(), SettingKey::ProwlarrUrl);
+        assert_eq!("CONCURRENCY".parse::<SettingKey>().unwrap(), SettingKey::Concurrency);
+        assert!("colour".parse::<SettingKey>().is_err());
+    }
+
+    #[test]
+    fn urls_must_be_http_with_a_host_and_no_credentials() {
+        let k = SettingKey::ProwlarrUrl;
+        assert_eq!(k.validate("http://localhost:9696/").unwrap(), "http://localhost:9696");
+        assert!(k.validate("localhost:9696").is_err());
+        assert!(k.validate("file:///etc/passwd").is_err());
+        assert!(k.validate("javascript:alert(1)").is_err());
+        assert!(k.validate("http://h:9696/?apikey=x").is_err());
+    }
+
+    #[test]
+    fn concurrency_and_interval_are_bounded() {
+        assert!(SettingKey::Concurrency.validate("0").is_err());
+        assert!(SettingKey::Concurrency.validate("21").is_err());
+        assert_eq!(SettingKey::Concurrency.validate(" 5 ").unwrap(), "5");
+        assert!(SettingKey::Interval.validate("10s").is_err());
+        assert!(SettingKey::Interval.validate("soon").is_err());
+        assert_eq!(SettingKey::Interval.validate("1h30m").unwrap(), "1h30m");
+    }
+
+    #[test]
+    fn chat_ids_are_numbers_or_channel_names() {
+        assert!(SettingKey::TelegramChatId.validate("-1001234567890").is_ok());
+        assert!(SettingKey::TelegramChatId.validate("@my_channel").is_ok());
+        assert!(SettingKey::TelegramChatId.validate("my chat").is_err());
+    }
+}

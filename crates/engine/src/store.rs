@@ -1,1 +1,773 @@
-//! (being written)
+//! The SQLite store: the pool, migrations, and every SQL statement of the engine.
+//!
+//! One file holds all SQL so the schema and its queries change together. The pool is small (SQLite has one
+//! writer) and in WAL mode so readers never wait for the writer; a busy timeout makes concurrent writers
+//! (the watcher's parallel searches, a second process on the same file) queue instead of failing.
+//! Writes that decide something from what they read (composing notifications, claiming work) run in
+//! `BEGIN IMMEDIATE` transactions so two processes cannot both act on the same rows.
+//!
+//! Queries are checked by tests against real migrated files rather than by `sqlx::query!` macros, which would
+//! need a database or a prepared `.sqlx` cache at build time.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Row, SqlitePool};
+
+use crate::model::{ItemKind, ValidItem, WatchlistItem};
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the database at {path}: {source}. Check that the directory exists and is writable, or choose another file with --db")]
+    Open { path: PathBuf, source: sqlx::Error },
+    #[error("cannot create the data directory {path}: {source}")]
+    CreateDir { path: PathBuf, source: std::io::Error },
+    #[error("cannot find a data directory for this user (no HOME or XDG_DATA_HOME): pass --db PATH or set NIGHTWATCHER_DB")]
+    NoDataDir,
+    #[error("the database could not be migrated to this version of NightWatcher: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("no watchlist item with id {0}")]
+    NoSuchItem(i64),
+    #[error("database error: {0}")]
+    Sql(#[from] sqlx::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Unix seconds now.
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+#[derive(Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+/// A release as recorded from a search. Only http(s) links; never download or magnet links.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReleaseRecord {
+    pub indexer_id: i64,
+    pub guid: String,
+    pub title: String,
+    pub release_key: String,
+    pub indexer: Option<String>,
+    pub size: Option<i64>,
+    pub seeders: Option<i64>,
+    pub protocol: String,
+    pub published_at: Option<i64>,
+    pub info_url: Option<String>,
+    pub poster_url: Option<String>,
+}
+
+/// A match the store had not seen before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewMatch {
+    pub match_id: i64,
+    pub release_title: String,
+    pub indexer: Option<String>,
+}
+
+/// What one item's search added.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchRecord {
+    pub releases_seen: usize,
+    pub new_matches: Vec<NewMatch>,
+}
+
+/// A match owed a notification, with what the message needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnannouncedMatch {
+    pub match_id: i64,
+    pub item_id: i64,
+    pub item_title: String,
+    pub item_year: Option<u16>,
+    pub initial: bool,
+    pub title: String,
+    pub release_key: String,
+    pub size: Option<i64>,
+    pub seeders: Option<i64>,
+    pub protocol: String,
+    pub published_at: Option<i64>,
+    pub info_url: Option<String>,
+    pub poster_url: Option<String>,
+    /// Every indexer that carried this release (cross-posts are one match).
+    pub indexers: Vec<String>,
+}
+
+/// A notification to insert into the outbox, and the matches it announces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutboxEntry {
+    pub channel: String,
+    pub kind: String,
+    pub item_id: Option<i64>,
+    pub payload: String,
+    pub match_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingNotification {
+    pub id: i64,
+    pub channel: String,
+    pub kind: String,
+    pub payload: String,
+    pub attempts: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct NotificationCounts {
+    pub pending: i64,
+    pub sent: i64,
+    pub failed: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FailedNotification {
+    pub id: i64,
+    pub kind: String,
+    pub item_id: Option<i64>,
+    pub attempts: i64,
+    pub reason: String,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RunRecord {
+    pub id: i64,
+    pub started_at: i64,
+    pub finished_at: Option<i64>,
+    pub status: String,
+    pub items: i64,
+    pub searches: i64,
+    pub releases_seen: i64,
+    pub new_matches: i64,
+    pub errors: i64,
+    pub notifications_queued: i64,
+    pub duration_ms: i64,
+    pub error: Option<String>,
+}
+
+/// The figures a finished check writes into its run row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RunFigures {
+    pub items: i64,
+    pub searches: i64,
+    pub releases_seen: i64,
+    pub new_matches: i64,
+    pub errors: i64,
+    pub notifications_queued: i64,
+    pub duration_ms: i64,
+}
+
+/// A found release for history views, newest first.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FoundRelease {
+    pub match_id: i64,
+    pub item_id: i64,
+    pub item_title: String,
+    pub title: String,
+    pub indexer: Option<String>,
+    pub size: Option<i64>,
+    pub seeders: Option<i64>,
+    pub protocol: String,
+    pub published_at: Option<i64>,
+    pub info_url: Option<String>,
+    pub found_at: i64,
+}
+
+impl Store {
+    /// `$XDG_DATA_HOME/nightwatcher/nightwatcher.db` (the OS data directory).
+    pub fn default_path() -> Result<PathBuf> {
+        let dirs = directories::ProjectDirs::from("", "", "nightwatcher").ok_or(StoreError::NoDataDir)?;
+        Ok(dirs.data_dir().join("nightwatcher.db"))
+    }
+
+    /// Opens (creating if needed) the database file and applies pending migrations.
+    pub async fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_owned(), source })?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .min_connections(0)
+            .idle_timeout(Duration::from_secs(60))
+            .connect_with(options)
+            .await
+            .map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Store { pool })
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Connections currently open (for status figures).
+    pub fn connections(&self) -> u32 {
+        self.pool.size()
+    }
+
+    // ---- watchlist ----
+
+    pub async fn add_item(&self, item: &ValidItem) -> Result<WatchlistItem> {
+        let mut tx = self.pool.begin().await?;
+        let id = insert_item(&mut tx, item).await?;
+        tx.commit().await?;
+        self.item(id).await
+    }
+
+    /// Inserts every item in one transaction: all or nothing.
+    pub async fn import_items(&self, items: &[ValidItem]) -> Result<Vec<i64>> {
+        let mut tx = self.pool.begin().await?;
+        let mut ids = Vec::with_capacity(items.len());
+        for item in items {
+            ids.push(insert_item(&mut tx, item).await?);
+        }
+        tx.commit().await?;
+        Ok(ids)
+    }
+
+    pub async fn update_item(&self, id: i64, item: &ValidItem) -> Result<WatchlistItem> {
+        let categories = serde_json::to_string(&item.categories).unwrap_or_else(|_| "[]".into());
+        let done = sqlx::query(
+            "UPDATE items SET title = ?, kind = ?, year = ?, from_season = ?, from_episode = ?, imdb_id = ?,
+                    tmdb_id = ?, tvdb_id = ?, categories = ?, enabled = ?, updated_at = ? WHERE id = ?",
+        )
+        .bind(&item.title)
+        .bind(item.kind.as_str())
+        .bind(item.year)
+        .bind(item.from_season)
+        .bind(item.from_episode)
+        .bind(&item.imdb_id)
+        .bind(item.tmdb_id)
+        .bind(item.tvdb_id)
+        .bind(categories)
+        .bind(item.enabled)
+        .bind(now())
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NoSuchItem(id));
+        }
+        self.item(id).await
+    }
+
+    pub async fn set_item_enabled(&self, id: i64, enabled: bool) -> Result<()> {
+        let done = sqlx::query("UPDATE items SET enabled = ?, updated_at = ? WHERE id = ?")
+            .bind(enabled)
+            .bind(now())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NoSuchItem(id));
+        }
+        Ok(())
+    }
+
+    /// Removes an item and its matches. Returns false when there was no such item.
+    pub async fn remove_item(&self, id: i64) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM items WHERE id = ?").bind(id).execute(&self.pool).await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    pub async fn item(&self, id: i64) -> Result<WatchlistItem> {
+        let row = sqlx::query(&format!("{ITEM_COLUMNS} WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NoSuchItem(id))?;
+        Ok(item_from_row(&row))
+    }
+
+    pub async fn items(&self) -> Result<Vec<WatchlistItem>> {
+        let rows = sqlx::query(&format!("{ITEM_COLUMNS} ORDER BY id")).fetch_all(&self.pool).await?;
+        Ok(rows.iter().map(item_from_row).collect())
+    }
+
+    pub async fn enabled_items(&self) -> Result<Vec<WatchlistItem>> {
+        let rows = sqlx::query(&format!("{ITEM_COLUMNS} WHERE enabled = 1 ORDER BY id")).fetch_all(&self.pool).await?;
+        Ok(rows.iter().map(item_from_row).collect())
+    }
+
+    /// Whether the item's first successful check has happened.
+    pub async fn has_baseline(&self, item_id: i64) -> Result<bool> {
+        let at: Option<Option<i64>> = sqlx::query_scalar("SELECT baseline_at FROM items WHERE id = ?")
+            .bind(item_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(matches!(at, Some(Some(_))))
+    }
+
+    // ---- one item's search ----
+
+    /// Records one item's search in one transaction: every release seen (once per indexer and guid), the
+    /// matching ones as matches (once per item and normalized release), and the item's baseline.
+    /// `matched` holds indexes into `releases` with their quality score.
+    pub async fn record_search(
+        &self,
+        item_id: i64,
+        run_id: Option<i64>,
+        releases: &[ReleaseRecord],
+        matched: &[(usize, i64)],
+    ) -> Result<SearchRecord> {
+        let now = now();
+        // IMMEDIATE: this transaction reads, then writes; a deferred one would fail with SQLITE_BUSY instead of
+        // waiting when another writer (a parallel search) committed in between.
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let baseline: Option<Option<i64>> = sqlx::query_scalar("SELECT baseline_at FROM items WHERE id = ?")
+            .bind(item_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let initial = match baseline {
+            None => return Err(StoreError::NoSuchItem(item_id)),
+            Some(at) => at.is_none(),
+        };
+        let mut ids = Vec::with_capacity(releases.len());
+        for r in releases {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO releases (indexer_id, guid, title, release_key, indexer, size, seeders, protocol,
+                                       published_at, info_url, poster_url, first_seen_at, last_seen_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                 ON CONFLICT (indexer_id, guid) DO UPDATE SET last_seen_at = excluded.last_seen_at,
+                     seeders = excluded.seeders
+                 RETURNING id",
+            )
+            .bind(r.indexer_id)
+            .bind(&r.guid)
+            .bind(&r.title)
+            .bind(&r.release_key)
+            .bind(&r.indexer)
+            .bind(r.size)
+            .bind(r.seeders)
+            .bind(&r.protocol)
+            .bind(r.published_at)
+            .bind(&r.info_url)
+            .bind(&r.poster_url)
+            .bind(now)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            ids.push(id);
+        }
+        let mut new_matches = Vec::new();
+        for &(index, quality) in matched {
+            let (Some(r), Some(&release_id)) = (releases.get(index), ids.get(index)) else { continue };
+            let inserted: Option<i64> = sqlx::query_scalar(
+                "INSERT INTO matches (item_id, release_id, release_key, initial, quality, run_id, found_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?)
+                 ON CONFLICT (item_id, release_key) DO NOTHING
+                 RETURNING id",
+            )
+            .bind(item_id)
+            .bind(release_id)
+            .bind(&r.release_key)
+            .bind(initial)
+            .bind(quality)
+            .bind(run_id)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(match_id) = inserted {
+                new_matches.push(NewMatch { match_id, release_title: r.title.clone(), indexer: r.indexer.clone() });
+            }
+        }
+        sqlx::query(
+            "UPDATE items SET baseline_at = COALESCE(baseline_at, ?), last_checked_at = ?, last_error = NULL
+             WHERE id = ?",
+        )
+        .bind(now)
+        .bind(now)
+        .bind(item_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(SearchRecord { releases_seen: releases.len(), new_matches })
+    }
+
+    pub async fn record_item_error(&self, item_id: i64, error: &str) -> Result<()> {
+        sqlx::query("UPDATE items SET last_checked_at = ?, last_error = ? WHERE id = ?")
+            .bind(now())
+            .bind(error)
+            .bind(item_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    // ---- composing notifications ----
+
+    /// Reads the matches owed a notification, lets `compose` turn them into outbox entries, and stores those
+    /// entries while marking the matches announced — all in one `BEGIN IMMEDIATE` transaction, so two
+    /// processes cannot announce the same match twice and a crash leaves either both or neither.
+    pub async fn announce_pending<F>(&self, compose: F) -> Result<usize>
+    where
+        F: FnOnce(Vec<UnannouncedMatch>) -> Vec<OutboxEntry>,
+    {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let rows = sqlx::query(
+            "SELECT m.id, m.item_id, i.title AS item_title, i.year, m.initial, r.title, r.release_key, r.size,
+                    r.seeders, r.protocol, r.published_at, r.info_url, r.poster_url,
+                    (SELECT json_group_array(indexer) FROM
+                        (SELECT DISTINCT COALESCE(r2.indexer, 'indexer ' || r2.indexer_id) AS indexer
+                         FROM releases r2 WHERE r2.release_key = r.release_key ORDER BY r2.id)) AS indexers
+             FROM matches m JOIN items i ON i.id = m.item_id JOIN releases r ON r.id = m.release_id
+             WHERE m.announced = 0
+             ORDER BY m.item_id, m.quality DESC, COALESCE(r.seeders, -1) DESC, r.published_at DESC, m.id",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        if rows.is_empty() {
+            tx.rollback().await?;
+            return Ok(0);
+        }
+        let matches: Vec<UnannouncedMatch> = rows
+            .iter()
+            .map(|row| UnannouncedMatch {
+                match_id: row.get("id"),
+                item_id: row.get("item_id"),
+                item_title: row.get("item_title"),
+                item_year: row.get::<Option<i64>, _>("year").and_then(|y| u16::try_from(y).ok()),
+                initial: row.get("initial"),
+                title: row.get("title"),
+                release_key: row.get("release_key"),
+                size: row.get("size"),
+                seeders: row.get("seeders"),
+                protocol: row.get("protocol"),
+                published_at: row.get("published_at"),
+                info_url: row.get("info_url"),
+                poster_url: row.get("poster_url"),
+                indexers: serde_json::from_str(row.get::<&str, _>("indexers")).unwrap_or_default(),
+            })
+            .collect();
+        let all_ids: Vec<i64> = matches.iter().map(|m| m.match_id).collect();
+        let entries = compose(matches);
+        let now = now();
+        let mut queued = 0;
+        for entry in &entries {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO notifications (channel, kind, item_id, payload, status, next_attempt_at, created_at)
+                 VALUES (?, ?, ?, ?, 'pending', ?, ?) RETURNING id",
+            )
+            .bind(&entry.channel)
+            .bind(&entry.kind)
+            .bind(entry.item_id)
+            .bind(&entry.payload)
+            .bind(now)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            queued += 1;
+            for match_id in &entry.match_ids {
+                sqlx::query("UPDATE matches SET notification_id = COALESCE(notification_id, ?) WHERE id = ?")
+                    .bind(id)
+                    .bind(match_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        // Every match read is announced, whether or not a channel took it (no channel configured = nothing owed).
+        for match_id in all_ids {
+            sqlx::query("UPDATE matches SET announced = 1 WHERE id = ?").bind(match_id).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(queued)
+    }
+
+    // ---- the outbox ----
+
+    /// Pending notifications whose next attempt is due, oldest first.
+    pub async fn due_notifications(&self, now: i64, limit: i64) -> Result<Vec<PendingNotification>> {
+        let rows = sqlx::query(
+            "SELECT id, channel, kind, payload, attempts FROM notifications
+             WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+        )
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| PendingNotification {
+                id: r.get("id"),
+                channel: r.get("channel"),
+                kind: r.get("kind"),
+                payload: r.get("payload"),
+                attempts: r.get("attempts"),
+            })
+            .collect())
+    }
+
+    /// When the next pending notification becomes due, if any is pending.
+    pub async fn next_due_at(&self) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar("SELECT MIN(next_attempt_at) FROM notifications WHERE status = 'pending'")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    /// Marks a notification sent. Returns false if it was no longer pending (another process sent it).
+    pub async fn mark_sent(&self, id: i64) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE notifications SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL
+             WHERE id = ? AND status = 'pending'",
+        )
+        .bind(now())
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    pub async fn mark_retry(&self, id: i64, next_attempt_at: i64, error: &str) -> Result<()> {
+        sqlx::query(
+            "UPDATE notifications SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+             WHERE id = ? AND status = 'pending'",
+        )
+        .bind(next_attempt_at)
+        .bind(error)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn mark_failed(&self, id: i64, reason: &str) -> Result<()> {
+        sqlx::query(
+            "UPDATE notifications SET status = 'failed', attempts = attempts + 1, last_error = ?
+             WHERE id = ? AND status = 'pending'",
+        )
+        .bind(reason)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Puts failed notifications back in the queue ("Retry failed"). Returns how many.
+    pub async fn retry_failed(&self) -> Result<u64> {
+        let done = sqlx::query(
+            "UPDATE notifications SET status = 'pending', next_attempt_at = ?, attempts = 0 WHERE status = 'failed'",
+        )
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    pub async fn notification_counts(&self) -> Result<NotificationCounts> {
+        let row = sqlx::query(
+            "SELECT COALESCE(SUM(status = 'pending'), 0) AS pending, COALESCE(SUM(status = 'sent'), 0) AS sent,
+                    COALESCE(SUM(status = 'failed'), 0) AS failed FROM notifications",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(NotificationCounts { pending: row.get("pending"), sent: row.get("sent"), failed: row.get("failed") })
+    }
+
+    pub async fn failed_notifications(&self, limit: i64) -> Result<Vec<FailedNotification>> {
+        let rows = sqlx::query(
+            "SELECT id, kind, item_id, attempts, COALESCE(last_error, '') AS reason, created_at FROM notifications
+             WHERE status = 'failed' ORDER BY id DESC LIMIT ?",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| FailedNotification {
+                id: r.get("id"),
+                kind: r.get("kind"),
+                item_id: r.get("item_id"),
+                attempts: r.get("attempts"),
+                reason: r.get("reason"),
+                created_at: r.get("created_at"),
+            })
+            .collect())
+    }
+
+    // ---- runs ----
+
+    pub async fn start_run(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("INSERT INTO runs (started_at, status) VALUES (?, 'running') RETURNING id")
+            .bind(now())
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    pub async fn finish_run(&self, id: i64, status: &str, figures: &RunFigures, error: Option<&str>) -> Result<()> {
+        sqlx::query(
+            "UPDATE runs SET finished_at = ?, status = ?, items = ?, searches = ?, releases_seen = ?, new_matches = ?,
+                    errors = ?, notifications_queued = ?, duration_ms = ?, error = ? WHERE id = ?",
+        )
+        .bind(now())
+        .bind(status)
+        .bind(figures.items)
+        .bind(figures.searches)
+        .bind(figures.releases_seen)
+        .bind(figures.new_matches)
+        .bind(figures.errors)
+        .bind(figures.notifications_queued)
+        .bind(figures.duration_ms)
+        .bind(error)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// A run left `running` by a process that died is not running any more.
+    pub async fn close_abandoned_runs(&self) -> Result<u64> {
+        let done = sqlx::query(
+            "UPDATE runs SET status = 'cancelled', error = 'interrupted (the process stopped during the check)'
+             WHERE status = 'running'",
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    pub async fn recent_runs(&self, limit: i64) -> Result<Vec<RunRecord>> {
+        let rows = sqlx::query(
+            "SELECT id, started_at, finished_at, status, items, searches, releases_seen, new_matches, errors,
+                    notifications_queued, duration_ms, error FROM runs ORDER BY id DESC LIMIT ?",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| RunRecord {
+                id: r.get("id"),
+                started_at: r.get("started_at"),
+                finished_at: r.get("finished_at"),
+                status: r.get("status"),
+                items: r.get("items"),
+                searches: r.get("searches"),
+                releases_seen: r.get("releases_seen"),
+                new_matches: r.get("new_matches"),
+                errors: r.get("errors"),
+                notifications_queued: r.get("notifications_queued"),
+                duration_ms: r.get("duration_ms"),
+                error: r.get("error"),
+            })
+            .collect())
+    }
+
+    /// Items whose last search failed: (id, title, error).
+    pub async fn item_errors(&self) -> Result<Vec<(i64, String, String)>> {
+        let rows = sqlx::query("SELECT id, title, last_error FROM items WHERE last_error IS NOT NULL ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(|r| (r.get("id"), r.get("title"), r.get("last_error"))).collect())
+    }
+
+    // ---- history ----
+
+    /// Found releases, newest first; one row per match (cross-posts are one).
+    pub async fn found_releases(&self, item_id: Option<i64>, limit: i64) -> Result<Vec<FoundRelease>> {
+        let rows = sqlx::query(
+            "SELECT m.id AS match_id, m.item_id, i.title AS item_title, r.title, r.indexer, r.size, r.seeders,
+                    r.protocol, r.published_at, r.info_url, m.found_at
+             FROM matches m JOIN items i ON i.id = m.item_id JOIN releases r ON r.id = m.release_id
+             WHERE (?1 IS NULL OR m.item_id = ?1)
+             ORDER BY m.found_at DESC, m.id DESC LIMIT ?2",
+        )
+        .bind(item_id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| FoundRelease {
+                match_id: r.get("match_id"),
+                item_id: r.get("item_id"),
+                item_title: r.get("item_title"),
+                title: r.get("title"),
+                indexer: r.get("indexer"),
+                size: r.get("size"),
+                seeders: r.get("seeders"),
+                protocol: r.get("protocol"),
+                published_at: r.get("published_at"),
+                info_url: r.get("info_url"),
+                found_at: r.get("found_at"),
+            })
+            .collect())
+    }
+
+    // ---- settings ----
+
+    pub async fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = ?").bind(key).fetch_optional(&self.pool).await?)
+    }
+
+    pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .bind(key)
+            .bind(value)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn delete_setting(&self, key: &str) -> Result<()> {
+        sqlx::query("DELETE FROM settings WHERE key = ?").bind(key).execute(&self.pool).await?;
+        Ok(())
+    }
+}
+
+const ITEM_COLUMNS: &str = "SELECT id, title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id,
+    categories, enabled FROM items";
+
+fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> WatchlistItem {
+    let kind: String = row.get("kind");
+    let categories: String = row.get("categories");
+    WatchlistItem {
+        id: row.get("id"),
+        title: row.get("title"),
+        kind: ItemKind::from_str(&kind).unwrap_or(ItemKind::Movie),
+        year: row.get::<Option<i64>, _>("year").and_then(|v| u16::try_from(v).ok()),
+        from_season: row.get::<Option<i64>, _>("from_season").and_then(|v| u32::try_from(v).ok()),
+        from_episode: row.get::<Option<i64>, _>("from_episode").and_then(|v| u32::try_from(v).ok()),
+        imdb_id: row.get("imdb_id"),
+        tmdb_id: row.get::<Option<i64>, _>("tmdb_id").and_then(|v| u32::try_from(v).ok()),
+        tvdb_id: row.get::<Option<i64>, _>("tvdb_id").and_then(|v| u32::try_from(v).ok()),
+        categories: serde_json::from_str(&categories).unwrap_or_default(),
+        enabled: row.get("enabled"),
+    }
+}
+
+async fn insert_item(tx: &mut sqlx::SqliteConnection, item: &ValidItem) -> Result<i64> {
+    let now = now();
+    let categories = serde_json::to_string(&item.categories).unwrap_or_else(|_| "[]".into());
+    Ok(sqlx::query_scalar(
+        "INSERT INTO items (title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id, categories,
+                            enabled, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&item.title)
+    .bind(item.kind.as_str())
+    .bind(item.year)
+    .bind(item.from_season)
+    .bind(item.from_episode)
+    .bind(&item.imdb_id)
+    .bind(item.tmdb_id)
+    .bind(item.tvdb_id)
+    .bind(categories)
+    .bind(item.enabled)
+    .bind(now)
+    .bind(now)
+    .fetch_one(tx)
+    .await?)
+}

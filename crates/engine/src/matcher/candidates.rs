@@ -1,0 +1,145 @@
+//! The readings of a parsed title the matcher tries, most specific first.
+//!
+//! A release name does not say where its title ends. `Star Wars: Episode IV - A New Hope (2004)` may be
+//! the film "Star Wars: Episode IV - A New Hope" or "Star Wars: Episode IV"; `Le Prestige (The Prestige)`
+//! carries its English title in parentheses; `The Office (US)` a country; `One Piece 679` an absolute
+//! episode number. Rather than guess once, the matcher tries readings from the whole title down to its
+//! shortest plausible part, and stops at the first reading some watchlist item admits. So a longer title
+//! on the watchlist always wins over a shorter one ("Dune Part Two" never falls back to "Dune" while
+//! anything matches the longer reading, and never falls back at all: there is no separator to cut at).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::clean::re;
+use super::normalize::normalize_title;
+use super::{ParsedRelease, ReleaseKind};
+
+/// One reading: a normalized title, and whether the cut turned a trailing number into the episode number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub key: String,
+    pub episode: Option<Cut>,
+}
+
+/// What a number cut off the end of the title means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cut {
+    /// `Show Name 13`, `One Piece 679`: the release is that (absolute) episode.
+    Episode(u32),
+    /// A number range left before an episode code (`Show 313-315 s16e03-05`): only the title is shortened.
+    TitleOnly,
+}
+
+/// `(alternative title)`, `[tag]`, `{tag}` inside the title.
+static BRACKETS: LazyLock<Regex> = LazyLock::new(|| re(r"\s*[(\[{][^)\]}]*[)\]}]"));
+
+/// Where a title splits into main title and the rest: ` - `, `.-.`, `--`, ` aka `, ` / `, ` | `.
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s+-+\s+|[ .]-[ .]|--|\s+aka\s+|\s+/\s+|\s*\|\s*"));
+
+/// A country written after a show's title (`The Office US`, `Shameless UK`), in capitals only: `This Is Us`.
+static COUNTRY: LazyLock<Regex> = LazyLock::new(|| re(r"[ ._](?:US|UK|AU|NZ|CA)$"));
+
+/// An episode code the parser left inside the title (`Show Name 1x01 ep`): the title ends before it.
+static EPISODE_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)[ .]+(?:S\d{1,2}E\d{1,3}|\d{1,2}x\d{2,3})\b"));
+
+/// A lower-case group name glued in front (`ulshd-the.right.stuff`).
+static GLUED_PREFIX: LazyLock<Regex> = LazyLock::new(|| re(r"^[a-z0-9]{2,}-([a-z].*)$"));
+
+/// The readings of `parsed`, most specific first, without duplicates.
+pub fn readings(parsed: &ParsedRelease) -> Vec<Reading> {
+    let mut texts: Vec<String> = Vec::with_capacity(6);
+    let mut push = |t: &str| {
+        let t = t.trim();
+        if !t.is_empty() && !texts.iter().any(|x| x == t) {
+            texts.push(t.to_owned());
+        }
+    };
+    for base in [parsed.raw_title.as_str(), parsed.title.as_str()] {
+        push(base);
+        let unbracketed = BRACKETS.replace_all(base, "");
+        push(&unbracketed);
+        for text in [base, &unbracketed] {
+            if let Some(first) = SEPARATOR.split(text).next()
+                && first.len() < text.len()
+            {
+                push(first);
+                push(&COUNTRY.replace(first, ""));
+            }
+            push(&COUNTRY.replace(text, ""));
+        }
+        if let Some(c) = GLUED_PREFIX.captures(&unbracketed) {
+            push(&c[1]);
+        }
+        if let Some(m) = EPISODE_CODE.find(base) {
+            push(&base[..m.start()]);
+        }
+    }
+
+    let mut out: Vec<Reading> = Vec::with_capacity(texts.len() * 2);
+    let seen = |key: &str, out: &Vec<Reading>| out.iter().any(|r| r.key == key);
+    for text in &texts {
+        let key = normalize_title(text);
+        if !key.is_empty() && !seen(&key, &out) {
+            out.push(Reading { key, episode: None });
+        }
+    }
+    let whole: Vec<String> = out.iter().map(|r| r.key.clone()).collect();
+    for key in &whole {
+        for cut in number_cuts(key, parsed) {
+            if !seen(&cut.key, &out) {
+                out.push(cut);
+            }
+        }
+    }
+    out
+}
+
+/// Readings that end the title before a bare number, longest first.
+fn number_cuts(key: &str, parsed: &ParsedRelease) -> Vec<Reading> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let mut cuts = Vec::new();
+    // A movie with a year is a movie: only a release without one may be an episode in disguise.
+    let may_be_episode = parsed.kind == ReleaseKind::Movie && parsed.year.is_none();
+    let has_episode = parsed.kind == ReleaseKind::Episode;
+    for i in (1..words.len()).rev() {
+        let word = words[i];
+        let rest = &words[i + 1..];
+        let cut = if let Some(n) = bare_number(word) {
+            let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+            if may_be_episode && (digits >= 2 || rest.iter().all(|w| is_version(w))) {
+                Some(Cut::Episode(n))
+            } else if has_episode && digits >= 3 {
+                Some(Cut::TitleOnly)
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some(cut) = cut {
+            cuts.push(Reading { key: words[..i].join(" "), episode: Some(cut) });
+        }
+    }
+    cuts
+}
+
+/// `13`, `679`, `07v4`: a number of at most four digits that is not a year, with an optional version.
+fn bare_number(word: &str) -> Option<u32> {
+    let digits = word.split('v').next().unwrap_or(word);
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if word.len() > digits.len() && !is_version(&word[digits.len()..]) {
+        return None;
+    }
+    if digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn is_version(word: &str) -> bool {
+    word.len() >= 2 && word.starts_with('v') && word[1..].bytes().all(|b| b.is_ascii_digit())
+}

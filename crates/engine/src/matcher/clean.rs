@@ -1,0 +1,381 @@
+//! The repairs around parse-torrent-title 2.0.6: what it gets wrong, fixed by class, not by name.
+//!
+//! [`pre_clean`] rewrites the release name before parsing, where a notation the parser does not know can be
+//! turned into one it does (`2×07` → `2x07`, `Saison VII` → `Season 7`, `July.30.2021` → `2021.07.30`) or
+//! where something in front of the title hides it (site names, leading codec tags). [`post_clean`] fixes the
+//! parsed title: the parser ends the title at the first thing it recognizes, so tags it does not know
+//! (`STV`, `NFOFiX`, `German.DL`, `THEATRICAL EDITION`, `COMPLETE`) stay at the end of the title; they are cut
+//! from the end, one at a time, never down to nothing.
+//!
+//! Every rule is a class of names seen in the wild; none names a particular release.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+/// Compiles one of this module's constant patterns. They are fixed in the source and every one of them runs
+/// in the unit tests, so a broken pattern fails the tests, never a user.
+#[allow(clippy::expect_used)]
+pub(super) fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("constant pattern compiles")
+}
+
+/// `www.site.vip - Title`, `site.org - Title`: the parser finds the site but then misreads the rest
+/// (`Shang-Chi` became `Shang`). Bare domains need a torrent-site TLD, so `Show.Name.US - S01E01` stays.
+static SITE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:www\.[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|vip|info|io|to|cc|ws|xyz|club|biz|ru|lol|pw|rs|ag|sx|mx|gg|re))\s+-\s+")
+});
+
+/// Codec or resolution tags in front of the title (`h265 - HEVC Title`, `HD 720p: Title`).
+static LEADING_TECH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:(?:[hx]\.?26[45]|hevc|avc|xvid|\d{3,4}[pi]|[48]k|u?hd|fhd)(?:\s*[-:]\s*|[\s._]+))+")
+});
+
+/// Audio bitrates and frame rates: their numbers were read as episodes or left in the title.
+static RATES: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b\d{2,4}\s?kbps\b|\b\d{2,3}(?:[.,]\d{1,3})?\s?fps\b"));
+
+/// `EAC360`, `AC351`: an audio codec glued to its channel count, whose digits were read as an episode.
+static GLUED_AUDIO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(E-?AC-?3|AC-?3)\d{2,3}\b"));
+
+/// `Title-x09-Extra`: a bonus number between dashes; the part after it is the bonus's own title. It becomes
+/// `--`, a separator the parser keeps in the title and the matcher splits at (a spaced dash would make the
+/// parser read a number after it as an episode).
+static BONUS_MARKER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)-x\d{1,2}-"));
+
+/// `2×07` (multiplication sign), `1 x 03` (spaced) and `Ep 2x03`: the parser only knows `2x07`.
+static EPISODE_X: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:ep\.?\s*)?(\d{1,2})(?:\s*×\s*|\sx\s)(\d{1,3})\b|\bep\.?\s*(\d{1,2}x\d{1,3})\b"));
+
+/// `S07D1`, `S07D1-3&5`: DVD discs of a season, i.e. part of a season pack.
+static SEASON_DISC: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bS(\d{1,2})D\d{1,2}(?:-\d{1,2})?(?:&\d{1,2})*\b"));
+
+/// `1xAll`: all episodes of season 1.
+static SEASON_ALL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(\d{1,2})xAll\b"));
+
+/// `シーズン2` (season 2) and `2期` (second season), which the parser does not read.
+static CJK_SEASON: LazyLock<Regex> = LazyLock::new(|| re(r"シーズン\s*(\d{1,2})|(\d{1,2})期"));
+
+/// A season word followed by a roman numeral or a number word (`Saison VII`, `Season Two`).
+static SEASON_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:season|saison|temporada|staffel|stagione)[ ._-]+([ivx]{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix)\b")
+});
+
+/// `July.30.2021` and `Jul 30th, 2021`: month-first dates, which the parser reads as title and year.
+static MONTH_FIRST_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)[ ._-](\d{1,2})(?:st|nd|rd|th)?[ ._,-]+((?:19|20)\d{2})\b")
+});
+
+/// `Title.101.HDTV`, `Title.2014.208.HDTV`: season and episode written as one 3–4 digit number. Only before
+/// a TV source or a codec, so that `Room.237.1080p` stays a title.
+static NUMBERED_EPISODE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)((?:[a-z]|\b(?:19|20)\d{2})[ ._])(\d{1,2})(\d{2})((?:[ ._]\d{3,4}p)?[ ._-](?:hdtv|pdtv|sdtv|dsr|tvrip|x26[45]|h\.?26[45]|xvid)\b)")
+});
+
+/// `[Cap.102]`, `[Cap.102_104]`: Spanish releases number episodes as season and episode in one number.
+static CAP_EPISODE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bCap[ .]?(\d{1,2})(\d{2})(?:_(?:\d{1,2})(\d{2}))?\b"));
+
+/// The word "episode" in languages the parser does not know, or with an accent it does not expect.
+static EPISODE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:[ée]pisode|episodul|epizoda|epizod|odcinek|aflevering|jakso|avsnitt)[ .]+(\d{1,4})\b")
+});
+
+/// Rewrites notations the parser misreads into ones it reads. Returns the name unchanged when nothing applies.
+pub fn pre_clean(name: &str) -> Cow<'_, str> {
+    // The parser reads `_` as a space too; doing it first lets the patterns below see word boundaries.
+    let mut s: Cow<'_, str> = if name.contains('_') { Cow::Owned(name.replace('_', " ")) } else { Cow::Borrowed(name) };
+    if let Some(m) = SITE_PREFIX.find(&s)
+        && m.end() < s.len()
+    {
+        s = Cow::Owned(s[m.end()..].to_owned());
+    }
+    if let Some(m) = LEADING_TECH.find(&s)
+        && m.end() < s.len()
+        && m.as_str().bytes().any(|b| b.is_ascii_digit())
+    {
+        s = Cow::Owned(s[m.end()..].to_owned());
+    }
+    s = replace(s, &RATES, |_| " ".to_owned());
+    s = replace(s, &GLUED_AUDIO, |c| c[1].to_owned());
+    s = replace(s, &BONUS_MARKER, |_| "--".to_owned());
+    s = replace(s, &EPISODE_X, |c| match c.get(3) {
+        Some(code) => code.as_str().to_owned(),
+        None => format!("{}x{}", &c[1], &c[2]),
+    });
+    s = replace(s, &CAP_EPISODE, |c| match c.get(3) {
+        Some(last) => format!("S{:0>2}E{}-E{}", &c[1], &c[2], last.as_str()),
+        None => format!("S{:0>2}E{}", &c[1], &c[2]),
+    });
+    s = replace(s, &EPISODE_WORD, |c| format!("Episode {}", &c[1]));
+    s = replace(s, &SEASON_DISC, |c| format!("S{}", &c[1]));
+    s = replace(s, &SEASON_ALL, |c| format!("S{}", &c[1]));
+    s = replace(s, &CJK_SEASON, |c| {
+        let n = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+        format!(" S{n} ")
+    });
+    s = replace(s, &SEASON_WORD, |c| match number_word(&c[1]) {
+        Some(n) => format!("Season {n}"),
+        None => c[0].to_owned(),
+    });
+    s = replace(s, &MONTH_FIRST_DATE, |c| {
+        let month = month_number(&c[1]);
+        let day: u32 = c[2].parse().unwrap_or(0);
+        if (1..=31).contains(&day) { format!("{}.{month:02}.{day:02}", &c[3]) } else { c[0].to_owned() }
+    });
+    s = replace(s, &NUMBERED_EPISODE, |c| {
+        let (season, episode) = (&c[2], &c[3]);
+        let year_like = season.len() == 2 && (season.starts_with("19") || season.starts_with("20"));
+        // A resolution written without its `p` (`Title.2013.1080-x264`).
+        let resolution = matches!(format!("{season}{episode}").as_str(), "480" | "576" | "720" | "1080" | "2160");
+        if year_like || resolution || episode == "00" {
+            c[0].to_owned()
+        } else {
+            format!("{}S{season:0>2}E{episode}{}", &c[1], &c[4])
+        }
+    });
+    s
+}
+
+fn replace<'a>(s: Cow<'a, str>, pattern: &Regex, f: impl Fn(&Captures<'_>) -> String) -> Cow<'a, str> {
+    if !pattern.is_match(&s) {
+        return s;
+    }
+    Cow::Owned(pattern.replace_all(&s, |c: &Captures<'_>| f(c)).into_owned())
+}
+
+fn number_word(word: &str) -> Option<u32> {
+    let word = word.to_ascii_lowercase();
+    let n = match word.as_str() {
+        "one" | "un" | "une" => 1,
+        "two" | "deux" => 2,
+        "three" | "trois" => 3,
+        "four" | "quatre" => 4,
+        "five" | "cinq" => 5,
+        "six" => 6,
+        "seven" | "sept" => 7,
+        "eight" | "huit" => 8,
+        "nine" | "neuf" => 9,
+        "ten" | "dix" => 10,
+        roman => return roman_numeral(roman),
+    };
+    Some(n)
+}
+
+fn roman_numeral(s: &str) -> Option<u32> {
+    let mut total = 0;
+    let mut previous = 0;
+    for c in s.chars().rev() {
+        let value = match c {
+            'i' => 1,
+            'v' => 5,
+            'x' => 10,
+            _ => return None,
+        };
+        if value < previous {
+            total -= value;
+        } else {
+            total += value;
+            previous = value;
+        }
+    }
+    (total > 0).then_some(total)
+}
+
+fn month_number(name: &str) -> u32 {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let prefix = name.get(..3).unwrap_or(name).to_ascii_lowercase();
+    MONTHS.iter().position(|m| *m == prefix).map_or(0, |i| i as u32 + 1)
+}
+
+/// What [`post_clean`] made of a parsed title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CleanTitle {
+    pub title: String,
+    /// A `COMPLETE` / `INTEGRALE` / `Coffret` tag was cut from the title: the release is a whole-show pack.
+    pub complete: bool,
+    /// `S00` or `S00E05` left in the title (the parser drops season 0): season 0 and its episode.
+    pub season_zero: Option<Option<u32>>,
+    /// `01 - Title` with no episode found elsewhere (the number in front), or `[Group] Title 679` (the bare
+    /// number after the title of a fansub release).
+    pub bare_episode: Option<u32>,
+    /// `Title OVA 2`, `Title ONA v2`: an anime special, an episode even without a number.
+    pub anime_special: bool,
+}
+
+/// What [`post_clean`] needs to know about the rest of the parse.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    pub first_episode: Option<u32>,
+    pub has_year: bool,
+    /// No season, episode or date was found: the title may still hold an episode number.
+    pub unnumbered: bool,
+    /// The name starts with a `[Group]` tag, as fansub releases do, which number episodes without a season.
+    pub fansub: bool,
+}
+
+/// `03-Title`, `01 - Title`, `003-004. Title`: an episode number in front of the title.
+static LEADING_EPISODE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,4})(?:-\d{1,4})?(?:\s*-\s*|\.\s+)"));
+
+/// `S00` / `S00E05` in the title: the parser treats season 0 as absent and leaves the code in the title.
+static SEASON_ZERO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[ ._-])S00(?:E(\d{1,3}))?\b"));
+
+/// Release tags the parser does not know, which therefore stay at the end of the title.
+static TRAILING_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)(?:^|[ ._+\-])(?:",
+        r"stv|nfofix|read[ ._]?nfo|internal|limited|festival|doku|docu|subbed|dubbed|hardsubs?|softsubs?",
+        r"|dl|multi|multisubs?|vo|vf|vff|vfq|vfi|vost|vostfr|truefrench|subfrench|fastsub|hdlight|mhd|3d",
+        r"|h?sbs|half[ ._-]?(?:sbs|ou)|vr(?:[ ._]?(?:180|360))?(?:[ ._]?lr)?|(?:br|bd|dvd|web|hd|dl)(?:rip)?mux",
+        r"|\d{1,2}cd|complete|l'?int[eé]grale|int[eé]grale|coffret|rerip",
+        r"|(?:theatrical|extended|unrated|uncut|directors?|director'?s|collectors?|collector'?s|special|ultimate",
+        r"|anniversary|remastered|imax|alternative|alternate)[ ._-]+(?:edition|cut|version)",
+        r"|unrated|uncut|extended|remastered|imax|open[ ._-]?matte|l'",
+        r")[ ._+\-]*$",
+    ))
+});
+
+/// Tags that are also ordinary words in other cases (`Pen Pal`, `Où`, `Keeping It Real`): cut only when
+/// written in capitals in a title that is not all capitals.
+static TRAILING_SHOUTED_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|[ ._+\-])(?:PAL|NTSC|SECAM|XXX|WS|FS|OAR|LR|H?OU|REAL)[ ._+\-]*$")
+});
+
+/// Languages left at the end of the title. Cut only when written as a tag (`GERMAN`, `iTALiAN`) or
+/// when a tag after them was cut (`German.DL`): in title case they end real titles (`The Good German`).
+static TRAILING_LANGUAGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?:^|[ ._+\-])(?i:(english|french|german|swissgerman|italian|spanish|castellano|latino|portuguese",
+        r"|russian|ukrainian|dutch|flemish|danish|swedish|norwegian|finnish|nordic|polish|czech|hungarian",
+        r"|turkish|greek|hindi|tamil|telugu|japanese|korean|chinese|arabic|hebrew|ita|eng|fre|fra|ger|deu",
+        r"|spa|esp|rus|jpn|kor|chi|dual|vostfr|subs?))[ ._+\-]*$",
+    ))
+});
+
+static COMPLETE_TAG: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)complete|int[eé]grale|coffret"));
+
+/// Cuts what the parser left of the release name around the title; see the module docs.
+pub fn post_clean(title: &str, cx: Context) -> CleanTitle {
+    let (first_episode, has_year) = (cx.first_episode, cx.has_year);
+    let mut title = title.trim();
+    let mut bare_episode = None;
+    if let Some(c) = LEADING_EPISODE.captures(title)
+        && c[0].len() < title.len()
+    {
+        let number = c[1].parse::<u32>().ok();
+        if first_episode.is_some() && first_episode == number {
+            title = &title[c[0].len()..];
+        } else if first_episode.is_none() && !has_year && c[0].contains(" - ") {
+            // Only the spaced-dash form: `2 - Fast 2 Furious`-like titles are rarer than anime episodes.
+            bare_episode = number;
+            title = &title[c[0].len()..];
+        }
+    }
+
+    let mut season_zero = None;
+    if let Some(c) = SEASON_ZERO.captures(title)
+        && let Some(whole) = c.get(0)
+        && whole.start() > 0
+    {
+        season_zero = Some(c.get(1).and_then(|e| e.as_str().parse().ok()));
+        title = &title[..whole.start()];
+    }
+
+    let all_caps = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(is_shouted);
+    let mut complete = false;
+    let mut cut_a_tag = false;
+    loop {
+        if let Some(m) = TRAILING_TAG.find(title)
+            && has_title_left(&title[..m.start()])
+        {
+            complete |= COMPLETE_TAG.is_match(m.as_str());
+            cut_a_tag = true;
+            title = &title[..m.start()];
+            continue;
+        }
+        if !all_caps
+            && let Some(m) = TRAILING_SHOUTED_TAG.find(title)
+            && has_title_left(&title[..m.start()])
+        {
+            cut_a_tag = true;
+            title = &title[..m.start()];
+            continue;
+        }
+        if let Some(c) = TRAILING_LANGUAGE.captures(title)
+            && let (Some(whole), Some(word)) = (c.get(0), c.get(1))
+            && has_title_left(&title[..whole.start()])
+            && (cut_a_tag || (is_shouted(word.as_str()) && !all_caps))
+        {
+            cut_a_tag = true;
+            title = &title[..whole.start()];
+            continue;
+        }
+        break;
+    }
+    let mut anime_special = false;
+    if cx.unnumbered
+        && bare_episode.is_none()
+        && let Some(c) = ANIME_SPECIAL.captures(title)
+        && let Some(whole) = c.get(0)
+        && has_title_left(&title[..whole.start()])
+    {
+        anime_special = true;
+        bare_episode = c.get(1).and_then(|n| n.as_str().parse().ok());
+        title = &title[..whole.start()];
+    } else if cx.unnumbered
+        && cx.fansub
+        && !has_year
+        && bare_episode.is_none()
+        && let Some(c) = TRAILING_NUMBER.captures(title)
+        && let Some(whole) = c.get(0)
+        && has_title_left(&title[..whole.start()])
+        && !is_year(&c[1])
+    {
+        bare_episode = c[1].parse().ok();
+        title = &title[..whole.start()];
+    }
+    let title = title.trim_end_matches([' ', '.', '-', '_', '+']).to_owned();
+    CleanTitle { title, complete, season_zero, bare_episode, anime_special }
+}
+
+/// `OVA`, `ONA 2`, `OAD v2` at the end of the title, in capitals as the anime scene writes them.
+static ANIME_SPECIAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[ ._-])(?:OVA|ONA|OAD|OAV)s?(?:[ ._-]*(\d{1,3}))?(?:[ ._-]*v\d)?$"));
+
+/// A bare number, with an optional version (`07v2`), at the end of the title.
+static TRAILING_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"[ ._-]+(\d{1,4})(?:v\d)?$"));
+
+fn is_year(digits: &str) -> bool {
+    digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
+}
+
+fn has_title_left(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
+}
+
+/// Written as a tag: at least two capitals and no more lower-case letters than capitals (`GERMAN`, `iTALiAN`).
+fn is_shouted(word: &str) -> bool {
+    let upper = word.chars().filter(char::is_ascii_uppercase).count();
+    let lower = word.chars().filter(char::is_ascii_lowercase).count();
+    upper >= 2 && upper >= lower
+}
+
+/// `Christmas Special`, `50th Anniversary Special`: a one-off episode of a show, not a film.
+static SPECIAL_EPISODE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:christmas|xmas|holiday|halloween|easter|new[ ._]years?|anniversary|reunion)[ ._-]+special\b")
+});
+
+pub fn is_special_episode(name: &str) -> bool {
+    SPECIAL_EPISODE.is_match(name)
+}
+
+/// Words that make a `COMPLETE` release a whole-show pack even when it has a year.
+static SERIES_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:series|mini[ ._-]?series|seasons|saisons|temporadas|staffeln|int[eé]grale|coffret|box[ ._-]?set)\b")
+});
+
+pub fn names_a_series(name: &str) -> bool {
+    SERIES_WORDS.is_match(name)
+}

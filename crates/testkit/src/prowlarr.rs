@@ -1,0 +1,537 @@
+//! A fake Prowlarr HTTP server faithful to the reference notes (prowlarr-api.md): the request pipeline of the
+//! real one (API-key auth with its source order, 406 on `Accept`, 503 while starting up, the version header),
+//! `GET /api/v1/search` with ASP.NET binding and per-indexer paging, a few status endpoints, and injectable
+//! failures, latency and counters for tests.
+//!
+//! All requests go through one handler that mirrors the ASP.NET middleware order (auth → starting-up →
+//! content negotiation → endpoint) instead of axum routes, because the order of those checks is part of what
+//! a client has to cope with and is easier to keep right in one place.
+
+mod release;
+mod resources;
+mod search;
+
+use std::collections::VecDeque;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+use tokio::sync::watch;
+
+pub use release::ReleaseBuilder;
+
+use crate::Lifetime;
+
+/// The version the fake reports until `set_version` changes it.
+pub const DEFAULT_VERSION: &str = "2.3.6.5176";
+const JSON_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+/// How long a [`Fault::Hang`] search waits: far longer than any sane client timeout.
+const HANG_FOR: Duration = Duration::from_secs(3600);
+
+/// A failure the next (or a matching) `GET /api/v1/search` answers with instead of results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fault {
+    /// 401 with an empty body, as for a wrong key.
+    Unauthorized,
+    /// 429 with `Retry-After: N` and `{"message": ...}`.
+    TooManyRequests { retry_after_secs: u64 },
+    /// 500 with `{"message": ...}`.
+    ServerError,
+    /// 503 `{"errorMessage":"Prowlarr is starting up, please try again later"}`.
+    StartingUp,
+    /// 400 `{"message":"Search failed due to all selected indexers being unavailable"}`.
+    AllIndexersUnavailable,
+    /// 200 `text/html`: what a reverse proxy's login page looks like to a client.
+    HtmlBody,
+    /// 200 `application/json` whose array is cut off mid-object.
+    TruncatedJson,
+    /// Never answers (until the fake shuts down).
+    Hang,
+}
+
+/// One request as the fake saw it, for tests that assert on what a client sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedRequest {
+    pub method: String,
+    pub path: String,
+    /// Decoded query pairs in order, repeats kept.
+    pub query: Vec<(String, String)>,
+    pub user_agent: Option<String>,
+    /// The `X-Api-Key` header as sent.
+    pub api_key_header: Option<String>,
+    pub accept: Option<String>,
+}
+
+/// Handle to a running fake Prowlarr. Cheap to clone; the server stops on `shutdown()` or when the last
+/// handle is dropped.
+#[derive(Clone)]
+pub struct FakeProwlarr {
+    shared: Arc<Shared>,
+    lifetime: Arc<Lifetime>,
+    addr: SocketAddr,
+}
+
+impl std::fmt::Debug for FakeProwlarr {
+    // The API key stays out of Debug output, like every secret in this project.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FakeProwlarr")
+            .field("url", &self.url())
+            .finish_non_exhaustive()
+    }
+}
+
+struct Shared {
+    api_key: String,
+    started: DateTime<Utc>,
+    state: Mutex<MutableState>,
+    requests: AtomicU64,
+    search_requests: AtomicU64,
+    in_flight: AtomicUsize,
+    max_in_flight: AtomicUsize,
+    shutdown: watch::Receiver<bool>,
+}
+
+struct MutableState {
+    releases: Vec<Value>,
+    latency: Duration,
+    faults: VecDeque<Fault>,
+    query_faults: Vec<(String, Fault)>,
+    version: String,
+    starting_up: bool,
+    recorded: Vec<RecordedRequest>,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, MutableState> {
+        // A panicking test thread must not wedge the server for the others.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl FakeProwlarr {
+    /// Starts a fake on 127.0.0.1 with an OS-chosen port. Panics if loopback cannot be bound, which only
+    /// happens on a broken test machine.
+    pub async fn start(api_key: &str) -> FakeProwlarr {
+        match Self::start_on(crate::ephemeral_loopback(), api_key).await {
+            Ok(fake) => fake,
+            Err(e) => panic!("fake Prowlarr could not bind a loopback port: {e}"),
+        }
+    }
+
+    /// Starts a fake on a given address (the `nw-fakes` binary uses fixed ports).
+    pub async fn start_on(addr: SocketAddr, api_key: &str) -> std::io::Result<FakeProwlarr> {
+        let (lifetime, rx) = Lifetime::new();
+        let shared = Arc::new(Shared {
+            api_key: api_key.to_string(),
+            started: Utc::now(),
+            state: Mutex::new(MutableState {
+                releases: Vec::new(),
+                latency: Duration::ZERO,
+                faults: VecDeque::new(),
+                query_faults: Vec::new(),
+                version: DEFAULT_VERSION.to_string(),
+                starting_up: false,
+                recorded: Vec::new(),
+            }),
+            requests: AtomicU64::new(0),
+            search_requests: AtomicU64::new(0),
+            in_flight: AtomicUsize::new(0),
+            max_in_flight: AtomicUsize::new(0),
+            shutdown: rx.clone(),
+        });
+        let router = axum::Router::new()
+            .fallback(handle)
+            .with_state(shared.clone());
+        let addr = crate::spawn_server(addr, router, rx).await?;
+        Ok(FakeProwlarr {
+            shared,
+            lifetime: Arc::new(lifetime),
+            addr,
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`, no trailing slash.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Adds one `ReleaseResource` JSON object (see [`ReleaseBuilder`]).
+    pub fn add_release(&self, release: Value) {
+        self.shared.lock().releases.push(release);
+    }
+
+    pub fn add_releases(&self, releases: impl IntoIterator<Item = Value>) {
+        self.shared.lock().releases.extend(releases);
+    }
+
+    pub fn clear_releases(&self) {
+        self.shared.lock().releases.clear();
+    }
+
+    /// Every `GET /api/v1/search` waits this long before answering (faults included).
+    pub fn set_latency(&self, d: Duration) {
+        self.shared.lock().latency = d;
+    }
+
+    /// Queues a fault: the next search request gets it (FIFO).
+    pub fn push_fault(&self, fault: Fault) {
+        self.shared.lock().faults.push_back(fault);
+    }
+
+    /// Persistent: every search whose query contains `query_contains` (case-insensitive) gets `fault`, after
+    /// the FIFO queue is empty.
+    pub fn set_query_fault(&self, query_contains: &str, fault: Fault) {
+        self.shared
+            .lock()
+            .query_faults
+            .push((query_contains.to_lowercase(), fault));
+    }
+
+    /// Removes every queued and per-query fault.
+    pub fn clear_faults(&self) {
+        let mut state = self.shared.lock();
+        state.faults.clear();
+        state.query_faults.clear();
+    }
+
+    /// The `version` of `/api/v1/system/status` and the `X-Application-Version` header.
+    pub fn set_version(&self, v: &str) {
+        self.shared.lock().version = v.to_string();
+    }
+
+    /// While on, every `/api/*` request is 503 "starting up".
+    pub fn set_starting_up(&self, on: bool) {
+        self.shared.lock().starting_up = on;
+    }
+
+    /// Count of `GET /api/v1/search` requests, including refused ones.
+    pub fn search_requests(&self) -> u64 {
+        self.shared.search_requests.load(Ordering::SeqCst)
+    }
+
+    /// Count of all requests.
+    pub fn requests(&self) -> u64 {
+        self.shared.requests.load(Ordering::SeqCst)
+    }
+
+    /// The most `GET /api/v1/search` handlers ever running at once (latency sleep included).
+    pub fn max_in_flight(&self) -> usize {
+        self.shared.max_in_flight.load(Ordering::SeqCst)
+    }
+
+    /// Every request, in arrival order.
+    pub fn recorded(&self) -> Vec<RecordedRequest> {
+        self.shared.lock().recorded.clone()
+    }
+
+    /// Stops the server; pending hangs and latency sleeps end at once.
+    pub fn shutdown(&self) {
+        self.lifetime.shutdown();
+    }
+}
+
+fn json_response(status: StatusCode, body: &Value) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, JSON_CONTENT_TYPE)],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+fn empty(status: StatusCode) -> Response {
+    (status, Body::empty()).into_response()
+}
+
+fn header_str(headers: &HeaderMap, name: impl header::AsHeaderName) -> Option<String> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+/// The key from the first source present, in `ApiKeyAuthenticationHandler`'s order: query `apikey`, header
+/// `X-Api-Key`, `Authorization: Bearer`. Only that source counts, even if a later one would be right.
+fn presented_key(query: &[(String, String)], headers: &HeaderMap) -> Option<String> {
+    if let Some((_, v)) = query.iter().find(|(k, _)| k.eq_ignore_ascii_case("apikey")) {
+        return Some(v.clone());
+    }
+    if let Some(v) = header_str(headers, "x-api-key") {
+        return Some(v);
+    }
+    let auth = header_str(headers, header::AUTHORIZATION)?;
+    let (scheme, token) = auth.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_string())
+}
+
+/// ASP.NET's `ReturnHttpNotAcceptable`: an `Accept` header that names no JSON-compatible type is a 406.
+fn accepts_json(headers: &HeaderMap) -> bool {
+    let Some(accept) = header_str(headers, header::ACCEPT) else {
+        return true;
+    };
+    if accept.trim().is_empty() {
+        return true;
+    }
+    accept.split(',').any(|part| {
+        let media = part
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        matches!(
+            media.as_str(),
+            "*/*" | "application/*" | "application/json" | "text/json"
+        ) || media.ends_with("+json")
+    })
+}
+
+async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
+    shared.requests.fetch_add(1, Ordering::SeqCst);
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let query = crate::parse_query(req.uri().query().unwrap_or(""));
+    let headers = req.headers().clone();
+    shared.lock().recorded.push(RecordedRequest {
+        method: method.to_string(),
+        path: path.clone(),
+        query: query.clone(),
+        user_agent: header_str(&headers, header::USER_AGENT),
+        api_key_header: header_str(&headers, "x-api-key"),
+        accept: header_str(&headers, header::ACCEPT),
+    });
+
+    // ASP.NET routing is case-insensitive and tolerates a trailing slash.
+    let route = path.trim_end_matches('/').to_ascii_lowercase();
+    let is_search = route == "/api/v1/search";
+    if is_search && method == Method::GET {
+        shared.search_requests.fetch_add(1, Ordering::SeqCst);
+    }
+    let is_api = route.starts_with("/api/") || route == "/api";
+    let mut response = route_request(&shared, &method, &route, &query, &headers).await;
+    if is_api {
+        let version = shared.lock().version.clone();
+        if let Ok(v) = HeaderValue::from_str(&version) {
+            response.headers_mut().insert("x-application-version", v);
+        }
+    }
+    response
+}
+
+async fn route_request(
+    shared: &Arc<Shared>,
+    method: &Method,
+    route: &str,
+    query: &[(String, String)],
+    headers: &HeaderMap,
+) -> Response {
+    let read = *method == Method::GET || *method == Method::HEAD;
+    if route == "/ping" {
+        if !read {
+            return empty(StatusCode::METHOD_NOT_ALLOWED);
+        }
+        if !accepts_json(headers) {
+            return empty(StatusCode::NOT_ACCEPTABLE);
+        }
+        return json_response(StatusCode::OK, &json!({"status": "OK"}));
+    }
+
+    if presented_key(query, headers).as_deref() != Some(shared.api_key.as_str()) {
+        return empty(StatusCode::UNAUTHORIZED);
+    }
+    let is_api = route.starts_with("/api/") || route == "/api";
+    if is_api && shared.lock().starting_up {
+        return starting_up();
+    }
+    if !accepts_json(headers) {
+        return empty(StatusCode::NOT_ACCEPTABLE);
+    }
+
+    match (route, read) {
+        ("/api/v1/search", true) => search(shared, query).await,
+        ("/api/v1/system/status", true) => {
+            let version = shared.lock().version.clone();
+            json_response(
+                StatusCode::OK,
+                &resources::system_status(&version, shared.started),
+            )
+        }
+        ("/api/v1/indexer", true) => {
+            json_response(StatusCode::OK, &Value::Array(indexer_list(shared)))
+        }
+        ("/api/v1/indexer/categories", true) => {
+            json_response(StatusCode::OK, &release::category_tree())
+        }
+        ("/api/v1/indexerstatus" | "/api/v1/health", true) => {
+            json_response(StatusCode::OK, &json!([]))
+        }
+        (r, true) if r.starts_with("/api/v1/indexer/") => {
+            let id = r["/api/v1/indexer/".len()..].parse::<i64>().ok();
+            let found = id.and_then(|id| {
+                indexer_list(shared)
+                    .into_iter()
+                    .find(|i| i["id"].as_i64() == Some(id))
+            });
+            match found {
+                Some(indexer) => json_response(StatusCode::OK, &indexer),
+                None => json_response(StatusCode::NOT_FOUND, &json!({"message": "NotFound"})),
+            }
+        }
+        (
+            "/api/v1/search"
+            | "/api/v1/system/status"
+            | "/api/v1/indexer"
+            | "/api/v1/indexerstatus"
+            | "/api/v1/health",
+            false,
+        ) => empty(StatusCode::METHOD_NOT_ALLOWED),
+        _ => empty(StatusCode::NOT_FOUND),
+    }
+}
+
+fn starting_up() -> Response {
+    json_response(
+        StatusCode::SERVICE_UNAVAILABLE,
+        &json!({"errorMessage": "Prowlarr is starting up, please try again later"}),
+    )
+}
+
+/// Counts a search handler as in flight for as long as it lives, even if the client gives up mid-way.
+struct InFlight<'a>(&'a Shared);
+
+impl<'a> InFlight<'a> {
+    fn enter(shared: &'a Shared) -> Self {
+        let now = shared.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        shared.max_in_flight.fetch_max(now, Ordering::SeqCst);
+        InFlight(shared)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+async fn search(shared: &Arc<Shared>, query: &[(String, String)]) -> Response {
+    let _in_flight = InFlight::enter(shared);
+    let params = match search::bind_params(query) {
+        Ok(p) => p,
+        Err(errors) => return json_response(StatusCode::BAD_REQUEST, &errors),
+    };
+    let (latency, fault) = {
+        let mut state = shared.lock();
+        let fault = state.faults.pop_front().or_else(|| {
+            let q = params.query.as_deref().unwrap_or("").to_lowercase();
+            state
+                .query_faults
+                .iter()
+                .find(|(needle, _)| q.contains(needle.as_str()))
+                .map(|(_, f)| f.clone())
+        });
+        (state.latency, fault)
+    };
+    if !crate::sleep_or_shutdown(latency, &shared.shutdown).await {
+        return starting_up();
+    }
+    if let Some(fault) = fault {
+        return fault_response(shared, &fault).await;
+    }
+
+    let releases = shared.lock().releases.clone();
+    if !params.indexer_ids.is_empty() {
+        let known = resources::indexer_summaries(&releases);
+        let any_available = params.indexer_ids.iter().any(|id| match id {
+            -1 => known.values().any(|(_, p)| p == "usenet"),
+            -2 => known.values().any(|(_, p)| p == "torrent"),
+            id => known.contains_key(id),
+        });
+        if !any_available {
+            return all_indexers_unavailable();
+        }
+    }
+    let results = search::run(&releases, &params, Utc::now());
+    json_response(StatusCode::OK, &Value::Array(results))
+}
+
+fn all_indexers_unavailable() -> Response {
+    json_response(
+        StatusCode::BAD_REQUEST,
+        &json!({"message": "Search failed due to all selected indexers being unavailable"}),
+    )
+}
+
+async fn fault_response(shared: &Arc<Shared>, fault: &Fault) -> Response {
+    match fault {
+        Fault::Unauthorized => empty(StatusCode::UNAUTHORIZED),
+        Fault::TooManyRequests { retry_after_secs } => {
+            let mut response = json_response(
+                StatusCode::TOO_MANY_REQUESTS,
+                &json!({"message": format!("Too many requests, retry after {retry_after_secs} seconds")}),
+            );
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_secs));
+            response
+        }
+        Fault::ServerError => json_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &json!({"message": "Object reference not set to an instance of an object."}),
+        ),
+        Fault::StartingUp => starting_up(),
+        Fault::AllIndexersUnavailable => all_indexers_unavailable(),
+        Fault::HtmlBody => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            "<html><head><title>Login</title></head><body><form method=\"post\">\
+             <input name=\"username\"><input name=\"password\" type=\"password\"></form></body></html>",
+        )
+            .into_response(),
+        Fault::TruncatedJson => {
+            let releases = shared.lock().releases.clone();
+            let full = Value::Array(search::run(
+                &releases,
+                &search::SearchParams::default(),
+                Utc::now(),
+            ))
+            .to_string();
+            // Drop the closing bracket and start another object that never ends: invalid however many
+            // releases there are.
+            let mut cut = full[..full.len() - 1].to_string();
+            if cut.len() > 1 {
+                cut.push(',');
+            }
+            cut.push_str("{\"guid\":\"https://tracker.example/torrents/9");
+            (
+                StatusCode::OK,
+                [(header::CONTENT_TYPE, JSON_CONTENT_TYPE)],
+                cut,
+            )
+                .into_response()
+        }
+        Fault::Hang => {
+            crate::sleep_or_shutdown(HANG_FOR, &shared.shutdown).await;
+            starting_up()
+        }
+    }
+}
+
+/// The current indexer list, derived from the releases.
+fn indexer_list(shared: &Shared) -> Vec<Value> {
+    let releases = shared.lock().releases.clone();
+    resources::indexers(&releases, shared.started)
+}

@@ -1,6 +1,7 @@
 //! Removing secrets from text that may be logged, stored as an error, or shown.
 //!
-//! Prowlarr's download and magnet links embed its API key as `apikey=...`; Telegram request URLs embed the bot
+//! Prowlarr's download and magnet links embed its API key as `apikey=...` (and trackers' announce URLs a
+//! `passkey=`); Telegram request URLs embed the bot
 //! token as `/bot<token>/`. Both patterns are redacted wherever text leaves the engine, and any known secret
 //! value is scrubbed verbatim as a second line of defence.
 
@@ -12,7 +13,8 @@ pub const REDACTED: &str = "[redacted]";
 
 static APIKEY_PARAM: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::expect_used)] // a literal pattern: tested below
-    Regex::new(r"(?i)((?:api_?key|x-api-key|token)(?:=|%3D|:\s*))[^&\s'\x22<>]+").expect("valid regex")
+    Regex::new(r"(?i)((?:api_?key|x-api-key|token|passkey|authkey|torrent_pass)(?:=|%3D|:\s*))[^&\s'\x22<>]+")
+        .expect("valid regex")
 });
 static BOT_TOKEN_PATH: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::expect_used)]
@@ -46,6 +48,15 @@ mod tests {
         let out = redact(link);
         assert!(!out.contains("0123abcd"), "{out}");
         assert!(out.contains("apikey=[redacted]&link=abc"), "{out}");
+    }
+
+    #[test]
+    fn tracker_passkeys_in_magnet_trackers_are_redacted() {
+        let magnet = "magnet:?xt=urn:btih:abc&tr=https%3A%2F%2Ftracker.example%2Fannounce%3Fpasskey%3Ddeadbeef42";
+        let out = redact(magnet);
+        assert!(!out.contains("deadbeef42"), "{out}");
+        let out = redact("https://tracker.example/announce.php?passkey=cafe1234&x=1");
+        assert_eq!(out, "https://tracker.example/announce.php?passkey=[redacted]&x=1");
     }
 
     #[test]

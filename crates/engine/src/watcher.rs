@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use tokio::sync::{Mutex, Semaphore};
+use tokio::sync::{Mutex, OwnedSemaphorePermit, Semaphore};
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
@@ -128,11 +128,7 @@ impl Watcher {
                 run_id,
                 total,
             };
-            tasks.spawn(async move {
-                let outcome = ctx.check_item(item).await;
-                drop(permit);
-                outcome
-            });
+            tasks.spawn(async move { ctx.check_item(item, permit).await });
         }
 
         let mut figures = RunFigures { items: total as i64, searches: searches as i64, ..Default::default() };
@@ -207,12 +203,15 @@ struct ItemOutcome {
 }
 
 impl ItemContext {
-    async fn check_item(&self, item: WatchlistItem) -> Result<ItemOutcome, StoreError> {
+    /// Searches for one item while holding `permit` (the concurrency bound is on Prowlarr, so the permit is
+    /// released as soon as the search returns), then matches and records the results.
+    async fn check_item(&self, item: WatchlistItem, permit: OwnedSemaphorePermit) -> Result<ItemOutcome, StoreError> {
         let request = SearchRequest::for_item(&item);
         let result = tokio::select! {
             () = self.stop.cancelled() => return Ok(ItemOutcome::default()),
             r = self.prowlarr.search(&request) => r,
         };
+        drop(permit);
         let outcome = match result {
             Ok(releases) => self.record(&item, &releases).await,
             Err(e) => {

@@ -13,7 +13,8 @@ use nightwatcher_engine::secrets::{EnvOverride, KeyringStore, Secret, SecretName
 use nightwatcher_engine::settings::{self, SettingKey, Settings};
 use nightwatcher_engine::setup;
 use nightwatcher_engine::store::Store;
-use nightwatcher_engine::watcher::{self, CheckError, Watcher};
+use nightwatcher_engine::service::Service;
+use nightwatcher_engine::watcher::{CheckError, Watcher};
 use tokio_util::sync::CancellationToken;
 
 use crate::cli::{AddArgs, Cli, Command, ConfigCommand, SecretCommand, WatchlistCommand};
@@ -71,7 +72,6 @@ fn secret_store() -> EnvOverride<KeyringStore> {
 struct Engine {
     watcher: Watcher,
     delivery: Arc<Delivery>,
-    interval: Duration,
 }
 
 async fn engine(store: &Store) -> Result<Engine, Failure> {
@@ -88,7 +88,7 @@ async fn engine(store: &Store) -> Result<Engine, Failure> {
     let delivery = Arc::new(Delivery::new(store.clone(), senders, events.clone(), DeliveryConfig::default()));
     let watcher = Watcher::new(store.clone(), prowlarr, events, settings.concurrency, delivery.channels());
     matcher::warm_up();
-    Ok(Engine { watcher, delivery, interval: settings.interval })
+    Ok(Engine { watcher, delivery })
 }
 
 async fn check(store: &Store, deliver_for: Duration) -> Outcome {
@@ -118,24 +118,21 @@ async fn check(store: &Store, deliver_for: Duration) -> Outcome {
 }
 
 async fn run(store: &Store) -> Outcome {
-    store.close_abandoned_runs().await?;
-    let engine = engine(store).await?;
-    let cancel = shutdown_on_signal();
-    tracing::info!(interval = %humantime_secs(engine.interval), "watching; stop with Ctrl-C or SIGTERM");
-    let worker = tokio::spawn(engine.delivery.clone().run(cancel.clone()));
-    let waker = engine.delivery.waker();
-    watcher::run_every(&engine.watcher, engine.interval, &cancel, || waker.notify_one()).await;
-    // The delivery worker finishes the message it is sending; the rest stays pending for the next start.
-    if tokio::time::timeout(Duration::from_secs(5), worker).await.is_err() {
-        tracing::warn!("the delivery worker did not stop within 5 s; undelivered notifications stay pending");
+    let settings = Settings::load(store).await?;
+    let secrets = Arc::new(secret_store());
+    // Refuse to start with a configuration that cannot work, rather than log the same problem every interval.
+    setup::prowlarr_client(&settings, secrets.as_ref())?;
+    if setup::senders(&settings, secrets.as_ref())?.is_empty() {
+        tracing::warn!(
+            "Telegram is not configured (telegram_chat_id and telegram-bot-token): releases are recorded but not sent"
+        );
     }
-    let counts = store.notification_counts().await?;
-    tracing::info!(pending = counts.pending, "stopped");
+    let service = Service::start(store.clone(), secrets, Events::new()).await;
+    tracing::info!(interval_s = settings.interval.as_secs(), "watching; stop with Ctrl-C or SIGTERM");
+    shutdown_on_signal().cancelled().await;
+    // No new search starts; searches in flight get a few seconds; undelivered notifications stay pending.
+    service.shutdown().await;
     Ok(())
-}
-
-fn humantime_secs(d: Duration) -> String {
-    format!("{}s", d.as_secs())
 }
 
 /// A token cancelled on SIGINT or SIGTERM.

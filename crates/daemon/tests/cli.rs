@@ -326,6 +326,6 @@ async fn run_checks_at_once_and_stops_cleanly_on_sigterm() {
     assert!(status.success(), "{status:?}");
     let mut stderr = String::new();
     tokio::io::AsyncReadExt::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).await.unwrap();
-    assert!(stderr.contains("stopped"), "{stderr}");
+    assert!(stderr.contains("service stopped"), "{stderr}");
     assert_no_secrets(&stderr);
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use tokio::sync::broadcast;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "camelCase")]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum Event {
     /// A check started over `total` items.
     CheckStarted { run_id: i64, total: usize },
@@ -23,6 +23,12 @@ pub enum Event {
     /// A notification was delivered, or failed for good.
     NotificationSent { notification_id: i64 },
     NotificationFailed { notification_id: i64, reason: String },
+    /// An item had news in a check: one per item, for desktop notifications.
+    ItemNews { item_id: i64, item_title: String, count: usize, best_release: String },
+    /// The service's status changed (check started or progressed or finished, paused, a problem appeared).
+    StatusChanged(crate::service::Status),
+    /// The watchlist or the items' states changed.
+    ItemsChanged,
 }
 
 impl Event {
@@ -36,6 +42,9 @@ impl Event {
             Event::CheckFinished { .. } => "watcher://check-finished",
             Event::NotificationSent { .. } => "notify://sent",
             Event::NotificationFailed { .. } => "notify://failed",
+            Event::ItemNews { .. } => "release://item-news",
+            Event::StatusChanged(_) => "status://changed",
+            Event::ItemsChanged => "items://changed",
         }
     }
 }

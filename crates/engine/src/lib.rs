@@ -13,6 +13,7 @@
 //! | [`notify`] | composing notifications into the outbox and the delivery worker |
 //! | [`telegram`] | the Telegram channel: HTML formatting with escaping, sending, error classification |
 //! | [`secrets`] | the [`secrets::SecretStore`] trait, the OS keyring store and environment overrides |
+//! | [`service`] | the engine running for an app: scheduler, delivery, status, and the user's operations |
 //! | [`settings`] | stored settings with environment overrides |
 //! | [`setup`] | building the Prowlarr client and notification channels from settings and secrets |
 //! | [`events`] | the one [`events::Event`] type broadcast to the UI and the CLI |
@@ -25,6 +26,7 @@ pub mod notify;
 pub mod prowlarr;
 pub mod redact;
 pub mod secrets;
+pub mod service;
 pub mod settings;
 pub mod setup;
 pub mod store;

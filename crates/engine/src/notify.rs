@@ -29,9 +29,31 @@ pub const TELEGRAM: &str = "telegram";
 /// More items than this with news in one check go out as one digest.
 pub const DIGEST_THRESHOLD: usize = 5;
 
-/// Turns matches owed a notification into outbox entries for each configured channel.
+/// One item's news in a check: what a desktop notification shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemNewsSummary {
+    pub item_id: i64,
+    pub item_title: String,
+    pub count: usize,
+    pub best_release: String,
+}
+
+/// What [`announce`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Announced {
+    /// Notifications written to the outbox.
+    pub queued: usize,
+    /// Each item with news, in item order.
+    pub news: Vec<ItemNewsSummary>,
+}
+
+/// Turns matches owed a notification into outbox entries for each configured channel, and a summary per item.
 /// Matches arrive grouped by item, best first (the store's order).
-pub fn compose(matches: Vec<UnannouncedMatch>, channels: &[&str], now: chrono::DateTime<chrono::Utc>) -> Vec<OutboxEntry> {
+pub fn compose(
+    matches: Vec<UnannouncedMatch>,
+    channels: &[&str],
+    now: chrono::DateTime<chrono::Utc>,
+) -> (Vec<OutboxEntry>, Vec<ItemNewsSummary>) {
     let mut news: Vec<(i64, ItemNews, Vec<i64>)> = Vec::new();
     for m in matches {
         let line = ReleaseLine {
@@ -68,9 +90,18 @@ pub fn compose(matches: Vec<UnannouncedMatch>, channels: &[&str], now: chrono::D
         }
     }
 
+    let summaries = news
+        .iter()
+        .map(|(item_id, n, _)| ItemNewsSummary {
+            item_id: *item_id,
+            item_title: n.item_title.clone(),
+            count: n.releases.len(),
+            best_release: n.releases.first().map(|r| r.title.clone()).unwrap_or_default(),
+        })
+        .collect();
     let mut entries = Vec::new();
     if !channels.contains(&TELEGRAM) || news.is_empty() {
-        return entries;
+        return (entries, summaries);
     }
     if news.len() > DIGEST_THRESHOLD {
         let all: Vec<ItemNews> = news.iter().map(|(_, n, _)| n.clone()).collect();
@@ -99,13 +130,21 @@ pub fn compose(matches: Vec<UnannouncedMatch>, channels: &[&str], now: chrono::D
             });
         }
     }
-    entries
+    (entries, summaries)
 }
 
-/// Composes every match owed a notification into the outbox. Returns how many notifications were queued.
-pub async fn announce(store: &Store, channels: &[&str]) -> Result<usize, StoreError> {
+/// Composes every match owed a notification into the outbox.
+pub async fn announce(store: &Store, channels: &[&str]) -> Result<Announced, StoreError> {
     let now = chrono::Utc::now();
-    store.announce_pending(|matches| compose(matches, channels, now)).await
+    let mut news = Vec::new();
+    let queued = store
+        .announce_pending(|matches| {
+            let (entries, summaries) = compose(matches, channels, now);
+            news = summaries;
+            entries
+        })
+        .await?;
+    Ok(Announced { queued, news })
 }
 
 /// Something that can deliver a stored message: the Telegram channel, or a test double.

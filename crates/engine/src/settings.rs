@@ -17,16 +17,18 @@ pub enum SettingKey {
     Concurrency,
     Interval,
     ProwlarrTimeout,
+    DesktopNotifications,
 }
 
 impl SettingKey {
-    pub const ALL: [SettingKey; 6] = [
+    pub const ALL: [SettingKey; 7] = [
         SettingKey::ProwlarrUrl,
         SettingKey::TelegramChatId,
         SettingKey::TelegramApiUrl,
         SettingKey::Concurrency,
         SettingKey::Interval,
         SettingKey::ProwlarrTimeout,
+        SettingKey::DesktopNotifications,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -37,6 +39,7 @@ impl SettingKey {
             SettingKey::Concurrency => "concurrency",
             SettingKey::Interval => "interval",
             SettingKey::ProwlarrTimeout => "prowlarr_timeout",
+            SettingKey::DesktopNotifications => "desktop_notifications",
         }
     }
 
@@ -48,6 +51,7 @@ impl SettingKey {
             SettingKey::Concurrency => "NIGHTWATCHER_CONCURRENCY",
             SettingKey::Interval => "NIGHTWATCHER_INTERVAL",
             SettingKey::ProwlarrTimeout => "NIGHTWATCHER_PROWLARR_TIMEOUT",
+            SettingKey::DesktopNotifications => "NIGHTWATCHER_DESKTOP_NOTIFICATIONS",
         }
     }
 
@@ -59,6 +63,7 @@ impl SettingKey {
             SettingKey::Concurrency => Some("5"),
             SettingKey::Interval => Some("15m"),
             SettingKey::ProwlarrTimeout => Some("90s"),
+            SettingKey::DesktopNotifications => Some("true"),
         }
     }
 
@@ -101,6 +106,11 @@ impl SettingKey {
                 }
                 Ok(value.to_owned())
             }
+            SettingKey::DesktopNotifications => match value.to_ascii_lowercase().as_str() {
+                "true" | "on" | "yes" | "1" => Ok("true".to_owned()),
+                "false" | "off" | "no" | "0" => Ok("false".to_owned()),
+                _ => Err(invalid("must be true or false")),
+            },
         }
     }
 }
@@ -116,7 +126,7 @@ impl std::str::FromStr for SettingKey {
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
     #[error(
-        "unknown setting {0:?}: the settings are prowlarr_url, telegram_chat_id, telegram_api_url, concurrency, interval, prowlarr_timeout"
+        "unknown setting {0:?}: the settings are prowlarr_url, telegram_chat_id, telegram_api_url, concurrency, interval, prowlarr_timeout, desktop_notifications"
     )]
     UnknownKey(String),
     #[error("{key}: {rule}")]
@@ -145,6 +155,7 @@ pub struct Settings {
     pub concurrency: usize,
     pub interval: Duration,
     pub prowlarr_timeout: Duration,
+    pub desktop_notifications: bool,
 }
 
 /// One line of `config show`.
@@ -205,6 +216,7 @@ impl Settings {
             concurrency: get(SettingKey::Concurrency).and_then(|v| v.parse().ok()).unwrap_or(5),
             interval: duration(SettingKey::Interval),
             prowlarr_timeout: duration(SettingKey::ProwlarrTimeout),
+            desktop_notifications: get(SettingKey::DesktopNotifications).is_none_or(|v| v == "true"),
         })
     }
 }

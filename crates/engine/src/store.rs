@@ -64,6 +64,14 @@ pub struct ReleaseRecord {
     pub poster_url: Option<String>,
 }
 
+/// What has happened to an item so far.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct ItemState {
+    pub found: i64,
+    pub last_error: Option<String>,
+    pub last_checked_at: Option<i64>,
+}
+
 /// A match the store had not seen before.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewMatch {
@@ -300,6 +308,28 @@ impl Store {
     pub async fn enabled_items(&self) -> Result<Vec<WatchlistItem>> {
         let rows = sqlx::query(&format!("{ITEM_COLUMNS} WHERE enabled = 1 ORDER BY id")).fetch_all(&self.pool).await?;
         Ok(rows.iter().map(item_from_row).collect())
+    }
+
+    /// Every item with what has happened to it: matches found, its last search's error, when it was checked.
+    pub async fn item_states(&self) -> Result<Vec<(WatchlistItem, ItemState)>> {
+        let rows = sqlx::query(
+            "SELECT id, title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id, categories, enabled,
+                    last_error, last_checked_at, (SELECT COUNT(*) FROM matches m WHERE m.item_id = items.id) AS found
+             FROM items ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                let state = ItemState {
+                    found: r.get("found"),
+                    last_error: r.get("last_error"),
+                    last_checked_at: r.get("last_checked_at"),
+                };
+                (item_from_row(r), state)
+            })
+            .collect())
     }
 
     /// Whether the item's first successful check has happened.

@@ -82,7 +82,7 @@ impl Watcher {
     pub async fn check(&self, cancel: &CancellationToken) -> Result<CheckSummary, CheckError> {
         let started = Instant::now();
         // Matches left unannounced by an interrupted earlier check are owed first.
-        notify::announce(&self.store, &self.channels).await?;
+        let leftovers = notify::announce(&self.store, &self.channels).await?;
         let items = self.store.enabled_items().await?;
         let run_id = self.store.start_run().await?;
         let total = items.len();
@@ -150,7 +150,8 @@ impl Watcher {
             }
         }
 
-        let queued = notify::announce(&self.store, &self.channels).await?;
+        let announced = notify::announce(&self.store, &self.channels).await?;
+        let queued = leftovers.queued + announced.queued;
         figures.notifications_queued = queued as i64;
         figures.duration_ms = started.elapsed().as_millis() as i64;
         let fatal = fatal.lock().await.take();
@@ -175,6 +176,14 @@ impl Watcher {
             new_matches = summary.new_matches, errors = summary.errors, queued, duration_ms = summary.duration_ms,
             status, "check finished"
         );
+        for news in leftovers.news.into_iter().chain(announced.news) {
+            self.events.send(Event::ItemNews {
+                item_id: news.item_id,
+                item_title: news.item_title,
+                count: news.count,
+                best_release: news.best_release,
+            });
+        }
         self.events.send(Event::CheckFinished { run_id, summary: summary.clone() });
         match fatal {
             Some(e) => Err(CheckError::Prowlarr(e)),
@@ -277,20 +286,4 @@ pub fn http_only(url: Option<&str>) -> Option<String> {
     let url = url?.trim();
     let parsed = url::Url::parse(url).ok()?;
     matches!(parsed.scheme(), "http" | "https").then(|| parsed.to_string())
-}
-
-/// Runs a check every `interval` until cancelled; a failed check is logged and the loop goes on.
-pub async fn run_every(watcher: &Watcher, interval: Duration, cancel: &CancellationToken, on_checked: impl Fn()) {
-    loop {
-        match watcher.check(cancel).await {
-            Ok(_) => {}
-            Err(CheckError::Cancelled) => break,
-            Err(e) => tracing::error!(error = %e, "check failed"),
-        }
-        on_checked();
-        tokio::select! {
-            () = cancel.cancelled() => break,
-            () = tokio::time::sleep(interval) => {}
-        }
-    }
 }

@@ -1,0 +1,382 @@
+//! The service: the engine running for an app — the desktop shell or `nightwatcherd run`.
+//!
+//! It owns two long-lived tasks: the scheduler, which runs a check every interval (or at once when asked,
+//! "Check now"), and the delivery worker, which sends the outbox. Both are rebuilt from the current settings
+//! and secrets, so a change in Settings applies without a restart. The user's operations (the UI's commands)
+//! are methods on [`Service`] in [`ops`], each a thin call into the store, the matcher or the clients.
+//!
+//! The service keeps a small in-memory state (paused, the check in progress, the next check, the current
+//! problem) and announces every change as [`Event::StatusChanged`], so adapters push it to the UI and the
+//! tray instead of polling. Pausing is persisted; a problem is what the user must fix, said in their words.
+
+mod ops;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::Serialize;
+use tokio::sync::Notify;
+use tokio::sync::broadcast::error::RecvError;
+use tokio::task::JoinHandle;
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+
+use crate::events::{Event, Events};
+use crate::notify::{Delivery, DeliveryConfig};
+use crate::secrets::SecretStore;
+use crate::settings::Settings;
+use crate::setup::{self, SetupError};
+use crate::store::{NotificationCounts, RunRecord, Store};
+use crate::watcher::{CheckError, Watcher};
+
+pub use ops::{ConnectionInfo, ItemView, ServiceError, SettingsInput, SettingsView, TryResult};
+
+/// Where the pause switch is kept in the settings table (not a user setting: it is toggled, not typed).
+const PAUSED_KEY: &str = "state.paused";
+
+/// A check in progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Something the user has to fix, and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// `not_configured`, `prowlarr`, `telegram` or `keyring`.
+    pub kind: &'static str,
+    pub message: String,
+}
+
+/// Everything a status bar or a tray menu shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Status {
+    pub paused: bool,
+    pub running: Option<Progress>,
+    pub last_check: Option<RunRecord>,
+    /// Unix seconds; `None` while paused or while a check runs.
+    pub next_check_at: Option<i64>,
+    pub problem: Option<Problem>,
+    pub notifications: NotificationCounts,
+}
+
+#[derive(Debug, Clone, Default)]
+struct State {
+    paused: bool,
+    check_requested: bool,
+    running: Option<Progress>,
+    next_check_at: Option<i64>,
+    /// From the last check or the configuration.
+    watch_problem: Option<Problem>,
+    /// From the last delivery: a permanent Telegram failure stays until a message goes through.
+    telegram_problem: Option<Problem>,
+}
+
+/// Timing knobs; the defaults suit an app, tests shorten them.
+#[derive(Debug, Clone)]
+pub struct ServiceOptions {
+    /// The first check runs this long after start, so start-up stays light.
+    pub first_check_after: Duration,
+    pub delivery: DeliveryConfig,
+}
+
+impl Default for ServiceOptions {
+    fn default() -> Self {
+        ServiceOptions { first_check_after: Duration::from_secs(3), delivery: DeliveryConfig::default() }
+    }
+}
+
+struct Inner {
+    store: Store,
+    secrets: Arc<dyn SecretStore>,
+    events: Events,
+    options: ServiceOptions,
+    state: Mutex<State>,
+    /// Wakes the scheduler: check now, pause, resume, settings changed.
+    wake: Notify,
+    /// Rebuilds the delivery worker: Telegram settings or token changed.
+    reconfigure: Notify,
+    delivery_waker: Mutex<Option<Arc<Notify>>>,
+    cancel: CancellationToken,
+    tasks: Mutex<Vec<JoinHandle<()>>>,
+}
+
+/// The running engine. Cheap to clone; [`Service::shutdown`] stops it.
+#[derive(Clone)]
+pub struct Service {
+    inner: Arc<Inner>,
+}
+
+impl Service {
+    pub async fn start(store: Store, secrets: Arc<dyn SecretStore>, events: Events) -> Service {
+        Service::start_with(store, secrets, events, ServiceOptions::default()).await
+    }
+
+    pub async fn start_with(
+        store: Store,
+        secrets: Arc<dyn SecretStore>,
+        events: Events,
+        options: ServiceOptions,
+    ) -> Service {
+        if let Err(e) = store.close_abandoned_runs().await {
+            tracing::warn!(error = %e, "could not close runs left by an earlier process");
+        }
+        let paused = matches!(store.setting(PAUSED_KEY).await, Ok(Some(v)) if v == "true");
+        let inner = Arc::new(Inner {
+            store,
+            secrets,
+            events,
+            options,
+            state: Mutex::new(State { paused, ..State::default() }),
+            wake: Notify::new(),
+            reconfigure: Notify::new(),
+            delivery_waker: Mutex::new(None),
+            cancel: CancellationToken::new(),
+            tasks: Mutex::new(Vec::new()),
+        });
+        let service = Service { inner };
+        crate::matcher::warm_up();
+        let tasks = vec![
+            tokio::spawn(service.clone().scheduler()),
+            tokio::spawn(service.clone().delivery()),
+            tokio::spawn(service.clone().listen()),
+        ];
+        if let Ok(mut t) = service.inner.tasks.lock() {
+            t.extend(tasks);
+        }
+        service
+    }
+
+    pub fn events(&self) -> &Events {
+        &self.inner.events
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    fn state(&self) -> State {
+        self.inner.state.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    fn update(&self, f: impl FnOnce(&mut State)) {
+        if let Ok(mut s) = self.inner.state.lock() {
+            f(&mut s);
+        }
+    }
+
+    pub async fn status(&self) -> Status {
+        let state = self.state();
+        let last_check = match self.inner.store.recent_runs(2).await {
+            Ok(runs) => runs.into_iter().find(|r| r.status != "running"),
+            Err(_) => None,
+        };
+        let notifications = self.inner.store.notification_counts().await.unwrap_or_default();
+        Status {
+            paused: state.paused,
+            running: state.running,
+            last_check,
+            next_check_at: if state.paused || state.running.is_some() { None } else { state.next_check_at },
+            problem: state.watch_problem.or(state.telegram_problem),
+            notifications,
+        }
+    }
+
+    async fn announce_status(&self) {
+        let status = self.status().await;
+        self.inner.events.send(Event::StatusChanged(status));
+    }
+
+    /// Runs a check as soon as possible (also while paused: it is an explicit request).
+    pub fn check_now(&self) {
+        self.update(|s| s.check_requested = true);
+        self.inner.wake.notify_one();
+    }
+
+    pub async fn set_paused(&self, paused: bool) -> Result<Status, ServiceError> {
+        self.inner.store.set_setting(PAUSED_KEY, if paused { "true" } else { "false" }).await?;
+        self.update(|s| s.paused = paused);
+        self.inner.wake.notify_one();
+        self.announce_status().await;
+        Ok(self.status().await)
+    }
+
+    /// Settings or secrets changed: the next check and the delivery worker use the new ones.
+    fn reconfigured(&self) {
+        self.inner.reconfigure.notify_one();
+        self.inner.wake.notify_one();
+    }
+
+    /// Stops the scheduler and the delivery worker: no new search starts, searches in flight get a few seconds,
+    /// undelivered notifications stay pending. Then the database is closed.
+    pub async fn shutdown(&self) {
+        self.inner.cancel.cancel();
+        let tasks: Vec<JoinHandle<()>> = self.inner.tasks.lock().map(|mut t| t.drain(..).collect()).unwrap_or_default();
+        for task in tasks {
+            if tokio::time::timeout(Duration::from_secs(8), task).await.is_err() {
+                tracing::warn!("a service task did not stop within 8 s");
+            }
+        }
+        self.inner.store.close().await;
+        tracing::info!("service stopped");
+    }
+
+    async fn scheduler(self) {
+        let mut next = Instant::now() + self.inner.options.first_check_after;
+        loop {
+            let state = self.state();
+            let due = state.check_requested || (!state.paused && Instant::now() >= next);
+            if !due {
+                let wait = next.saturating_duration_since(Instant::now());
+                let at = chrono::Utc::now().timestamp() + i64::try_from(wait.as_secs()).unwrap_or(0);
+                self.update(|s| s.next_check_at = Some(at));
+                self.announce_status().await;
+                tokio::select! {
+                    () = self.inner.cancel.cancelled() => break,
+                    () = self.inner.wake.notified() => continue,
+                    () = tokio::time::sleep_until(next), if !state.paused => continue,
+                }
+            }
+            self.update(|s| s.check_requested = false);
+            let interval = self.run_check().await;
+            if self.inner.cancel.is_cancelled() {
+                break;
+            }
+            next = Instant::now() + interval;
+        }
+        tracing::debug!("scheduler stopped");
+    }
+
+    /// One check with the current settings; returns how long to wait for the next.
+    async fn run_check(&self) -> Duration {
+        let settings = match Settings::load(&self.inner.store).await {
+            Ok(s) => s,
+            Err(e) => {
+                self.update(|s| s.watch_problem = Some(Problem { kind: "not_configured", message: e.to_string() }));
+                self.announce_status().await;
+                return Duration::from_secs(60);
+            }
+        };
+        let built = setup::prowlarr_client(&settings, self.inner.secrets.as_ref())
+            .and_then(|client| Ok((client, setup::senders(&settings, self.inner.secrets.as_ref())?)));
+        let (client, senders) = match built {
+            Ok(b) => b,
+            Err(e) => {
+                let problem = setup_problem(&e);
+                tracing::warn!(problem = %problem.message, "cannot check");
+                self.update(|s| s.watch_problem = Some(problem));
+                self.announce_status().await;
+                return settings.interval;
+            }
+        };
+        let channels = senders.iter().map(|s| s.channel()).collect();
+        let watcher = Watcher::new(
+            self.inner.store.clone(),
+            client,
+            self.inner.events.clone(),
+            settings.concurrency,
+            channels,
+        );
+        self.update(|s| s.running = Some(Progress { done: 0, total: 0 }));
+        self.announce_status().await;
+        let result = watcher.check(&self.inner.cancel).await;
+        let problem = match &result {
+            Ok(_) | Err(CheckError::Cancelled) => None,
+            Err(CheckError::Prowlarr(e)) => Some(Problem { kind: "prowlarr", message: e.to_string() }),
+            Err(CheckError::Store(e)) => Some(Problem { kind: "prowlarr", message: format!("the check could not be recorded: {e}") }),
+        };
+        self.update(|s| {
+            s.running = None;
+            s.watch_problem = problem;
+        });
+        if let Some(waker) = self.inner.delivery_waker.lock().ok().and_then(|w| w.clone()) {
+            waker.notify_one();
+        }
+        self.inner.events.send(Event::ItemsChanged);
+        self.announce_status().await;
+        settings.interval
+    }
+
+    async fn delivery(self) {
+        loop {
+            let senders = match Settings::load(&self.inner.store).await {
+                Ok(settings) => setup::senders(&settings, self.inner.secrets.as_ref()).unwrap_or_else(|e| {
+                    tracing::warn!(error = %e, "notifications cannot be sent");
+                    Vec::new()
+                }),
+                Err(_) => Vec::new(),
+            };
+            let delivery = Arc::new(Delivery::new(
+                self.inner.store.clone(),
+                senders,
+                self.inner.events.clone(),
+                self.inner.options.delivery.clone(),
+            ));
+            if let Ok(mut w) = self.inner.delivery_waker.lock() {
+                *w = Some(delivery.waker());
+            }
+            let stop = self.inner.cancel.child_token();
+            let worker = tokio::spawn(delivery.run(stop.clone()));
+            let shutting_down = tokio::select! {
+                () = self.inner.cancel.cancelled() => true,
+                () = self.inner.reconfigure.notified() => false,
+            };
+            stop.cancel();
+            if tokio::time::timeout(Duration::from_secs(5), worker).await.is_err() {
+                tracing::warn!("the delivery worker did not stop within 5 s; undelivered notifications stay pending");
+            }
+            if shutting_down {
+                break;
+            }
+        }
+    }
+
+    /// Keeps the status current from the engine's events: progress, and Telegram failing or recovering.
+    async fn listen(self) {
+        let mut rx = self.inner.events.subscribe();
+        loop {
+            let event = tokio::select! {
+                () = self.inner.cancel.cancelled() => break,
+                e = rx.recv() => e,
+            };
+            let changed = match event {
+                Ok(Event::CheckStarted { total, .. }) => {
+                    self.update(|s| s.running = Some(Progress { done: 0, total }));
+                    true
+                }
+                Ok(Event::Progress { done, total, .. }) => {
+                    self.update(|s| s.running = Some(Progress { done, total }));
+                    true
+                }
+                Ok(Event::NotificationFailed { reason, .. }) => {
+                    let message = format!(
+                        "Telegram refused a notification: {reason}. Fix it in Settings, then use Retry failed."
+                    );
+                    self.update(|s| s.telegram_problem = Some(Problem { kind: "telegram", message }));
+                    true
+                }
+                Ok(Event::NotificationSent { .. }) => {
+                    let had = self.state().telegram_problem.is_some();
+                    self.update(|s| s.telegram_problem = None);
+                    had
+                }
+                Ok(_) | Err(RecvError::Lagged(_)) => false,
+                Err(RecvError::Closed) => break,
+            };
+            if changed {
+                self.announce_status().await;
+            }
+        }
+    }
+}
+
+fn setup_problem(e: &SetupError) -> Problem {
+    let kind = match e {
+        SetupError::NoProwlarrUrl | SetupError::NoApiKey => "not_configured",
+        SetupError::Secret(_) => "keyring",
+        SetupError::Prowlarr(_) => "prowlarr",
+        SetupError::Telegram(_) => "telegram",
+    };
+    Problem { kind, message: e.to_string() }
+}

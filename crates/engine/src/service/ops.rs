@@ -1,0 +1,395 @@
+//! What a user can do, as methods on [`Service`]: each the whole behind one UI command, so the adapters stay
+//! one line. Errors are [`ServiceError`], whose kind tells the UI where to show it (next to a field, in the
+//! Settings page, in the status bar) and whose message says what to do.
+
+use serde::{Deserialize, Serialize};
+
+use super::Service;
+use crate::matcher::{self, Matcher, ParsedRelease};
+use crate::model::{ImportError, ItemSpec, ValidationError, WatchlistItem, parse_import};
+use crate::secrets::{Secret, SecretError, SecretName};
+use crate::settings::{self, SettingKey, Settings, SettingsError};
+use crate::setup::{self, SetupError};
+use crate::store::{FoundRelease, StoreError};
+use crate::telegram;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("{0}")]
+    Validation(ValidationError),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    NotConfigured(String),
+    #[error("{0}")]
+    Prowlarr(String),
+    #[error("{0}")]
+    Telegram(String),
+    #[error("{0}")]
+    Keyring(String),
+    #[error("{0}")]
+    Import(String),
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl ServiceError {
+    /// The error's kind as the UI sees it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ServiceError::Validation(_) => "validation",
+            ServiceError::NotFound(_) => "not_found",
+            ServiceError::NotConfigured(_) => "not_configured",
+            ServiceError::Prowlarr(_) => "prowlarr",
+            ServiceError::Telegram(_) => "telegram",
+            ServiceError::Keyring(_) => "keyring",
+            ServiceError::Import(_) => "import",
+            ServiceError::Internal(_) => "internal",
+        }
+    }
+
+    /// The form field a validation error is about.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            ServiceError::Validation(e) => Some(e.field),
+            _ => None,
+        }
+    }
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NoSuchItem(_) => ServiceError::NotFound(e.to_string()),
+            other => ServiceError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<ValidationError> for ServiceError {
+    fn from(e: ValidationError) -> Self {
+        ServiceError::Validation(e)
+    }
+}
+
+impl From<SettingsError> for ServiceError {
+    fn from(e: SettingsError) -> Self {
+        match e {
+            SettingsError::Invalid { key, rule } => ServiceError::Validation(ValidationError::new(key, rule)),
+            SettingsError::InvalidEnv { .. } | SettingsError::UnknownKey(_) => ServiceError::NotConfigured(e.to_string()),
+            SettingsError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<SecretError> for ServiceError {
+    fn from(e: SecretError) -> Self {
+        match e {
+            SecretError::Empty => ServiceError::Validation(ValidationError::new("value", "must not be empty")),
+            other => ServiceError::Keyring(other.to_string()),
+        }
+    }
+}
+
+impl From<SetupError> for ServiceError {
+    fn from(e: SetupError) -> Self {
+        match e {
+            SetupError::NoProwlarrUrl | SetupError::NoApiKey => ServiceError::NotConfigured(e.to_string()),
+            SetupError::Secret(s) => s.into(),
+            SetupError::Prowlarr(p) => ServiceError::Prowlarr(p.to_string()),
+            SetupError::Telegram(t) => ServiceError::Telegram(t),
+        }
+    }
+}
+
+impl From<ImportError> for ServiceError {
+    fn from(e: ImportError) -> Self {
+        ServiceError::Import(e.to_string())
+    }
+}
+
+/// A watchlist row: the item and what has happened to it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemView {
+    #[serde(flatten)]
+    pub item: WatchlistItem,
+    /// `waiting`, `found`, `error` or `paused`.
+    pub state: &'static str,
+    pub found: i64,
+    pub last_error: Option<String>,
+    pub last_checked_at: Option<i64>,
+}
+
+/// "Try a release name": how it parses and whether it matches.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TryResult {
+    pub parsed: ParsedRelease,
+    /// Whether it matches the item being edited; `None` when no item was given or it is not valid yet.
+    pub matches: Option<bool>,
+    pub reason: String,
+    /// The stored items it matches.
+    pub matching_items: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SettingsView {
+    pub prowlarr_url: Option<String>,
+    pub telegram_chat_id: Option<String>,
+    pub telegram_api_url: String,
+    pub interval: String,
+    pub concurrency: usize,
+    pub desktop_notifications: bool,
+    /// `saved`, `not set` or `unavailable` (the keyring cannot be read): never the value.
+    pub prowlarr_api_key: &'static str,
+    pub telegram_bot_token: &'static str,
+    pub keyring_error: Option<String>,
+    /// The Prowlarr URL and API key are set.
+    pub configured: bool,
+}
+
+/// Settings to change: an absent field is left as it is; an empty or null one returns to its default.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct SettingsInput {
+    #[serde(default, deserialize_with = "some_or_null")]
+    pub prowlarr_url: Option<Option<String>>,
+    #[serde(default, deserialize_with = "some_or_null")]
+    pub telegram_chat_id: Option<Option<String>>,
+    #[serde(default, deserialize_with = "some_or_null")]
+    pub telegram_api_url: Option<Option<String>>,
+    pub interval: Option<String>,
+    pub concurrency: Option<u32>,
+    pub desktop_notifications: Option<bool>,
+}
+
+/// Keeps "absent" (`None`) apart from "null" (`Some(None)`).
+fn some_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
+}
+
+/// What "Test connection" shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConnectionInfo {
+    pub version: String,
+    pub indexers: usize,
+    pub enabled_indexers: usize,
+}
+
+impl Service {
+    pub async fn list_items(&self) -> Result<Vec<ItemView>, ServiceError> {
+        let rows = self.inner.store.item_states().await?;
+        Ok(rows
+            .into_iter()
+            .map(|(item, s)| ItemView {
+                state: if !item.enabled {
+                    "paused"
+                } else if s.last_error.is_some() {
+                    "error"
+                } else if s.found > 0 {
+                    "found"
+                } else {
+                    "waiting"
+                },
+                item,
+                found: s.found,
+                last_error: s.last_error,
+                last_checked_at: s.last_checked_at,
+            })
+            .collect())
+    }
+
+    pub async fn add_item(&self, spec: ItemSpec) -> Result<WatchlistItem, ServiceError> {
+        let item = self.inner.store.add_item(&spec.validate()?).await?;
+        self.items_changed();
+        // "Search on add": the new item is looked for at once rather than at the next interval.
+        self.check_now();
+        Ok(item)
+    }
+
+    pub async fn update_item(&self, id: i64, spec: ItemSpec) -> Result<WatchlistItem, ServiceError> {
+        let item = self.inner.store.update_item(id, &spec.validate()?).await?;
+        self.items_changed();
+        Ok(item)
+    }
+
+    pub async fn set_item_enabled(&self, id: i64, enabled: bool) -> Result<(), ServiceError> {
+        self.inner.store.set_item_enabled(id, enabled).await?;
+        self.items_changed();
+        Ok(())
+    }
+
+    pub async fn delete_item(&self, id: i64) -> Result<(), ServiceError> {
+        if !self.inner.store.remove_item(id).await? {
+            return Err(StoreError::NoSuchItem(id).into());
+        }
+        self.items_changed();
+        Ok(())
+    }
+
+    pub async fn import_items(&self, json: &str) -> Result<usize, ServiceError> {
+        let items = parse_import(json)?;
+        let ids = self.inner.store.import_items(&items).await?;
+        self.items_changed();
+        Ok(ids.len())
+    }
+
+    pub async fn export_items(&self) -> Result<String, ServiceError> {
+        let specs: Vec<ItemSpec> = self.inner.store.items().await?.iter().map(WatchlistItem::to_spec).collect();
+        serde_json::to_string_pretty(&specs).map_err(|e| ServiceError::Internal(e.to_string()))
+    }
+
+    pub async fn try_release(&self, title: &str, spec: Option<ItemSpec>) -> Result<TryResult, ServiceError> {
+        let parsed = matcher::parse(title);
+        let matching_items = Matcher::new(&self.inner.store.items().await?).matching_items(&parsed);
+        let (matches, reason) = match spec.map(|s| s.validate()) {
+            None => (None, describe_matches(&matching_items)),
+            Some(Err(e)) => (None, format!("the item is not valid yet ({e})")),
+            Some(Ok(valid)) => {
+                let item = WatchlistItem {
+                    id: 0,
+                    title: valid.title,
+                    kind: valid.kind,
+                    year: valid.year,
+                    from_season: valid.from_season,
+                    from_episode: valid.from_episode,
+                    imdb_id: valid.imdb_id,
+                    tmdb_id: valid.tmdb_id,
+                    tvdb_id: valid.tvdb_id,
+                    categories: valid.categories,
+                    enabled: valid.enabled,
+                };
+                let verdict = matcher::matches(&item, &parsed);
+                (Some(verdict), if verdict { "matches the item".to_owned() } else { "does not match the item".to_owned() })
+            }
+        };
+        Ok(TryResult { parsed, matches, reason, matching_items })
+    }
+
+    pub async fn found_releases(&self, item_id: Option<i64>) -> Result<Vec<FoundRelease>, ServiceError> {
+        Ok(self.inner.store.found_releases(item_id, 500).await?)
+    }
+
+    pub async fn settings(&self) -> Result<SettingsView, ServiceError> {
+        let s = Settings::load(&self.inner.store).await?;
+        let mut keyring_error = None;
+        let mut state = |name: SecretName| match self.inner.secrets.get(name) {
+            Ok(Some(_)) => "saved",
+            Ok(None) => "not set",
+            Err(e) => {
+                keyring_error = Some(e.to_string());
+                "unavailable"
+            }
+        };
+        let prowlarr_api_key = state(SecretName::ProwlarrApiKey);
+        let telegram_bot_token = state(SecretName::TelegramBotToken);
+        Ok(SettingsView {
+            configured: s.prowlarr_url.is_some() && prowlarr_api_key == "saved",
+            prowlarr_url: s.prowlarr_url,
+            telegram_chat_id: s.telegram_chat_id,
+            telegram_api_url: s.telegram_api_url,
+            interval: humantime::format_duration(s.interval).to_string(),
+            concurrency: s.concurrency,
+            desktop_notifications: s.desktop_notifications,
+            prowlarr_api_key,
+            telegram_bot_token,
+            keyring_error,
+        })
+    }
+
+    /// Validates every given value first, then stores them: a bad value stores nothing.
+    pub async fn save_settings(&self, input: SettingsInput) -> Result<SettingsView, ServiceError> {
+        let mut changes: Vec<(SettingKey, Option<String>)> = Vec::new();
+        let texts = [
+            (SettingKey::ProwlarrUrl, input.prowlarr_url),
+            (SettingKey::TelegramChatId, input.telegram_chat_id),
+            (SettingKey::TelegramApiUrl, input.telegram_api_url),
+        ];
+        for (key, value) in texts {
+            match value {
+                None => {}
+                Some(v) => match v.filter(|v| !v.trim().is_empty()) {
+                    None => changes.push((key, None)),
+                    Some(v) => changes.push((key, Some(key.validate(&v)?))),
+                },
+            }
+        }
+        if let Some(v) = input.interval {
+            changes.push((SettingKey::Interval, Some(SettingKey::Interval.validate(&v)?)));
+        }
+        if let Some(v) = input.concurrency {
+            changes.push((SettingKey::Concurrency, Some(SettingKey::Concurrency.validate(&v.to_string())?)));
+        }
+        if let Some(v) = input.desktop_notifications {
+            changes.push((SettingKey::DesktopNotifications, Some(v.to_string())));
+        }
+        for (key, value) in changes {
+            match value {
+                Some(v) => settings::set(&self.inner.store, key, &v).await.map(|_| ())?,
+                None => self.inner.store.delete_setting(key.as_str()).await?,
+            }
+        }
+        self.reconfigured();
+        self.settings().await
+    }
+
+    pub async fn set_secret(&self, name: SecretName, value: &str) -> Result<SettingsView, ServiceError> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(ValidationError::new(
+                match name {
+                    SecretName::ProwlarrApiKey => "prowlarr_api_key",
+                    SecretName::TelegramBotToken => "telegram_bot_token",
+                },
+                "must not be empty",
+            )
+            .into());
+        }
+        self.inner.secrets.set(name, &Secret::new(value))?;
+        crate::redact::register_secret(value);
+        self.reconfigured();
+        self.settings().await
+    }
+
+    pub async fn test_prowlarr(&self) -> Result<ConnectionInfo, ServiceError> {
+        let settings = Settings::load(&self.inner.store).await?;
+        let client = setup::prowlarr_client(&settings, self.inner.secrets.as_ref())?;
+        let status = client.system_status().await.map_err(|e| ServiceError::Prowlarr(e.to_string()))?;
+        let indexers = client.indexers().await.map_err(|e| ServiceError::Prowlarr(e.to_string()))?;
+        Ok(ConnectionInfo {
+            version: status.version,
+            indexers: indexers.len(),
+            enabled_indexers: indexers.iter().filter(|i| i.enable).count(),
+        })
+    }
+
+    pub async fn send_test_message(&self) -> Result<(), ServiceError> {
+        let settings = Settings::load(&self.inner.store).await?;
+        let channel = setup::telegram_channel(&settings, self.inner.secrets.as_ref())?.ok_or_else(|| {
+            ServiceError::NotConfigured(
+                "Telegram is not set up: save the bot token and the chat id first".to_owned(),
+            )
+        })?;
+        channel.send(&telegram::test_message()).await.map_err(|e| ServiceError::Telegram(e.to_string()))
+    }
+
+    pub async fn retry_failed(&self) -> Result<u64, ServiceError> {
+        let n = self.inner.store.retry_failed().await?;
+        if let Some(waker) = self.inner.delivery_waker.lock().ok().and_then(|w| w.clone()) {
+            waker.notify_one();
+        }
+        self.announce_status().await;
+        Ok(n)
+    }
+
+    fn items_changed(&self) {
+        self.inner.events.send(crate::events::Event::ItemsChanged);
+    }
+}
+
+fn describe_matches(ids: &[i64]) -> String {
+    match ids.len() {
+        0 => "matches no item on the watchlist".to_owned(),
+        1 => format!("matches watchlist item #{}", ids[0]),
+        n => format!("matches {n} watchlist items"),
+    }
+}
+

@@ -1,0 +1,154 @@
+/**
+ * The only module that talks to Tauri: one typed function per command and one subscription per event of
+ * the IPC contract (notes/issue3-contract.md).
+ *
+ * Keeping `@tauri-apps/api` behind this file means the rest of the UI runs in a plain browser or jsdom
+ * with a fake `Backend`, and a renamed command or argument is fixed in one place. Every rejection is turned
+ * into an `IpcError`, because `invoke` rejects with whatever the Rust side serialized (normally
+ * `{kind, message, field}`, but a panic or a missing command arrives as a bare string).
+ */
+
+import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import {
+  IpcError,
+  type Backend,
+  type CheckFinishedEvent,
+  type ConnectionInfo,
+  type FoundRelease,
+  type IpcErrorKind,
+  type ItemSpec,
+  type ItemView,
+  type ProgressEvent,
+  type ReleaseFoundEvent,
+  type SecretName,
+  type SettingsInput,
+  type SettingsView,
+  type Status,
+  type TryResult,
+  type Unlisten,
+  type WatchlistItem,
+} from "./types";
+
+export { IpcError } from "./types";
+
+/** Event names pushed from Rust. */
+export const EVENTS = {
+  status: "status://changed",
+  progress: "watcher://progress",
+  releaseFound: "release://found",
+  checkFinished: "watcher://check-finished",
+  itemsChanged: "items://changed",
+} as const;
+
+const KINDS: readonly IpcErrorKind[] = [
+  "validation",
+  "not_found",
+  "not_configured",
+  "prowlarr",
+  "telegram",
+  "keyring",
+  "import",
+  "internal",
+];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** Turns anything `invoke` may reject with into an `IpcError`. */
+export function toIpcError(error: unknown): IpcError {
+  if (error instanceof IpcError) return error;
+  if (isRecord(error) && typeof error.message === "string") {
+    const kind = KINDS.find((k) => k === error.kind) ?? "internal";
+    const field = typeof error.field === "string" && error.field !== "" ? error.field : null;
+    return new IpcError(kind, error.message, field);
+  }
+  if (typeof error === "string") return new IpcError("internal", error);
+  return new IpcError("internal", `The app answered with an unexpected error: ${String(error)}`);
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toIpcError(error);
+  }
+}
+
+export const listItems = (): Promise<ItemView[]> => call("list_items");
+export const addItem = (spec: ItemSpec): Promise<WatchlistItem> => call("add_item", { spec });
+export const updateItem = (id: number, spec: ItemSpec): Promise<WatchlistItem> =>
+  call("update_item", { id, spec });
+export const setItemEnabled = async (id: number, enabled: boolean): Promise<void> => {
+  await call("set_item_enabled", { id, enabled });
+};
+export const deleteItem = async (id: number): Promise<void> => {
+  await call("delete_item", { id });
+};
+export const importItems = (json: string): Promise<number> => call("import_items", { json });
+export const exportItems = (): Promise<string> => call("export_items");
+export const tryRelease = (title: string, spec: ItemSpec | null): Promise<TryResult> =>
+  call("try_release", { title, spec });
+export const foundReleases = (itemId: number | null): Promise<FoundRelease[]> =>
+  call("found_releases", { itemId });
+export const getSettings = (): Promise<SettingsView> => call("get_settings");
+export const saveSettings = (input: SettingsInput): Promise<SettingsView> => call("save_settings", { input });
+export const setSecret = (name: SecretName, value: string): Promise<SettingsView> =>
+  call("set_secret", { name, value });
+export const testProwlarr = (): Promise<ConnectionInfo> => call("test_prowlarr");
+export const sendTestMessage = async (): Promise<void> => {
+  await call("send_test_message");
+};
+export const getStatus = (): Promise<Status> => call("get_status");
+export const checkNow = async (): Promise<void> => {
+  await call("check_now");
+};
+export const setPaused = (paused: boolean): Promise<Status> => call("set_paused", { paused });
+export const retryFailed = (): Promise<number> => call("retry_failed");
+export const openLink = async (url: string): Promise<void> => {
+  await call("open_link", { url });
+};
+
+async function subscribe<T>(event: string, cb: (payload: T) => void): Promise<Unlisten> {
+  const unlisten = await listen<T>(event, (e) => cb(e.payload));
+  return unlisten;
+}
+
+export const onStatus = (cb: (status: Status) => void): Promise<Unlisten> => subscribe(EVENTS.status, cb);
+export const onProgress = (cb: (progress: ProgressEvent) => void): Promise<Unlisten> =>
+  subscribe(EVENTS.progress, cb);
+export const onReleaseFound = (cb: (found: ReleaseFoundEvent) => void): Promise<Unlisten> =>
+  subscribe(EVENTS.releaseFound, cb);
+export const onItemsChanged = (cb: () => void): Promise<Unlisten> =>
+  subscribe<null>(EVENTS.itemsChanged, () => cb());
+export const onCheckFinished = (cb: (finished: CheckFinishedEvent) => void): Promise<Unlisten> =>
+  subscribe(EVENTS.checkFinished, cb);
+
+/** The real backend, handed to `mountApp` by `main.ts`. */
+export const backend: Backend = {
+  listItems,
+  addItem,
+  updateItem,
+  setItemEnabled,
+  deleteItem,
+  importItems,
+  exportItems,
+  tryRelease,
+  foundReleases,
+  getSettings,
+  saveSettings,
+  setSecret,
+  testProwlarr,
+  sendTestMessage,
+  getStatus,
+  checkNow,
+  setPaused,
+  retryFailed,
+  openLink,
+  onStatus,
+  onProgress,
+  onReleaseFound,
+  onItemsChanged,
+  onCheckFinished,
+};

@@ -1,0 +1,228 @@
+/**
+ * The shapes that cross the IPC boundary (notes/issue3-contract.md), written once for the whole UI.
+ *
+ * Payload fields are snake_case because that is what the Rust side serializes; only Tauri command
+ * *argument* names are camelCase, and those never leave `backend.ts`. The `Backend` interface lives here,
+ * not in `backend.ts`, so that views depend on a plain interface and can be tested with an in-memory fake
+ * without loading `@tauri-apps/api` at all.
+ */
+
+export type ItemKind = "movie" | "series";
+
+/** The item form and the watchlist import format. */
+export interface ItemSpec {
+  title: string;
+  kind: ItemKind | null;
+  year?: number | null;
+  from_season?: number | null;
+  from_episode?: number | null;
+  imdb_id?: string | null;
+  tmdb_id?: number | null;
+  tvdb_id?: number | null;
+  categories?: number[] | null;
+  enabled?: boolean | null;
+}
+
+export interface WatchlistItem {
+  id: number;
+  title: string;
+  kind: ItemKind;
+  year?: number;
+  from_season?: number;
+  from_episode?: number;
+  imdb_id?: string;
+  tmdb_id?: number;
+  tvdb_id?: number;
+  categories: number[];
+  enabled: boolean;
+}
+
+export type ItemState = "waiting" | "found" | "error" | "paused";
+
+export interface ItemView extends WatchlistItem {
+  state: ItemState;
+  found: number;
+  last_error: string | null;
+  /** Unix seconds. */
+  last_checked_at: number | null;
+}
+
+export interface FoundRelease {
+  match_id: number;
+  item_id: number;
+  item_title: string;
+  title: string;
+  indexer: string | null;
+  size: number | null;
+  seeders: number | null;
+  protocol: "torrent" | "usenet" | "unknown";
+  /** Unix seconds. */
+  published_at: number | null;
+  info_url: string | null;
+  /** Unix seconds. */
+  found_at: number;
+}
+
+export interface ParsedRelease {
+  title: string;
+  year?: number;
+  season?: number;
+  episode?: number;
+  seasons?: number[];
+  episodes?: number[];
+  resolution?: string;
+  source?: string;
+  codec?: string;
+  group?: string;
+  proper?: boolean;
+  repack?: boolean;
+  kind: "movie" | "episode" | "seasonpack";
+}
+
+export interface TryResult {
+  parsed: ParsedRelease;
+  /** null when no item spec was given. */
+  matches: boolean | null;
+  reason: string;
+  matching_items: number[];
+}
+
+export type SecretState = "saved" | "not set" | "unavailable";
+
+export interface SettingsView {
+  prowlarr_url: string | null;
+  telegram_chat_id: string | null;
+  telegram_api_url: string;
+  interval: string;
+  concurrency: number;
+  desktop_notifications: boolean;
+  prowlarr_api_key: SecretState;
+  telegram_bot_token: SecretState;
+  keyring_error: string | null;
+  configured: boolean;
+}
+
+/** Absent = unchanged; null or "" = unset. */
+export interface SettingsInput {
+  prowlarr_url?: string | null;
+  telegram_chat_id?: string | null;
+  telegram_api_url?: string | null;
+  interval?: string;
+  concurrency?: number;
+  desktop_notifications?: boolean;
+}
+
+export type SecretName = "prowlarr-api-key" | "telegram-bot-token";
+
+export interface ConnectionInfo {
+  version: string;
+  indexers: number;
+  enabled_indexers: number;
+}
+
+export interface RunView {
+  id: number;
+  started_at: number;
+  finished_at: number | null;
+  status: "running" | "ok" | "failed" | "cancelled";
+  items: number;
+  searches: number;
+  releases_seen: number;
+  new_matches: number;
+  errors: number;
+  notifications_queued: number;
+  duration_ms: number;
+  error: string | null;
+}
+
+export type ProblemKind = "not_configured" | "prowlarr" | "telegram" | "keyring";
+
+export interface Status {
+  paused: boolean;
+  running: { done: number; total: number } | null;
+  last_check: RunView | null;
+  /** Unix seconds; null when paused or not configured. */
+  next_check_at: number | null;
+  problem: { kind: ProblemKind; message: string } | null;
+  notifications: { pending: number; sent: number; failed: number };
+}
+
+export interface ProgressEvent {
+  run_id: number;
+  done: number;
+  total: number;
+}
+
+export interface ReleaseFoundEvent {
+  item_id: number;
+  item_title: string;
+  release_title: string;
+  indexer: string | null;
+}
+
+export interface CheckFinishedEvent {
+  run_id: number;
+  summary: Record<string, unknown>;
+}
+
+export type IpcErrorKind =
+  | "validation"
+  | "not_found"
+  | "not_configured"
+  | "prowlarr"
+  | "telegram"
+  | "keyring"
+  | "import"
+  | "internal";
+
+/** Every failed command rejects with one of these (see `backend.ts`, which normalizes whatever arrives). */
+export class IpcError extends Error {
+  readonly kind: IpcErrorKind;
+  /** The form field a validation error is about ("title", "year", "prowlarr_url", ...), else null. */
+  readonly field: string | null;
+
+  constructor(kind: IpcErrorKind, message: string, field: string | null = null) {
+    super(message);
+    this.name = "IpcError";
+    this.kind = kind;
+    this.field = field;
+  }
+}
+
+/** Stops an event subscription. */
+export type Unlisten = () => void;
+
+/** Everything the UI asks of the app; `backend.ts` implements it over Tauri, tests implement it in memory. */
+export interface Backend {
+  listItems(): Promise<ItemView[]>;
+  addItem(spec: ItemSpec): Promise<WatchlistItem>;
+  updateItem(id: number, spec: ItemSpec): Promise<WatchlistItem>;
+  setItemEnabled(id: number, enabled: boolean): Promise<void>;
+  deleteItem(id: number): Promise<void>;
+  importItems(json: string): Promise<number>;
+  exportItems(): Promise<string>;
+  tryRelease(title: string, spec: ItemSpec | null): Promise<TryResult>;
+  foundReleases(itemId: number | null): Promise<FoundRelease[]>;
+  getSettings(): Promise<SettingsView>;
+  saveSettings(input: SettingsInput): Promise<SettingsView>;
+  setSecret(name: SecretName, value: string): Promise<SettingsView>;
+  testProwlarr(): Promise<ConnectionInfo>;
+  sendTestMessage(): Promise<void>;
+  getStatus(): Promise<Status>;
+  checkNow(): Promise<void>;
+  setPaused(paused: boolean): Promise<Status>;
+  retryFailed(): Promise<number>;
+  openLink(url: string): Promise<void>;
+  onStatus(cb: (status: Status) => void): Promise<Unlisten>;
+  onProgress(cb: (progress: ProgressEvent) => void): Promise<Unlisten>;
+  onReleaseFound(cb: (found: ReleaseFoundEvent) => void): Promise<Unlisten>;
+  onItemsChanged(cb: () => void): Promise<Unlisten>;
+  onCheckFinished(cb: (finished: CheckFinishedEvent) => void): Promise<Unlisten>;
+}
+
+/** Any rejection as an `IpcError`; the real backend already normalizes, this covers programming errors. */
+export function asIpcError(error: unknown): IpcError {
+  if (error instanceof IpcError) return error;
+  if (error instanceof Error) return new IpcError("internal", error.message);
+  return new IpcError("internal", String(error));
+}

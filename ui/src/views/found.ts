@@ -1,0 +1,172 @@
+/**
+ * Found releases, newest first, optionally for one item.
+ *
+ * Filtering is done by the backend (`found_releases {itemId}`) so the list stays bounded by what the store
+ * returns. Responses are applied only if they answer the latest request, so a slow answer for the previous
+ * filter cannot overwrite the current one. Links open in the system browser through `open_link`, and only
+ * http(s) links are offered at all.
+ */
+
+import type { Context } from "../context";
+import { h, replace, showMessage } from "../dom";
+import { formatAge, formatClock, formatSize, isWebUrl, plural } from "../format";
+import { asIpcError, type FoundRelease, type ItemView } from "../types";
+
+export class FoundView {
+  readonly element: HTMLElement;
+  private releases: FoundRelease[] = [];
+  private filter: number | null = null;
+  private sequence = 0;
+  private readonly select: HTMLSelectElement;
+  private readonly body: HTMLTableSectionElement;
+  private readonly table: HTMLTableElement;
+  private readonly empty: HTMLElement;
+  private readonly count: HTMLElement;
+  private readonly message: HTMLElement;
+
+  constructor(private readonly ctx: Context) {
+    this.select = h("select", {
+      testid: "found-filter",
+      attrs: { id: "found-filter", name: "found_filter" },
+      on: { change: () => void this.changeFilter() },
+    });
+    this.body = h("tbody");
+    this.table = h(
+      "table",
+      { class: "grid", testid: "found-table" },
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", {}, "Found"),
+          h("th", {}, "Item"),
+          h("th", {}, "Release"),
+          h("th", { class: "num" }, "Size"),
+          h("th", {}, "Indexer"),
+          h("th", { class: "num" }, "Seeders"),
+          h("th", { class: "num" }, "Age"),
+          h("th", {}, "Link"),
+        ),
+      ),
+      this.body,
+    );
+    this.empty = h("p", { class: "empty", testid: "found-empty" });
+    this.count = h("span", { class: "muted", testid: "found-count" });
+    this.message = h("p", { class: "message", testid: "found-message", attrs: { role: "status", hidden: true } });
+    this.element = h(
+      "section",
+      { class: "view", testid: "view-found", attrs: { "aria-labelledby": "found-heading" } },
+      h(
+        "div",
+        { class: "toolbar" },
+        h("h2", { attrs: { id: "found-heading" } }, "Found releases"),
+        this.count,
+        h("span", { class: "spacer" }),
+        h("label", { attrs: { for: "found-filter" } }, "Item"),
+        this.select,
+      ),
+      this.message,
+      this.table,
+      this.empty,
+    );
+    this.setItems([]);
+    this.render();
+  }
+
+  /** Refreshes the item filter's choices; a filter on an item that no longer exists falls back to all. */
+  setItems(items: ItemView[]): void {
+    const options = [
+      h("option", { attrs: { value: "" } }, "All items"),
+      ...[...items]
+        .sort((a, b) => a.title.localeCompare(b.title))
+        .map((item) => h("option", { attrs: { value: item.id } }, item.title)),
+    ];
+    replace(this.select, ...options);
+    const stillThere = this.filter !== null && items.some((i) => i.id === this.filter);
+    if (this.filter !== null && !stillThere) {
+      this.filter = null;
+      void this.reload();
+    }
+    this.select.value = this.filter === null ? "" : String(this.filter);
+  }
+
+  /** Shows only one item's releases (or all with null), as if picked in the select. */
+  async showItem(itemId: number | null): Promise<void> {
+    this.select.value = itemId === null ? "" : String(itemId);
+    await this.changeFilter();
+  }
+
+  /** Asks the backend again for the current filter. */
+  async reload(): Promise<void> {
+    const mine = ++this.sequence;
+    const filter = this.filter;
+    try {
+      const releases = await this.ctx.backend.foundReleases(filter);
+      if (mine !== this.sequence) return;
+      this.releases = releases;
+      showMessage(this.message, "");
+    } catch (e) {
+      if (mine !== this.sequence) return;
+      showMessage(this.message, `Could not load found releases: ${asIpcError(e).message}`, "error");
+    }
+    this.render();
+  }
+
+  private async changeFilter(): Promise<void> {
+    const value = this.select.value;
+    this.filter = value === "" ? null : Number(value);
+    await this.reload();
+  }
+
+  private render(): void {
+    const now = this.ctx.now();
+    // Newest first, whatever order arrived; ties by match id keep the order stable.
+    const rows = [...this.releases].sort((a, b) => b.found_at - a.found_at || b.match_id - a.match_id);
+    replace(this.body, ...rows.map((r) => this.row(r, now)));
+    this.table.hidden = rows.length === 0;
+    this.empty.hidden = rows.length > 0;
+    this.empty.textContent =
+      this.filter === null
+        ? "Nothing found yet. Matching releases appear here as soon as a check finds them."
+        : "Nothing found for this item yet.";
+    this.count.textContent = plural(rows.length, "release");
+  }
+
+  private row(r: FoundRelease, now: Date): HTMLTableRowElement {
+    const link = isWebUrl(r.info_url)
+      ? h(
+          "button",
+          {
+            class: "link",
+            testid: "found-link",
+            attrs: { type: "button", title: r.info_url },
+            on: { click: () => void this.open(r.info_url) },
+          },
+          "Open",
+        )
+      : null;
+    return h(
+      "tr",
+      { testid: "found-row", attrs: { "data-match-id": r.match_id, "data-item-id": r.item_id } },
+      h("td", { class: "muted nowrap" }, formatClock(r.found_at, now)),
+      h("td", { testid: "found-item" }, r.item_title),
+      h("td", { class: "release-title", testid: "found-title" }, r.title),
+      h("td", { class: "num nowrap", testid: "found-size" }, formatSize(r.size)),
+      h("td", { testid: "found-indexer" }, r.indexer ?? "–"),
+      h("td", { class: "num" }, r.protocol === "usenet" || r.seeders === null ? "–" : String(r.seeders)),
+      h("td", { class: "num nowrap" }, formatAge(r.published_at, now)),
+      h("td", {}, link),
+    );
+  }
+
+  private async open(url: string | null): Promise<void> {
+    if (!isWebUrl(url)) return;
+    try {
+      await this.ctx.backend.openLink(url);
+    } catch (e) {
+      showMessage(this.message, `Could not open the link: ${asIpcError(e).message}`, "error");
+    }
+  }
+}

@@ -1,0 +1,444 @@
+/**
+ * Settings: Prowlarr, Telegram, checking, and the first-run guide.
+ *
+ * Secrets go one way. The API key and bot token inputs are never filled from the backend (SettingsView only
+ * says "saved" / "not set"); a typed secret is sent with `set_secret` and the input is cleared once it is
+ * stored. Other settings are sent as a diff against what was loaded, because `save_settings` treats an
+ * absent field as unchanged and a value overridden by the environment should not be written back.
+ * "Test connection" and "Send test message" save pending edits first, since both commands use the stored
+ * settings.
+ */
+
+import type { Context } from "../context";
+import { append, h, setAttr, setText, showMessage } from "../dom";
+import { plural } from "../format";
+import {
+  asIpcError,
+  IpcError,
+  type SecretName,
+  type SecretState,
+  type SettingsInput,
+  type SettingsView,
+} from "../types";
+
+const FIELDS = [
+  "prowlarr_url",
+  "prowlarr_api_key",
+  "telegram_bot_token",
+  "telegram_chat_id",
+  "telegram_api_url",
+  "interval",
+  "concurrency",
+  "desktop_notifications",
+] as const;
+type SettingsField = (typeof FIELDS)[number];
+
+const SECRETS: ReadonlyArray<{ field: "prowlarr_api_key" | "telegram_bot_token"; name: SecretName }> = [
+  { field: "prowlarr_api_key", name: "prowlarr-api-key" },
+  { field: "telegram_bot_token", name: "telegram-bot-token" },
+];
+
+function isSettingsField(name: string | null): name is SettingsField {
+  return (FIELDS as readonly string[]).includes(name ?? "");
+}
+
+export interface SettingsOptions {
+  /** Called with every SettingsView the backend returns after a change. */
+  onChanged: (view: SettingsView) => void;
+}
+
+export class SettingsPage {
+  readonly element: HTMLElement;
+  private view: SettingsView | null = null;
+  private readonly inputs = {} as Record<SettingsField, HTMLInputElement>;
+  private readonly errors = {} as Record<SettingsField, HTMLElement>;
+  private readonly guide: HTMLElement;
+  private readonly keyringBanner: HTMLElement;
+  private readonly keyringMessage: HTMLElement;
+  private readonly keyState: HTMLElement;
+  private readonly tokenState: HTMLElement;
+  private readonly result: HTMLElement;
+  private readonly connectionResult: HTMLElement;
+  private readonly sendResult: HTMLElement;
+  private readonly saveButton: HTMLButtonElement;
+  private readonly testButton: HTMLButtonElement;
+  private readonly sendButton: HTMLButtonElement;
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly opts: SettingsOptions,
+  ) {
+    this.guide = firstRunGuide();
+    this.keyringMessage = h("p", { testid: "keyring-error-message" });
+    this.keyringBanner = h(
+      "div",
+      { class: "banner error", testid: "keyring-error", attrs: { role: "alert", hidden: true } },
+      h("strong", {}, "The system keyring cannot be used, so secrets cannot be saved or read."),
+      this.keyringMessage,
+      h(
+        "p",
+        {},
+        "NightWatcher keeps the Prowlarr API key and the Telegram bot token in the system keyring (Secret Service). " +
+          "Unlock your keyring (GNOME Keyring, KWallet, KeePassXC) or start one, then close and reopen this window. " +
+          "Without a desktop keyring, set NIGHTWATCHER_PROWLARR_API_KEY and NIGHTWATCHER_TELEGRAM_BOT_TOKEN in the environment instead.",
+      ),
+    );
+    this.keyState = h("span", { class: "secret-state", testid: "prowlarr-key-state" });
+    this.tokenState = h("span", { class: "secret-state", testid: "telegram-token-state" });
+    this.result = h("p", { class: "message", testid: "settings-result", attrs: { role: "status", hidden: true } });
+    this.connectionResult = h("p", {
+      class: "message",
+      testid: "test-connection-result",
+      attrs: { role: "status", hidden: true },
+    });
+    this.sendResult = h("p", { class: "message", testid: "send-test-result", attrs: { role: "status", hidden: true } });
+    this.saveButton = h("button", { class: "primary", testid: "settings-save", attrs: { type: "submit" } }, "Save");
+    this.testButton = h(
+      "button",
+      { testid: "test-connection", attrs: { type: "button" }, on: { click: () => void this.testConnection() } },
+      "Test connection",
+    );
+    this.sendButton = h(
+      "button",
+      { testid: "send-test-message", attrs: { type: "button" }, on: { click: () => void this.sendTest() } },
+      "Send test message",
+    );
+
+    const form = h(
+      "form",
+      {
+        class: "settings-form",
+        testid: "settings-form",
+        attrs: { novalidate: true },
+        on: {
+          submit: (event) => {
+            event.preventDefault();
+            void this.save();
+          },
+        },
+      },
+      h(
+        "fieldset",
+        {},
+        h("legend", {}, "Prowlarr"),
+        this.field("prowlarr_url", "Prowlarr URL", "url", "The address you open Prowlarr at, e.g. http://localhost:9696"),
+        this.field(
+          "prowlarr_api_key",
+          "API key",
+          "password",
+          "Prowlarr → Settings → General → Security → API Key",
+          this.keyState,
+        ),
+        h("div", { class: "actions" }, this.testButton),
+        this.connectionResult,
+      ),
+      h(
+        "fieldset",
+        {},
+        h("legend", {}, "Telegram"),
+        this.field("telegram_bot_token", "Bot token", "password", "From @BotFather, like 123456789:AA…", this.tokenState),
+        this.field(
+          "telegram_chat_id",
+          "Chat id",
+          "text",
+          "Your chat with the bot (123456789), a group (-100…) or a channel (@name)",
+        ),
+        h("div", { class: "actions" }, this.sendButton),
+        this.sendResult,
+        h(
+          "details",
+          {},
+          h("summary", {}, "Advanced"),
+          this.field(
+            "telegram_api_url",
+            "Bot API URL",
+            "url",
+            "Only for a self-hosted Bot API server; leave empty for https://api.telegram.org",
+          ),
+        ),
+      ),
+      h(
+        "fieldset",
+        {},
+        h("legend", {}, "Checking"),
+        this.field("interval", "Check every", "text", "A duration such as 15m, 1h or 1h30m (1m to 7d)"),
+        this.field("concurrency", "Searches at once", "number", "1 to 20; Prowlarr searches run this many at a time"),
+        this.field("desktop_notifications", "Desktop notifications", "checkbox", "Also show a notification on this computer"),
+      ),
+      this.result,
+      h("div", { class: "actions" }, this.saveButton),
+    );
+
+    this.element = h(
+      "section",
+      { class: "view", testid: "view-settings", attrs: { "aria-labelledby": "settings-heading" } },
+      h("div", { class: "toolbar" }, h("h2", { attrs: { id: "settings-heading" } }, "Settings")),
+      this.keyringBanner,
+      this.guide,
+      form,
+    );
+  }
+
+  private field(
+    name: SettingsField,
+    label: string,
+    type: "text" | "url" | "password" | "number" | "checkbox",
+    hint: string,
+    extra?: HTMLElement,
+  ): HTMLElement {
+    const id = `settings-${name}`;
+    const input = h("input", {
+      testid: name,
+      attrs: {
+        id,
+        name,
+        type,
+        autocomplete: type === "password" ? "new-password" : "off",
+        spellcheck: type === "checkbox" ? null : "false",
+        "aria-describedby": `${id}-error ${id}-hint`,
+        min: type === "number" ? 1 : null,
+        max: type === "number" ? 20 : null,
+      },
+    });
+    this.inputs[name] = input;
+    this.errors[name] = h("p", {
+      class: "field-error",
+      testid: `field-error-${name}`,
+      attrs: { id: `${id}-error`, hidden: true },
+    });
+    const labelEl = h("label", { attrs: { for: id } }, label);
+    const hintEl = h("p", { class: "hint", attrs: { id: `${id}-hint` } }, hint);
+    if (type === "checkbox") {
+      return h(
+        "div",
+        { class: "field checkbox", attrs: { "data-field": name } },
+        h("div", { class: "inline" }, input, labelEl),
+        hintEl,
+        this.errors[name],
+      );
+    }
+    return h(
+      "div",
+      { class: "field", attrs: { "data-field": name } },
+      h("div", { class: "label-row" }, labelEl, extra ?? null),
+      input,
+      hintEl,
+      this.errors[name],
+    );
+  }
+
+  /** Shows what the backend holds. Typed secrets are left alone: they are never filled from the backend. */
+  update(view: SettingsView): void {
+    this.view = view;
+    this.inputs.prowlarr_url.value = view.prowlarr_url ?? "";
+    this.inputs.telegram_chat_id.value = view.telegram_chat_id ?? "";
+    this.inputs.telegram_api_url.value = view.telegram_api_url;
+    this.inputs.interval.value = view.interval;
+    this.inputs.concurrency.value = String(view.concurrency);
+    this.inputs.desktop_notifications.checked = view.desktop_notifications;
+    this.showSecretState(this.keyState, this.inputs.prowlarr_api_key, view.prowlarr_api_key, "API key");
+    this.showSecretState(this.tokenState, this.inputs.telegram_bot_token, view.telegram_bot_token, "bot token");
+    this.guide.hidden = view.configured;
+    this.keyringBanner.hidden = view.keyring_error === null;
+    setText(this.keyringMessage, view.keyring_error ?? "");
+  }
+
+  private showSecretState(el: HTMLElement, input: HTMLInputElement, state: SecretState, what: string): void {
+    setText(el, state);
+    el.className = `secret-state state-${state.replace(" ", "-")}`;
+    setAttr(
+      input,
+      "placeholder",
+      state === "saved"
+        ? `Saved; type a new ${what} to replace it`
+        : state === "unavailable"
+          ? "The keyring is unavailable (see above)"
+          : `Paste the ${what}`,
+    );
+  }
+
+  private clearErrors(): void {
+    for (const name of FIELDS) showMessage(this.errors[name], "", "error");
+    showMessage(this.result, "");
+  }
+
+  private showError(error: IpcError, fallbackField?: SettingsField): void {
+    const field = isSettingsField(error.field) ? error.field : fallbackField;
+    // A secret's failure (keyring locked, empty value) belongs next to that secret whatever its kind.
+    if (field !== undefined && (error.kind === "validation" || fallbackField !== undefined)) {
+      showMessage(this.errors[field], error.message, "error");
+      showMessage(this.result, "Not saved: see the message next to the field.", "error");
+    } else {
+      showMessage(this.result, error.message, "error");
+    }
+  }
+
+  /** The settings that differ from what was loaded, or field messages when a value is plainly wrong. */
+  private diff(): { input: SettingsInput; problems: Partial<Record<SettingsField, string>> } {
+    const view = this.view;
+    const input: SettingsInput = {};
+    const problems: Partial<Record<SettingsField, string>> = {};
+    const text = (name: "prowlarr_url" | "telegram_chat_id" | "telegram_api_url"): void => {
+      const value = this.inputs[name].value.trim();
+      const before = view?.[name] ?? "";
+      if (value !== before) input[name] = value === "" ? null : value;
+    };
+    text("prowlarr_url");
+    text("telegram_chat_id");
+    text("telegram_api_url");
+    const url = this.inputs.prowlarr_url.value.trim();
+    if (url !== "" && !/^https?:\/\/[^/]/i.test(url)) {
+      problems.prowlarr_url = "Must be an http(s) URL with a host, such as http://localhost:9696";
+    }
+
+    const interval = this.inputs.interval.value.trim();
+    if (interval === "") problems.interval = "Must be a duration such as 15m, 1h or 1h30m";
+    else if (interval !== view?.interval) input.interval = interval;
+
+    const concurrencyText = this.inputs.concurrency.value.trim();
+    const concurrency = Number(concurrencyText);
+    if (!/^[0-9]+$/.test(concurrencyText) || concurrency < 1 || concurrency > 20) {
+      problems.concurrency = "Must be a whole number from 1 to 20";
+    } else if (concurrency !== view?.concurrency) input.concurrency = concurrency;
+
+    const notifications = this.inputs.desktop_notifications.checked;
+    if (notifications !== view?.desktop_notifications) input.desktop_notifications = notifications;
+    return { input, problems };
+  }
+
+  private hasUnsavedChanges(): boolean {
+    const { input, problems } = this.diff();
+    return (
+      Object.keys(input).length > 0 ||
+      Object.keys(problems).length > 0 ||
+      SECRETS.some(({ field }) => this.inputs[field].value !== "")
+    );
+  }
+
+  /** Saves the changed settings, then each typed secret. Resolves to whether everything was stored. */
+  async save(): Promise<boolean> {
+    this.clearErrors();
+    const { input, problems } = this.diff();
+    const names = Object.keys(problems) as SettingsField[];
+    if (names.length > 0) {
+      for (const name of names) showMessage(this.errors[name], problems[name] ?? "", "error");
+      showMessage(this.result, "Not saved: see the message next to the field.", "error");
+      this.inputs[names[0] as SettingsField].focus();
+      return false;
+    }
+    this.saveButton.disabled = true;
+    try {
+      let saved = false;
+      if (Object.keys(input).length > 0) {
+        try {
+          this.changed(await this.ctx.backend.saveSettings(input));
+          saved = true;
+        } catch (e) {
+          this.showError(asIpcError(e));
+          return false;
+        }
+      }
+      for (const { field, name } of SECRETS) {
+        const value = this.inputs[field].value;
+        if (value === "") continue;
+        try {
+          this.changed(await this.ctx.backend.setSecret(name, value));
+          // The secret now lives only in the keyring; it must not linger in the page.
+          this.inputs[field].value = "";
+          saved = true;
+        } catch (e) {
+          this.showError(asIpcError(e), field);
+          return false;
+        }
+      }
+      showMessage(this.result, saved ? "Settings saved." : "Nothing to save: no setting was changed.", "ok");
+      return true;
+    } finally {
+      this.saveButton.disabled = false;
+    }
+  }
+
+  private changed(view: SettingsView): void {
+    this.update(view);
+    this.opts.onChanged(view);
+  }
+
+  private async saveFirst(result: HTMLElement): Promise<boolean> {
+    if (!this.hasUnsavedChanges()) return true;
+    if (await this.save()) return true;
+    showMessage(result, "Fix the settings above first: the test uses the saved settings.", "error");
+    return false;
+  }
+
+  private async testConnection(): Promise<void> {
+    showMessage(this.connectionResult, "");
+    if (!(await this.saveFirst(this.connectionResult))) return;
+    this.testButton.disabled = true;
+    showMessage(this.connectionResult, "Connecting to Prowlarr…");
+    try {
+      const info = await this.ctx.backend.testProwlarr();
+      showMessage(
+        this.connectionResult,
+        `Connected to Prowlarr ${info.version}: ${plural(info.indexers, "indexer")} (${info.enabled_indexers} enabled).`,
+        "ok",
+      );
+    } catch (e) {
+      showMessage(this.connectionResult, asIpcError(e).message, "error");
+    } finally {
+      this.testButton.disabled = false;
+    }
+  }
+
+  private async sendTest(): Promise<void> {
+    showMessage(this.sendResult, "");
+    if (!(await this.saveFirst(this.sendResult))) return;
+    this.sendButton.disabled = true;
+    showMessage(this.sendResult, "Sending…");
+    try {
+      await this.ctx.backend.sendTestMessage();
+      showMessage(this.sendResult, "Test message sent: check your Telegram chat.", "ok");
+    } catch (e) {
+      showMessage(this.sendResult, asIpcError(e).message, "error");
+    } finally {
+      this.sendButton.disabled = false;
+    }
+  }
+}
+
+function firstRunGuide(): HTMLElement {
+  const steps = h("ol");
+  append(
+    steps,
+    h(
+      "li",
+      {},
+      h("strong", {}, "Prowlarr. "),
+      "Enter the address you open Prowlarr at (for example http://localhost:9696) and its API key: in Prowlarr, open ",
+      h("em", {}, "Settings → General → Security"),
+      " and copy the API Key. Then press Test connection.",
+    ),
+    h(
+      "li",
+      {},
+      h("strong", {}, "Telegram bot. "),
+      "In Telegram, open a chat with @BotFather, send /newbot and follow its questions. It answers with the bot's token " +
+        "(it looks like 123456789:AAE…). Paste it as the bot token.",
+    ),
+    h(
+      "li",
+      {},
+      h("strong", {}, "Chat id. "),
+      "Send any message to your new bot, then open https://api.telegram.org/bot<token>/getUpdates in a browser " +
+        "(with your token in place of <token>) and copy the number after \"chat\":{\"id\": — or ask @userinfobot for your id. " +
+        "For a channel, add the bot as an administrator and use @channelname. Then press Send test message.",
+    ),
+    h("li", {}, h("strong", {}, "Save, "), "then add the movies and series you are waiting for on the Watchlist tab."),
+  );
+  return h(
+    "div",
+    { class: "banner guide", testid: "first-run-guide" },
+    h("h3", {}, "Welcome to NightWatcher"),
+    h("p", {}, "NightWatcher needs your Prowlarr to search your indexers, and a Telegram bot to tell you what it finds."),
+    steps,
+  );
+}

@@ -1,0 +1,235 @@
+/**
+ * The status bar: last and next check, a progress bar while a check runs, notification figures, the
+ * current problem with what to do about it, and the "Check now" / "Pause watching" buttons.
+ *
+ * It is driven only by what Rust pushes (`status://changed`, `watcher://progress`,
+ * `watcher://check-finished`) and by the answers to its own commands; it never polls. Progress events can
+ * arrive after the status that says the check finished, so progress for a run already known to be over is
+ * ignored instead of bringing back a stale bar.
+ */
+
+import type { Context } from "../context";
+import { h, replace, setText, showMessage } from "../dom";
+import { formatClock, plural } from "../format";
+import { asIpcError, type ProblemKind, type ProgressEvent, type Status } from "../types";
+
+export interface StatusBarOptions {
+  openSettings: () => void;
+}
+
+const PROBLEM_TITLES: Record<ProblemKind, string> = {
+  not_configured: "NightWatcher is not set up yet.",
+  prowlarr: "Prowlarr cannot be used.",
+  telegram: "Telegram notifications are failing.",
+  keyring: "The system keyring cannot be used.",
+};
+
+const PROBLEM_HELP: Record<ProblemKind, string> = {
+  not_configured: "Enter your Prowlarr URL and API key in Settings.",
+  prowlarr:
+    "Check that Prowlarr is running and that the URL and API key in Settings are right, then press Test connection.",
+  telegram:
+    "Check the bot token and chat id in Settings and press Send test message; then retry the failed notifications.",
+  keyring: "Unlock your system keyring (GNOME Keyring, KWallet), then close and reopen this window.",
+};
+
+export class StatusBar {
+  readonly element: HTMLElement;
+  private status: Status | null = null;
+  private running: { done: number; total: number } | null = null;
+  /** The newest run known to be over; its late progress events are dropped. */
+  private lastFinishedRun = -1;
+  private readonly state: HTMLElement;
+  private readonly progressBar: HTMLProgressElement;
+  private readonly lastCheck: HTMLElement;
+  private readonly nextCheck: HTMLElement;
+  private readonly notifications: HTMLElement;
+  private readonly retryButton: HTMLButtonElement;
+  private readonly problem: HTMLElement;
+  private readonly message: HTMLElement;
+  private readonly checkButton: HTMLButtonElement;
+  private readonly pauseButton: HTMLButtonElement;
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly opts: StatusBarOptions,
+  ) {
+    this.state = h("span", { class: "status-state", testid: "status-state" }, "Loading…");
+    this.progressBar = h("progress", {
+      testid: "status-progress",
+      attrs: { max: 1, value: 0, hidden: true, "aria-label": "Check progress" },
+    });
+    this.lastCheck = h("span", { testid: "status-last-check" });
+    this.nextCheck = h("span", { testid: "status-next-check" });
+    this.notifications = h("span", { testid: "status-notifications" });
+    this.retryButton = h(
+      "button",
+      { class: "small", testid: "retry-failed", attrs: { type: "button", hidden: true }, on: { click: () => void this.retry() } },
+      "Retry failed",
+    );
+    this.problem = h("div", { class: "status-problem", testid: "status-problem", attrs: { role: "alert", hidden: true } });
+    this.message = h("p", { class: "message", testid: "status-message", attrs: { role: "status", hidden: true } });
+    this.checkButton = h(
+      "button",
+      { testid: "check-now", attrs: { type: "button" }, on: { click: () => void this.checkNow() } },
+      "Check now",
+    );
+    this.pauseButton = h(
+      "button",
+      { testid: "toggle-paused", attrs: { type: "button" }, on: { click: () => void this.togglePaused() } },
+      "Pause watching",
+    );
+    this.element = h(
+      "footer",
+      { class: "status-bar", testid: "status-bar" },
+      this.problem,
+      this.message,
+      h(
+        "div",
+        { class: "status-line" },
+        h(
+          "div",
+          { class: "status-info" },
+          this.state,
+          this.progressBar,
+          this.lastCheck,
+          this.nextCheck,
+          this.notifications,
+          this.retryButton,
+        ),
+        h("div", { class: "status-actions" }, this.checkButton, this.pauseButton),
+      ),
+    );
+  }
+
+  setStatus(status: Status): void {
+    this.status = status;
+    this.running = status.running;
+    const last = status.last_check;
+    if (status.running === null && last !== null && last.status !== "running") {
+      this.lastFinishedRun = Math.max(this.lastFinishedRun, last.id);
+    }
+    this.render();
+  }
+
+  progress(event: ProgressEvent): void {
+    if (event.run_id <= this.lastFinishedRun) return;
+    this.running = { done: event.done, total: event.total };
+    this.render();
+  }
+
+  checkFinished(runId: number): void {
+    this.lastFinishedRun = Math.max(this.lastFinishedRun, runId);
+    this.running = null;
+    this.render();
+  }
+
+  private render(): void {
+    const status = this.status;
+    const now = this.ctx.now();
+    const running = this.running;
+
+    if (running !== null) {
+      const total = Math.max(running.total, 0);
+      setText(this.state, `Checking… ${Math.min(running.done, total)} of ${plural(total, "item")}`);
+      this.progressBar.max = Math.max(total, 1);
+      this.progressBar.value = Math.min(running.done, total);
+      this.progressBar.hidden = false;
+    } else {
+      setText(this.state, this.idleText(status));
+      this.progressBar.hidden = true;
+    }
+    this.element.classList.toggle("running", running !== null);
+    this.checkButton.disabled = running !== null;
+    if (status === null) return;
+
+    setText(this.pauseButton, status.paused ? "Resume watching" : "Pause watching");
+    setText(this.lastCheck, this.lastCheckText(status, now));
+    setText(
+      this.nextCheck,
+      status.paused ? "" : status.next_check_at === null ? "" : `Next check ${formatClock(status.next_check_at, now)}`,
+    );
+    this.nextCheck.hidden = this.nextCheck.textContent === "";
+
+    const n = status.notifications;
+    const parts = [
+      n.pending > 0 ? `${plural(n.pending, "notification")} waiting` : "",
+      n.failed > 0 ? `${plural(n.failed, "notification")} failed` : "",
+    ].filter(Boolean);
+    setText(this.notifications, parts.join(" · "));
+    this.notifications.hidden = parts.length === 0;
+    this.retryButton.hidden = n.failed === 0;
+
+    if (status.problem === null) {
+      replace(this.problem);
+      this.problem.hidden = true;
+    } else {
+      replace(
+        this.problem,
+        h("strong", {}, PROBLEM_TITLES[status.problem.kind]),
+        " ",
+        h("span", { testid: "status-problem-message" }, status.problem.message),
+        " ",
+        h("span", { class: "help" }, PROBLEM_HELP[status.problem.kind]),
+        status.problem.kind === "keyring"
+          ? null
+          : h(
+              "button",
+              { class: "small", testid: "open-settings", attrs: { type: "button" }, on: { click: () => this.opts.openSettings() } },
+              "Open Settings",
+            ),
+      );
+      this.problem.hidden = false;
+    }
+  }
+
+  private idleText(status: Status | null): string {
+    if (status === null) return "Loading…";
+    if (status.paused) return "Paused";
+    if (status.problem?.kind === "not_configured") return "Not set up";
+    return "Watching";
+  }
+
+  private lastCheckText(status: Status, now: Date): string {
+    const last = status.last_check;
+    if (last === null) return "No check yet";
+    if (last.status === "running") return `Check started ${formatClock(last.started_at, now)}`;
+    const at = formatClock(last.finished_at ?? last.started_at, now);
+    if (last.status === "failed") return `Last check ${at} failed${last.error ? `: ${last.error}` : ""}`;
+    if (last.status === "cancelled") return `Last check ${at} was cancelled`;
+    const matches = plural(last.new_matches, "new match", "new matches");
+    const errors = last.errors > 0 ? `, ${plural(last.errors, "search error")}` : "";
+    return `Last check ${at}: ${matches}${errors}`;
+  }
+
+  private async checkNow(): Promise<void> {
+    showMessage(this.message, "");
+    this.checkButton.disabled = true;
+    try {
+      await this.ctx.backend.checkNow();
+    } catch (e) {
+      showMessage(this.message, asIpcError(e).message, "error");
+    } finally {
+      this.checkButton.disabled = this.running !== null;
+    }
+  }
+
+  private async togglePaused(): Promise<void> {
+    showMessage(this.message, "");
+    const paused = this.status?.paused ?? false;
+    try {
+      this.setStatus(await this.ctx.backend.setPaused(!paused));
+    } catch (e) {
+      showMessage(this.message, asIpcError(e).message, "error");
+    }
+  }
+
+  private async retry(): Promise<void> {
+    try {
+      const n = await this.ctx.backend.retryFailed();
+      showMessage(this.message, `${plural(n, "notification")} queued again.`, "ok");
+    } catch (e) {
+      showMessage(this.message, asIpcError(e).message, "error");
+    }
+  }
+}

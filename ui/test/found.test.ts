@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { IpcError } from "../src/types";
+import { allByTestId, byTestId, fakeBackend, flush, item, mount, release, text, type } from "./helpers";
+
+function setup() {
+  return fakeBackend({
+    items: [item({ id: 1, title: "Dune" }), item({ id: 2, title: "Severance", kind: "series" })],
+    found: [
+      release({ match_id: 11, item_id: 1, item_title: "Dune", title: "Dune.Part.Two.2024.2160p.WEB-DL", found_at: 1000 }),
+      release({ match_id: 12, item_id: 2, item_title: "Severance", title: "Severance.S02E03.1080p.WEB", found_at: 3000 }),
+      release({ match_id: 13, item_id: 1, item_title: "Dune", title: "Dune.2021.1080p.BluRay", found_at: 2000 }),
+    ],
+  });
+}
+
+async function openFound(fake = setup()) {
+  const { root } = await mount(fake);
+  byTestId(root, "nav-found").click();
+  return { fake, root };
+}
+
+const titles = (root: HTMLElement) => allByTestId(root, "found-title").map(text);
+
+describe("found releases", () => {
+  it("lists every release newest first", async () => {
+    const { root } = await openFound();
+    expect(titles(root)).toEqual([
+      "Severance.S02E03.1080p.WEB",
+      "Dune.2021.1080p.BluRay",
+      "Dune.Part.Two.2024.2160p.WEB-DL",
+    ]);
+    expect(text(byTestId(root, "found-count"))).toBe("3 releases");
+  });
+
+  it("filters by the item chosen in the select", async () => {
+    const { fake, root } = await openFound();
+    const select = byTestId<HTMLSelectElement>(root, "found-filter");
+    expect([...select.options].map((o) => o.text)).toEqual(["All items", "Dune", "Severance"]);
+
+    type(select, "1");
+    await flush();
+    expect(fake.backend.foundReleases).toHaveBeenLastCalledWith(1);
+    expect(titles(root)).toEqual(["Dune.2021.1080p.BluRay", "Dune.Part.Two.2024.2160p.WEB-DL"]);
+    expect(allByTestId(root, "found-row").every((r) => r.dataset.itemId === "1")).toBe(true);
+
+    type(select, "");
+    await flush();
+    expect(fake.backend.foundReleases).toHaveBeenLastCalledWith(null);
+    expect(titles(root)).toHaveLength(3);
+  });
+
+  it("shows size, indexer, seeders and age in readable form", async () => {
+    const fake = fakeBackend({
+      found: [
+        release({ match_id: 1, item_id: 1, size: 1.5 * 1024 ** 3, indexer: "NiceTracker", seeders: 42 }),
+        release({ match_id: 2, item_id: 1, size: null, indexer: null, seeders: null, protocol: "usenet" }),
+      ],
+    });
+    const { root } = await openFound(fake);
+    const [first, second] = allByTestId(root, "found-row");
+    expect(text(byTestId(first as HTMLElement, "found-size"))).toBe("1.5 GiB");
+    expect(text(byTestId(first as HTMLElement, "found-indexer"))).toBe("NiceTracker");
+    expect(text(first as HTMLElement)).toContain("42");
+    expect(text(first as HTMLElement)).toContain("3 h");
+    expect(text(byTestId(second as HTMLElement, "found-size"))).toBe("–");
+    expect(text(byTestId(second as HTMLElement, "found-indexer"))).toBe("–");
+  });
+
+  it("offers a link only for http(s) URLs and opens it through the backend", async () => {
+    const fake = fakeBackend({
+      found: [
+        release({ match_id: 1, item_id: 1, info_url: "https://tracker.example/t/1" }),
+        release({ match_id: 2, item_id: 1, info_url: "javascript:alert(1)" }),
+        release({ match_id: 3, item_id: 1, info_url: null }),
+        release({ match_id: 4, item_id: 1, info_url: "file:///etc/passwd" }),
+      ],
+    });
+    const { root } = await openFound(fake);
+    const links = allByTestId(root, "found-link");
+    expect(links).toHaveLength(1);
+    expect(links[0]?.closest("tr")?.dataset.matchId).toBe("1");
+    expect(root.querySelector("a[href]")).toBeNull();
+    links[0]?.click();
+    await flush();
+    expect(fake.backend.openLink).toHaveBeenCalledWith("https://tracker.example/t/1");
+  });
+
+  it("shows why a link could not be opened", async () => {
+    const fake = setup();
+    fake.backend.openLink.mockRejectedValueOnce(new IpcError("internal", "no browser is configured (xdg-open failed)"));
+    const { root } = await openFound(fake);
+    allByTestId(root, "found-link")[0]?.click();
+    await flush();
+    expect(text(byTestId(root, "found-message"))).toContain("xdg-open failed");
+  });
+
+  it("reloads when a release is found and counts it on the tab while elsewhere", async () => {
+    const fake = setup();
+    const { root } = await mount(fake);
+    fake.state.found.push(release({ match_id: 20, item_id: 2, item_title: "Severance", title: "Severance.S02E04", found_at: 5000 }));
+    fake.emit.releaseFound({ item_id: 2, item_title: "Severance", release_title: "Severance.S02E04", indexer: "X" });
+    await flush();
+    expect(text(byTestId(root, "found-badge"))).toBe("1");
+    byTestId(root, "nav-found").click();
+    expect(byTestId(root, "found-badge").hidden).toBe(true);
+    expect(titles(root)[0]).toBe("Severance.S02E04");
+  });
+});

@@ -1,0 +1,230 @@
+/**
+ * An in-memory `Backend` for view tests: every command is a `vi.fn` over a small state (so tests can both
+ * assert calls and override answers), and `emit` pushes events the way Rust would.
+ */
+
+import { vi } from "vitest";
+import { mountApp, type App } from "../src/app";
+import type {
+  Backend,
+  CheckFinishedEvent,
+  FoundRelease,
+  ItemView,
+  ProgressEvent,
+  ReleaseFoundEvent,
+  SettingsView,
+  Status,
+} from "../src/types";
+
+/** A fixed "now": 2025-06-15 12:00 UTC. */
+export const NOW = new Date("2025-06-15T12:00:00Z");
+export const NOW_SECS = Math.floor(NOW.getTime() / 1000);
+
+export function item(partial: Partial<ItemView> & { id: number }): ItemView {
+  return {
+    title: `Item ${partial.id}`,
+    kind: "movie",
+    categories: [2000],
+    enabled: true,
+    state: "waiting",
+    found: 0,
+    last_error: null,
+    last_checked_at: null,
+    ...partial,
+  };
+}
+
+export function release(partial: Partial<FoundRelease> & { match_id: number; item_id: number }): FoundRelease {
+  return {
+    item_title: `Item ${partial.item_id}`,
+    title: `Release.${partial.match_id}.2024.1080p.WEB-DL.x264-GRP`,
+    indexer: "FakeIndexer",
+    size: 1024 ** 3,
+    seeders: 10,
+    protocol: "torrent",
+    published_at: NOW_SECS - 3 * 3600,
+    info_url: `https://indexer.example/details/${partial.match_id}`,
+    found_at: NOW_SECS - partial.match_id * 60,
+    ...partial,
+  };
+}
+
+export function settingsView(partial: Partial<SettingsView> = {}): SettingsView {
+  return {
+    prowlarr_url: "http://localhost:9696",
+    telegram_chat_id: "123456789",
+    telegram_api_url: "https://api.telegram.org",
+    interval: "15m",
+    concurrency: 5,
+    desktop_notifications: true,
+    prowlarr_api_key: "saved",
+    telegram_bot_token: "saved",
+    keyring_error: null,
+    configured: true,
+    ...partial,
+  };
+}
+
+export function status(partial: Partial<Status> = {}): Status {
+  return {
+    paused: false,
+    running: null,
+    last_check: null,
+    next_check_at: null,
+    problem: null,
+    notifications: { pending: 0, sent: 0, failed: 0 },
+    ...partial,
+  };
+}
+
+export interface FakeState {
+  items: ItemView[];
+  found: FoundRelease[];
+  settings: SettingsView;
+  status: Status;
+}
+
+type Listeners = {
+  status: Array<(s: Status) => void>;
+  progress: Array<(p: ProgressEvent) => void>;
+  releaseFound: Array<(r: ReleaseFoundEvent) => void>;
+  itemsChanged: Array<() => void>;
+  checkFinished: Array<(c: CheckFinishedEvent) => void>;
+};
+
+export function fakeBackend(init: Partial<FakeState> = {}) {
+  const state: FakeState = {
+    items: [],
+    found: [],
+    settings: settingsView(),
+    status: status(),
+    ...init,
+  };
+  const listeners: Listeners = { status: [], progress: [], releaseFound: [], itemsChanged: [], checkFinished: [] };
+  const subscribe =
+    <K extends keyof Listeners>(key: K) =>
+    async (cb: Listeners[K][number]) => {
+      (listeners[key] as Array<Listeners[K][number]>).push(cb);
+      return () => {
+        const list = listeners[key] as Array<Listeners[K][number]>;
+        list.splice(list.indexOf(cb), 1);
+      };
+    };
+
+  const backend = {
+    listItems: vi.fn<Backend["listItems"]>(async () => state.items.map((i) => ({ ...i }))),
+    addItem: vi.fn<Backend["addItem"]>(async (spec) => {
+      const id = Math.max(0, ...state.items.map((i) => i.id)) + 1;
+      const added = item({ id, title: spec.title, kind: spec.kind ?? "movie" });
+      state.items.push(added);
+      return added;
+    }),
+    updateItem: vi.fn<Backend["updateItem"]>(async (id, spec) => {
+      const existing = state.items.find((i) => i.id === id);
+      if (!existing) throw new Error(`no item ${id}`);
+      existing.title = spec.title;
+      return existing;
+    }),
+    setItemEnabled: vi.fn<Backend["setItemEnabled"]>(async (id, enabled) => {
+      const existing = state.items.find((i) => i.id === id);
+      if (existing) {
+        existing.enabled = enabled;
+        existing.state = enabled ? "waiting" : "paused";
+      }
+    }),
+    deleteItem: vi.fn<Backend["deleteItem"]>(async (id) => {
+      state.items = state.items.filter((i) => i.id !== id);
+    }),
+    importItems: vi.fn<Backend["importItems"]>(async () => 0),
+    exportItems: vi.fn<Backend["exportItems"]>(async () => "[]"),
+    tryRelease: vi.fn<Backend["tryRelease"]>(async (title) => ({
+      parsed: { title, kind: "movie" },
+      matches: null,
+      reason: "no item given",
+      matching_items: [],
+    })),
+    foundReleases: vi.fn<Backend["foundReleases"]>(async (itemId) =>
+      state.found.filter((r) => itemId === null || r.item_id === itemId),
+    ),
+    getSettings: vi.fn<Backend["getSettings"]>(async () => ({ ...state.settings })),
+    saveSettings: vi.fn<Backend["saveSettings"]>(async (input) => {
+      state.settings = { ...state.settings, ...(input as Partial<SettingsView>) };
+      return { ...state.settings };
+    }),
+    setSecret: vi.fn<Backend["setSecret"]>(async (name) => {
+      if (name === "prowlarr-api-key") state.settings.prowlarr_api_key = "saved";
+      else state.settings.telegram_bot_token = "saved";
+      state.settings.configured = state.settings.prowlarr_url !== null && state.settings.prowlarr_api_key === "saved";
+      return { ...state.settings };
+    }),
+    testProwlarr: vi.fn<Backend["testProwlarr"]>(async () => ({ version: "2.3.6.5176", indexers: 12, enabled_indexers: 10 })),
+    sendTestMessage: vi.fn<Backend["sendTestMessage"]>(async () => undefined),
+    getStatus: vi.fn<Backend["getStatus"]>(async () => state.status),
+    checkNow: vi.fn<Backend["checkNow"]>(async () => undefined),
+    setPaused: vi.fn<Backend["setPaused"]>(async (paused) => {
+      state.status = { ...state.status, paused };
+      return state.status;
+    }),
+    retryFailed: vi.fn<Backend["retryFailed"]>(async () => 0),
+    openLink: vi.fn<Backend["openLink"]>(async () => undefined),
+    onStatus: vi.fn<Backend["onStatus"]>(subscribe("status")),
+    onProgress: vi.fn<Backend["onProgress"]>(subscribe("progress")),
+    onReleaseFound: vi.fn<Backend["onReleaseFound"]>(subscribe("releaseFound")),
+    onItemsChanged: vi.fn<Backend["onItemsChanged"]>(subscribe("itemsChanged")),
+    onCheckFinished: vi.fn<Backend["onCheckFinished"]>(subscribe("checkFinished")),
+  } satisfies Backend;
+
+  const emit = {
+    status: (s: Status) => listeners.status.forEach((cb) => cb(s)),
+    progress: (p: ProgressEvent) => listeners.progress.forEach((cb) => cb(p)),
+    releaseFound: (r: ReleaseFoundEvent) => listeners.releaseFound.forEach((cb) => cb(r)),
+    itemsChanged: () => listeners.itemsChanged.forEach((cb) => cb()),
+    checkFinished: (c: CheckFinishedEvent) => listeners.checkFinished.forEach((cb) => cb(c)),
+  };
+  return { backend, state, emit, listeners };
+}
+
+export type Fake = ReturnType<typeof fakeBackend>;
+
+/** Mounts the whole app on a fresh root with a fake backend and a fixed clock. */
+export async function mount(fake: Fake): Promise<{ app: App; root: HTMLElement }> {
+  document.body.replaceChildren();
+  const root = document.createElement("div");
+  document.body.append(root);
+  const app = await mountApp(root, fake.backend, { now: () => NOW });
+  await flush();
+  return { app, root };
+}
+
+/** Lets pending promise callbacks (backend answers, re-renders) run. */
+export async function flush(): Promise<void> {
+  for (let i = 0; i < 10; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export function byTestId<T extends HTMLElement = HTMLElement>(root: ParentNode, id: string): T {
+  const el = root.querySelector<T>(`[data-testid="${id}"]`);
+  if (el === null) throw new Error(`no element with data-testid="${id}"`);
+  return el;
+}
+
+export function allByTestId<T extends HTMLElement = HTMLElement>(root: ParentNode, id: string): T[] {
+  return [...root.querySelectorAll<T>(`[data-testid="${id}"]`)];
+}
+
+export function byName<T extends HTMLInputElement | HTMLSelectElement = HTMLInputElement>(root: ParentNode, name: string): T {
+  const el = root.querySelector<T>(`[name="${name}"]`);
+  if (el === null) throw new Error(`no control named ${name}`);
+  return el;
+}
+
+/** Types into a control the way a user would, firing input and change. */
+export function type(el: HTMLInputElement | HTMLSelectElement, value: string): void {
+  el.value = value;
+  el.dispatchEvent(new Event("input", { bubbles: true }));
+  el.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+/** The visible text of an element, whitespace-collapsed. */
+export function text(el: Element): string {
+  return (el.textContent ?? "").replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it, vi } from "vitest";
+import { IpcError, type RunView } from "../src/types";
+import { byTestId, fakeBackend, flush, mount, NOW_SECS, status, text } from "./helpers";
+
+function run(partial: Partial<RunView> & { id: number }): RunView {
+  return {
+    started_at: NOW_SECS - 300,
+    finished_at: NOW_SECS - 240,
+    status: "ok",
+    items: 10,
+    searches: 10,
+    releases_seen: 200,
+    new_matches: 2,
+    errors: 0,
+    notifications_queued: 2,
+    duration_ms: 60000,
+    error: null,
+    ...partial,
+  };
+}
+
+describe("status bar", () => {
+  it("shows a progress bar from watcher://progress events and hides it when the check ends", async () => {
+    const fake = fakeBackend({ status: status({ last_check: run({ id: 6 }) }) });
+    const { root } = await mount(fake);
+    const progress = byTestId<HTMLProgressElement>(root, "status-progress");
+    expect(progress.hidden).toBe(true);
+
+    fake.emit.progress({ run_id: 7, done: 3, total: 10 });
+    expect(progress.hidden).toBe(false);
+    expect(progress.value).toBe(3);
+    expect(progress.max).toBe(10);
+    expect(text(byTestId(root, "status-state"))).toBe("Checking… 3 of 10 items");
+    expect(byTestId<HTMLButtonElement>(root, "check-now").disabled).toBe(true);
+
+    fake.emit.status(status({ last_check: run({ id: 7, new_matches: 4 }) }));
+    expect(progress.hidden).toBe(true);
+    expect(text(byTestId(root, "status-last-check"))).toMatch(/4 new matches/);
+
+    // A progress event that was overtaken by the finish must not bring the bar back.
+    fake.emit.progress({ run_id: 7, done: 10, total: 10 });
+    expect(progress.hidden).toBe(true);
+  });
+
+  it("shows progress from status://changed while a check runs", async () => {
+    const fake = fakeBackend();
+    const { root } = await mount(fake);
+    fake.emit.status(status({ running: { done: 1, total: 4 } }));
+    const progress = byTestId<HTMLProgressElement>(root, "status-progress");
+    expect(progress.hidden).toBe(false);
+    expect(progress.value).toBe(1);
+    expect(progress.max).toBe(4);
+  });
+
+  it("rehydrates a running check from get_status on load", async () => {
+    const fake = fakeBackend({ status: status({ running: { done: 5, total: 8 } }) });
+    const { root } = await mount(fake);
+    expect(byTestId(root, "status-progress").hidden).toBe(false);
+    expect(text(byTestId(root, "status-state"))).toBe("Checking… 5 of 8 items");
+  });
+
+  it("hides the bar on watcher://check-finished", async () => {
+    const fake = fakeBackend();
+    const { root } = await mount(fake);
+    fake.emit.progress({ run_id: 3, done: 2, total: 5 });
+    fake.emit.checkFinished({ run_id: 3, summary: {} });
+    expect(byTestId(root, "status-progress").hidden).toBe(true);
+  });
+
+  it("shows the last and next check", async () => {
+    const fake = fakeBackend({
+      status: status({ last_check: run({ id: 2, new_matches: 1 }), next_check_at: NOW_SECS + 900 }),
+    });
+    const { root } = await mount(fake);
+    expect(text(byTestId(root, "status-last-check"))).toMatch(/^Last check \d\d:\d\d: 1 new match$/);
+    expect(text(byTestId(root, "status-next-check"))).toMatch(/^Next check \d\d:\d\d$/);
+  });
+
+  it("shows a failed check's reason", async () => {
+    const fake = fakeBackend({
+      status: status({ last_check: run({ id: 2, status: "failed", error: "Prowlarr is unreachable" }) }),
+    });
+    const { root } = await mount(fake);
+    expect(text(byTestId(root, "status-last-check"))).toMatch(/failed: Prowlarr is unreachable$/);
+  });
+
+  it("shows a problem with what to do, and a way to Settings", async () => {
+    const fake = fakeBackend();
+    const { root, app } = await mount(fake);
+    expect(byTestId(root, "status-problem").hidden).toBe(true);
+    fake.emit.status(
+      status({ problem: { kind: "prowlarr", message: "Prowlarr refused the API key (401)" } }),
+    );
+    const problem = byTestId(root, "status-problem");
+    expect(problem.hidden).toBe(false);
+    expect(text(problem)).toContain("Prowlarr refused the API key (401)");
+    expect(text(problem)).toContain("Test connection");
+    byTestId(problem, "open-settings").click();
+    expect(app.currentTab()).toBe("settings");
+  });
+
+  it("Check now asks the backend and shows why it could not start", async () => {
+    const fake = fakeBackend();
+    const { root } = await mount(fake);
+    byTestId(root, "check-now").click();
+    await flush();
+    expect(fake.backend.checkNow).toHaveBeenCalledTimes(1);
+
+    fake.backend.checkNow.mockRejectedValueOnce(
+      new IpcError("not_configured", "Prowlarr is not set up: enter its URL and API key in Settings"),
+    );
+    byTestId(root, "check-now").click();
+    await flush();
+    expect(text(byTestId(root, "status-message"))).toBe("Prowlarr is not set up: enter its URL and API key in Settings");
+  });
+
+  it("Pause/Resume watching toggles and shows the new state", async () => {
+    const fake = fakeBackend({ status: status({ next_check_at: NOW_SECS + 600 }) });
+    const { root } = await mount(fake);
+    const button = byTestId(root, "toggle-paused");
+    expect(text(button)).toBe("Pause watching");
+    button.click();
+    await flush();
+    expect(fake.backend.setPaused).toHaveBeenCalledWith(true);
+    expect(text(button)).toBe("Resume watching");
+    expect(text(byTestId(root, "status-state"))).toBe("Paused");
+    button.click();
+    await flush();
+    expect(fake.backend.setPaused).toHaveBeenLastCalledWith(false);
+    expect(text(button)).toBe("Pause watching");
+  });
+
+  it("offers to retry failed notifications", async () => {
+    const fake = fakeBackend({ status: status({ notifications: { pending: 1, sent: 9, failed: 2 } }) });
+    fake.backend.retryFailed.mockResolvedValueOnce(2);
+    const { root } = await mount(fake);
+    expect(text(byTestId(root, "status-notifications"))).toBe("1 notification waiting · 2 notifications failed");
+    byTestId(root, "retry-failed").click();
+    await flush();
+    expect(fake.backend.retryFailed).toHaveBeenCalledTimes(1);
+    expect(text(byTestId(root, "status-message"))).toBe("2 notifications queued again.");
+  });
+
+  it("never polls: no interval timer is started and no command repeats by itself", async () => {
+    const setInterval = vi.spyOn(globalThis, "setInterval");
+    const fake = fakeBackend();
+    const { app } = await mount(fake);
+    const calls = fake.backend.getStatus.mock.calls.length + fake.backend.listItems.mock.calls.length;
+    await flush();
+    await flush();
+    expect(setInterval).not.toHaveBeenCalled();
+    expect(fake.backend.getStatus.mock.calls.length + fake.backend.listItems.mock.calls.length).toBe(calls);
+    app.destroy();
+    expect(fake.listeners.status).toHaveLength(0);
+    expect(fake.listeners.progress).toHaveLength(0);
+  });
+
+  it("a status pushed while get_status is in flight wins over the older answer", async () => {
+    const fake = fakeBackend();
+    let answer: (s: ReturnType<typeof status>) => void = () => undefined;
+    fake.backend.getStatus.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const mounting = mount(fake);
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    fake.emit.status(status({ paused: true }));
+    answer(status({ paused: false }));
+    const { root } = await mounting;
+    expect(text(byTestId(root, "status-state"))).toBe("Paused");
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Vite builds the UI into ui/dist for the Tauri shell (src-tauri's frontendDist is ../ui/dist) and serves
+ * it on a fixed port for `tauri dev`. Vitest shares this file: tests run in jsdom.
+ */
+
+import { defineConfig } from "vitest/config";
+
+const devHost = process.env.TAURI_DEV_HOST;
+
+export default defineConfig({
+  // Tauri prints its own output in the same terminal.
+  clearScreen: false,
+  server: {
+    port: 5173,
+    strictPort: true,
+    host: devHost || false,
+    hmr: devHost ? { protocol: "ws", host: devHost, port: 5174 } : undefined,
+    watch: { ignored: ["**/src-tauri/**"] },
+  },
+  envPrefix: ["VITE_", "TAURI_ENV_"],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    // The app's CSP is default-src 'self': nothing may be inlined as a data: URL.
+    assetsInlineLimit: 0,
+    sourcemap: false,
+  },
+  test: {
+    environment: "jsdom",
+    include: ["test/**/*.test.ts"],
+    restoreMocks: true,
+  },
+});

@@ -99,7 +99,8 @@ struct Shared {
 }
 
 struct MutableState {
-    releases: Vec<Value>,
+    /// Shared with searches in flight: a search clones the `Arc`, not the releases (copy on write).
+    releases: Arc<Vec<Value>>,
     latency: Duration,
     faults: VecDeque<Fault>,
     query_faults: Vec<(String, Fault)>,
@@ -132,7 +133,7 @@ impl FakeProwlarr {
             api_key: api_key.to_string(),
             started: Utc::now(),
             state: Mutex::new(MutableState {
-                releases: Vec::new(),
+                releases: Arc::new(Vec::new()),
                 latency: Duration::ZERO,
                 faults: VecDeque::new(),
                 query_faults: Vec::new(),
@@ -169,15 +170,15 @@ impl FakeProwlarr {
 
     /// Adds one `ReleaseResource` JSON object (see [`ReleaseBuilder`]).
     pub fn add_release(&self, release: Value) {
-        self.shared.lock().releases.push(release);
+        Arc::make_mut(&mut self.shared.lock().releases).push(release);
     }
 
     pub fn add_releases(&self, releases: impl IntoIterator<Item = Value>) {
-        self.shared.lock().releases.extend(releases);
+        Arc::make_mut(&mut self.shared.lock().releases).extend(releases);
     }
 
     pub fn clear_releases(&self) {
-        self.shared.lock().releases.clear();
+        self.shared.lock().releases = Arc::new(Vec::new());
     }
 
     /// Every `GET /api/v1/search` waits this long before answering (faults included).

@@ -1,0 +1,35 @@
+//! Generates the Tauri context and the ACL permissions of the app's own commands.
+//!
+//! Declaring the commands in the app manifest makes Tauri generate an `allow-<command>` permission for each,
+//! and makes every command denied unless a capability grants it: `capabilities/default.json` grants the UI
+//! exactly these, so a command added here but not there fails loudly instead of being open by default.
+
+const COMMANDS: &[&str] = &[
+    "list_items",
+    "add_item",
+    "update_item",
+    "set_item_enabled",
+    "delete_item",
+    "import_items",
+    "export_items",
+    "try_release",
+    "found_releases",
+    "get_settings",
+    "save_settings",
+    "set_secret",
+    "test_prowlarr",
+    "send_test_message",
+    "get_status",
+    "check_now",
+    "set_paused",
+    "retry_failed",
+    "open_link",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        panic!("tauri-build failed: {e:#}");
+    }
+}

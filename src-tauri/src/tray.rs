@@ -1,0 +1,401 @@
+//! The tray icon and its menu.
+//!
+//! On Linux the tray is a StatusNotifierItem through libayatana-appindicator, and clicks on the icon are not
+//! delivered to the app: every action is therefore a menu item. The menu also carries two disabled lines that
+//! say what the watcher did and will do; they follow the engine's `StatusChanged` events, so the menu is never
+//! more than an event behind. The tray library loads libappindicator with `dlopen` and panics when it is
+//! missing, so [`available`] probes for it first and the app runs window-only without it.
+//!
+//! The icon's id is [`TRAY_ID`]. The tray library names the indicator `tray-icon tray app <id>`, which
+//! libayatana-appindicator turns into the D-Bus object `/org/ayatana/NotificationItem/tray_icon_tray_app_nightwatcher`
+//! (menu at `.../Menu`): a stable path for tests that drive the menu over `com.canonical.dbusmenu`.
+
+use std::fmt::Display;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Local, TimeZone};
+use nightwatcher_engine::service::{Service, Status};
+use tauri::image::Image;
+use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
+use tauri::tray::TrayIconBuilder;
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::{lifecycle, window};
+
+pub const TRAY_ID: &str = "nightwatcher";
+
+/// Menu item ids, as they appear in the dbusmenu layout's properties and in menu events.
+pub mod ids {
+    pub const OPEN: &str = "open";
+    pub const CHECK_NOW: &str = "check-now";
+    pub const PAUSE: &str = "pause";
+    pub const LAST_CHECK: &str = "last-check";
+    pub const NEXT_CHECK: &str = "next-check";
+    pub const QUIT: &str = "quit";
+}
+
+/// Longest info line; problem messages are written for the Settings page and can be long.
+const MAX_LINE_CHARS: usize = 80;
+
+/// Whether a tray can be shown. `NIGHTWATCHER_NO_TRAY=1` forces window-only mode (for tests of that mode).
+pub fn available() -> bool {
+    if std::env::var("NIGHTWATCHER_NO_TRAY").is_ok_and(|v| !v.is_empty() && v != "0") {
+        tracing::warn!(
+            "NIGHTWATCHER_NO_TRAY is set: running without a tray icon; closing the window quits NightWatcher"
+        );
+        return false;
+    }
+    appindicator_loadable()
+}
+
+#[cfg(target_os = "linux")]
+fn appindicator_loadable() -> bool {
+    // The same names, in the same order, that the tray library tries.
+    for name in ["libayatana-appindicator3.so.1", "libappindicator3.so.1"] {
+        if let Ok(library) = dlopen2::raw::Library::open(name) {
+            // Kept loaded for the life of the process: the tray library opens it again, and unloading a
+            // library that registers GObject types is not safe.
+            std::mem::forget(library);
+            return true;
+        }
+    }
+    tracing::warn!(
+        "libayatana-appindicator3 is not installed (neither libayatana-appindicator3.so.1 nor \
+         libappindicator3.so.1 can be loaded): running without a tray icon; closing the window quits \
+         NightWatcher. Install libayatana-appindicator3-1 to get the tray"
+    );
+    false
+}
+
+#[cfg(not(target_os = "linux"))]
+fn appindicator_loadable() -> bool {
+    true
+}
+
+/// Whether the tray was created (managed state exists only then).
+pub fn exists<R: Runtime>(app: &AppHandle<R>) -> bool {
+    app.try_state::<TrayMenu<R>>().is_some()
+}
+
+/// The menu items whose text changes, and the texts they show now.
+struct TrayMenu<R: Runtime> {
+    pause: MenuItem<R>,
+    last_check: MenuItem<R>,
+    next_check: MenuItem<R>,
+    shown: Arc<Mutex<Option<Labels>>>,
+}
+
+// By hand: a derived `Clone` would require `R: Clone`, which runtimes are not.
+impl<R: Runtime> Clone for TrayMenu<R> {
+    fn clone(&self) -> Self {
+        TrayMenu {
+            pause: self.pause.clone(),
+            last_check: self.last_check.clone(),
+            next_check: self.next_check.clone(),
+            shown: Arc::clone(&self.shown),
+        }
+    }
+}
+
+impl<R: Runtime> TrayMenu<R> {
+    fn apply(&self, labels: Labels) {
+        let Ok(mut shown) = self.shown.lock() else {
+            return;
+        };
+        let before = shown.as_ref();
+        let results = [
+            (before.map(|l| l.pause) != Some(labels.pause))
+                .then(|| self.pause.set_text(labels.pause)),
+            (before.map(|l| &l.last_check) != Some(&labels.last_check))
+                .then(|| self.last_check.set_text(menu_text(&labels.last_check))),
+            (before.map(|l| &l.next_check) != Some(&labels.next_check))
+                .then(|| self.next_check.set_text(menu_text(&labels.next_check))),
+        ];
+        for e in results.into_iter().flatten().filter_map(Result::err) {
+            tracing::warn!(error = %e, "a tray menu line could not be updated");
+        }
+        *shown = Some(labels);
+    }
+}
+
+/// Creates the tray icon with its menu and manages the items that change.
+pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let open = MenuItem::with_id(app, ids::OPEN, "Open NightWatcher", true, None::<&str>)?;
+    let check_now = MenuItem::with_id(app, ids::CHECK_NOW, "Check now", true, None::<&str>)?;
+    let pause = MenuItem::with_id(app, ids::PAUSE, "Pause watching", true, None::<&str>)?;
+    let last_check = MenuItem::with_id(app, ids::LAST_CHECK, "Last check: …", false, None::<&str>)?;
+    let next_check = MenuItem::with_id(app, ids::NEXT_CHECK, "Next check: …", false, None::<&str>)?;
+    let quit = MenuItem::with_id(app, ids::QUIT, "Quit", true, None::<&str>)?;
+    let menu = Menu::with_items(
+        app,
+        &[
+            &open,
+            &check_now,
+            &pause,
+            &PredefinedMenuItem::separator(app)?,
+            &last_check,
+            &next_check,
+            &PredefinedMenuItem::separator(app)?,
+            &quit,
+        ],
+    )?;
+    TrayIconBuilder::with_id(TRAY_ID)
+        .icon(Image::from_bytes(include_bytes!("../../icons/tray.png"))?)
+        .tooltip("NightWatcher")
+        .menu(&menu)
+        .show_menu_on_left_click(true)
+        .on_menu_event(on_menu_event)
+        .build(app)?;
+    app.manage(TrayMenu {
+        pause,
+        last_check,
+        next_check,
+        shown: Arc::new(Mutex::new(None)),
+    });
+    Ok(())
+}
+
+fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
+    let id = event.id().as_ref();
+    tracing::debug!(item = id, "tray menu");
+    match id {
+        ids::OPEN => window::show(app),
+        ids::CHECK_NOW => {
+            if let Some(service) = app.try_state::<Service>() {
+                tracing::info!("check requested from the tray");
+                service.check_now();
+            }
+        }
+        ids::PAUSE => {
+            let Some(service) = app.try_state::<Service>().map(|s| s.inner().clone()) else {
+                return;
+            };
+            tauri::async_runtime::spawn(async move {
+                let paused = !service.status().await.paused;
+                match service.set_paused(paused).await {
+                    Ok(_) => tracing::info!(paused, "watching paused or resumed from the tray"),
+                    Err(e) => tracing::warn!(error = %e, "pausing or resuming failed"),
+                }
+            });
+        }
+        ids::QUIT => {
+            tracing::info!("quit requested from the tray");
+            lifecycle::quit(app);
+        }
+        _ => {}
+    }
+}
+
+/// Shows a status in the menu: the Pause/Resume label and the two info lines. Does nothing without a tray.
+pub fn show_status<R: Runtime>(app: &AppHandle<R>, status: &Status) {
+    let Some(menu) = app.try_state::<TrayMenu<R>>().map(|m| m.inner().clone()) else {
+        return;
+    };
+    let labels = labels(status, &Local::now());
+    // One hop to the main thread for all three items, instead of one blocking hop per item.
+    if let Err(e) = app.run_on_main_thread(move || menu.apply(labels)) {
+        tracing::warn!(error = %e, "the tray menu could not be updated");
+    }
+}
+
+/// The texts of the menu items that follow the status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Labels {
+    pub pause: &'static str,
+    pub last_check: String,
+    pub next_check: String,
+}
+
+/// What the menu says for a status, with times in `now`'s time zone.
+pub fn labels<Tz: TimeZone>(status: &Status, now: &DateTime<Tz>) -> Labels
+where
+    Tz::Offset: Display,
+{
+    let pause = if status.paused {
+        "Resume watching"
+    } else {
+        "Pause watching"
+    };
+    let last_check = match (&status.running, &status.last_check) {
+        (Some(p), _) if p.total > 0 => format!("Checking… {} of {}", p.done, p.total),
+        (Some(_), _) => "Checking…".to_owned(),
+        (None, Some(run)) => {
+            let at = clock(run.finished_at.unwrap_or(run.started_at), now);
+            match run.status.as_str() {
+                "failed" => format!("Last check: {at}, failed"),
+                "cancelled" => format!("Last check: {at}, cancelled"),
+                _ if run.new_matches == 0 => format!("Last check: {at}, nothing new"),
+                _ => format!("Last check: {at}, {} new", run.new_matches),
+            }
+        }
+        (None, None) => "Last check: never".to_owned(),
+    };
+    let next_check = match (&status.problem, status.next_check_at) {
+        (Some(problem), _) => shorten(&problem.message, MAX_LINE_CHARS),
+        (None, _) if status.paused => "Watching paused".to_owned(),
+        (None, _) if status.running.is_some() => "Next check: after this one".to_owned(),
+        (None, Some(at)) => format!("Next check: {}", clock(at, now)),
+        (None, None) => "Next check: not scheduled".to_owned(),
+    };
+    Labels {
+        pause,
+        last_check,
+        next_check,
+    }
+}
+
+/// `14:05` today, `Tue 00:15` within a week, `Mar 3 14:05` otherwise.
+fn clock<Tz: TimeZone>(unix_seconds: i64, now: &DateTime<Tz>) -> String
+where
+    Tz::Offset: Display,
+{
+    let Some(at) = now.timezone().timestamp_opt(unix_seconds, 0).single() else {
+        return "?".to_owned();
+    };
+    let days_apart = (at.date_naive() - now.date_naive()).num_days().abs();
+    let format = match days_apart {
+        0 => "%H:%M",
+        1..=6 => "%a %H:%M",
+        _ => "%b %-d %H:%M",
+    };
+    at.format(format).to_string()
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    let mut short: String = text.chars().take(max_chars - 1).collect();
+    short.truncate(short.trim_end().len());
+    short.push('…');
+    short
+}
+
+/// Menu labels treat a single `&` as a mnemonic marker; item titles and messages are shown as written.
+fn menu_text(text: &str) -> String {
+    text.replace('&', "&&")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
+mod tests {
+    use super::*;
+    use chrono::Utc;
+    use nightwatcher_engine::service::{Problem, Progress};
+    use nightwatcher_engine::store::{NotificationCounts, RunRecord};
+
+    fn at(hh: u32, mm: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 3, 14, hh, mm, 0).unwrap()
+    }
+
+    fn run(finished: DateTime<Utc>, status: &str, new_matches: i64) -> RunRecord {
+        RunRecord {
+            id: 7,
+            started_at: finished.timestamp() - 12,
+            finished_at: Some(finished.timestamp()),
+            status: status.to_owned(),
+            items: 3,
+            searches: 3,
+            releases_seen: 40,
+            new_matches,
+            errors: 0,
+            notifications_queued: new_matches,
+            duration_ms: 12_000,
+            error: None,
+        }
+    }
+
+    fn idle(last_check: Option<RunRecord>, next_check_at: Option<i64>) -> Status {
+        Status {
+            paused: false,
+            running: None,
+            last_check,
+            next_check_at,
+            problem: None,
+            notifications: NotificationCounts::default(),
+        }
+    }
+
+    #[test]
+    fn an_idle_watcher_shows_its_last_and_next_check() {
+        let status = idle(Some(run(at(14, 5), "ok", 2)), Some(at(14, 20).timestamp()));
+        let labels = labels(&status, &at(14, 6));
+        assert_eq!(labels.pause, "Pause watching");
+        assert_eq!(labels.last_check, "Last check: 14:05, 2 new");
+        assert_eq!(labels.next_check, "Next check: 14:20");
+    }
+
+    #[test]
+    fn a_first_run_has_never_checked() {
+        let labels = labels(&idle(None, Some(at(14, 7).timestamp())), &at(14, 6));
+        assert_eq!(labels.last_check, "Last check: never");
+        assert_eq!(labels.next_check, "Next check: 14:07");
+    }
+
+    #[test]
+    fn a_paused_watcher_offers_to_resume() {
+        let mut status = idle(Some(run(at(14, 5), "ok", 0)), None);
+        status.paused = true;
+        let labels = labels(&status, &at(15, 0));
+        assert_eq!(labels.pause, "Resume watching");
+        assert_eq!(labels.last_check, "Last check: 14:05, nothing new");
+        assert_eq!(labels.next_check, "Watching paused");
+    }
+
+    #[test]
+    fn a_running_check_shows_its_progress() {
+        let mut status = idle(Some(run(at(14, 5), "ok", 1)), None);
+        status.running = Some(Progress { done: 3, total: 12 });
+        let labels = labels(&status, &at(14, 20));
+        assert_eq!(labels.last_check, "Checking… 3 of 12");
+        assert_eq!(labels.next_check, "Next check: after this one");
+    }
+
+    #[test]
+    fn a_problem_replaces_the_next_check_line() {
+        let mut status = idle(
+            Some(run(at(14, 5), "failed", 0)),
+            Some(at(14, 20).timestamp()),
+        );
+        status.problem = Some(Problem {
+            kind: "prowlarr",
+            message: "Prowlarr refused the API key (401): check it in Settings".into(),
+        });
+        let labels = labels(&status, &at(14, 6));
+        assert_eq!(labels.last_check, "Last check: 14:05, failed");
+        assert_eq!(
+            labels.next_check,
+            "Prowlarr refused the API key (401): check it in Settings"
+        );
+    }
+
+    #[test]
+    fn long_problems_are_shortened_for_the_menu() {
+        let mut status = idle(None, None);
+        status.problem = Some(Problem {
+            kind: "keyring",
+            message: "word ".repeat(40),
+        });
+        let line = labels(&status, &at(14, 6)).next_check;
+        assert!(line.chars().count() <= MAX_LINE_CHARS, "{line}");
+        assert!(line.ends_with('…'), "{line}");
+    }
+
+    #[test]
+    fn times_on_other_days_say_which_day() {
+        let status = idle(
+            Some(run(at(23, 50), "ok", 1)),
+            Some(at(23, 50).timestamp() + 20 * 60),
+        );
+        let labels = labels(&status, &at(23, 55));
+        assert_eq!(labels.next_check, "Next check: Sat 00:10");
+        let long_ago = clock(at(9, 0).timestamp() - 30 * 86_400, &at(9, 0));
+        assert_eq!(long_ago, "Feb 12 09:00");
+    }
+
+    #[test]
+    fn ampersands_are_not_taken_as_mnemonics() {
+        assert_eq!(menu_text("Tom & Jerry"), "Tom && Jerry");
+    }
+}

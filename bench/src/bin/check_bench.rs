@@ -39,32 +39,62 @@ async fn main() -> anyhow::Result<()> {
     let store = Store::open(&dir.path().join("bench.db")).await?;
     let fake = FakeProwlarr::start("bench-key").await;
     let specs: Vec<_> = (0..args.items)
-        .map(|i| ItemSpec { title: format!("Bench Movie {i}"), kind: Some(ItemKind::Movie), ..Default::default() })
+        .map(|i| ItemSpec {
+            title: format!("Bench Movie {i}"),
+            kind: Some(ItemKind::Movie),
+            ..Default::default()
+        })
         .map(|s| s.validate())
         .collect::<Result<_, _>>()?;
     store.import_items(&specs).await?;
     for i in 0..args.items {
         for r in 0..args.releases_per_item {
             fake.add_release(
-                ReleaseBuilder::new(&format!("Bench.Movie.{i}.2024.{}p.WEB-DL.x264-GRP", [720, 1080, 2160][r % 3]))
-                    .guid(&format!("{i}-{r}"))
-                    .build_for(&fake),
+                ReleaseBuilder::new(&format!(
+                    "Bench.Movie.{i}.2024.{}p.WEB-DL.x264-GRP",
+                    [720, 1080, 2160][r % 3]
+                ))
+                .guid(&format!("{i}-{r}"))
+                .build_for(&fake),
             );
         }
     }
     fake.set_latency(Duration::from_millis(args.latency_ms));
     let client = ProwlarrClient::new(ProwlarrConfig::new(&fake.url(), Secret::new("bench-key"))?)?;
-    let watcher = Watcher::new(store.clone(), client, Events::new(), args.concurrency, vec![]);
+    let watcher = Watcher::new(
+        store.clone(),
+        client,
+        Events::new(),
+        args.concurrency,
+        vec![],
+    );
     nightwatcher_engine::matcher::warm_up();
 
     let started = Instant::now();
     let summary = watcher.check(&CancellationToken::new()).await?;
     let measured = started.elapsed();
-    let ideal = Duration::from_millis(args.latency_ms) * args.items.div_ceil(args.concurrency) as u32;
-    println!("items={} concurrency={} latency_ms={}", args.items, args.concurrency, args.latency_ms);
-    println!("measured_s={:.3} ideal_s={:.3} ratio={:.3}", measured.as_secs_f64(), ideal.as_secs_f64(), measured.as_secs_f64() / ideal.as_secs_f64());
-    println!("max_in_flight={} search_requests={} requests={}", fake.max_in_flight(), fake.search_requests(), fake.requests());
-    println!("releases_seen={} new_matches={} errors={}", summary.releases_seen, summary.new_matches, summary.errors);
+    let ideal =
+        Duration::from_millis(args.latency_ms) * args.items.div_ceil(args.concurrency) as u32;
+    println!(
+        "items={} concurrency={} latency_ms={}",
+        args.items, args.concurrency, args.latency_ms
+    );
+    println!(
+        "measured_s={:.3} ideal_s={:.3} ratio={:.3}",
+        measured.as_secs_f64(),
+        ideal.as_secs_f64(),
+        measured.as_secs_f64() / ideal.as_secs_f64()
+    );
+    println!(
+        "max_in_flight={} search_requests={} requests={}",
+        fake.max_in_flight(),
+        fake.search_requests(),
+        fake.requests()
+    );
+    println!(
+        "releases_seen={} new_matches={} errors={}",
+        summary.releases_seen, summary.new_matches, summary.errors
+    );
     println!("peak_rss_mib={:.1}", peak_rss_kib()? as f64 / 1024.0);
     store.close().await;
     Ok(())
@@ -72,6 +102,9 @@ async fn main() -> anyhow::Result<()> {
 
 fn peak_rss_kib() -> anyhow::Result<u64> {
     let status = std::fs::read_to_string("/proc/self/status")?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:")).ok_or_else(|| anyhow::anyhow!("no VmHWM"))?;
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .ok_or_else(|| anyhow::anyhow!("no VmHWM"))?;
     Ok(line.split_whitespace().nth(1).unwrap_or("0").parse()?)
 }

@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "nightwatcherd", version, about = "NightWatcher, headless: watches Prowlarr for the releases on your watchlist and tells you on Telegram")]
+#[command(
+    name = "nightwatcherd",
+    version,
+    about = "NightWatcher, headless: watches Prowlarr for the releases on your watchlist and tells you on Telegram"
+)]
 pub struct Cli {
     /// Database file [default: $XDG_DATA_HOME/nightwatcher/nightwatcher.db]
     #[arg(long, global = true, env = "NIGHTWATCHER_DB", value_name = "PATH")]

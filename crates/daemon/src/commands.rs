@@ -9,11 +9,13 @@ use nightwatcher_engine::events::Events;
 use nightwatcher_engine::matcher::{self, Matcher};
 use nightwatcher_engine::model::{ItemSpec, parse_import};
 use nightwatcher_engine::notify::{Delivery, DeliveryConfig};
-use nightwatcher_engine::secrets::{EnvOverride, KeyringStore, Secret, SecretName, SecretSource, SecretStore};
+use nightwatcher_engine::secrets::{
+    EnvOverride, KeyringStore, Secret, SecretName, SecretSource, SecretStore,
+};
+use nightwatcher_engine::service::Service;
 use nightwatcher_engine::settings::{self, SettingKey, Settings};
 use nightwatcher_engine::setup;
 use nightwatcher_engine::store::Store;
-use nightwatcher_engine::service::Service;
 use nightwatcher_engine::watcher::{CheckError, Watcher};
 use tokio_util::sync::CancellationToken;
 
@@ -27,7 +29,10 @@ pub struct Failure {
 
 impl<E: Into<anyhow::Error>> From<E> for Failure {
     fn from(e: E) -> Self {
-        Failure { error: e.into(), code: 1 }
+        Failure {
+            error: e.into(),
+            code: 1,
+        }
     }
 }
 
@@ -85,8 +90,19 @@ async fn engine(store: &Store) -> Result<Engine, Failure> {
         );
     }
     let events = Events::new();
-    let delivery = Arc::new(Delivery::new(store.clone(), senders, events.clone(), DeliveryConfig::default()));
-    let watcher = Watcher::new(store.clone(), prowlarr, events, settings.concurrency, delivery.channels());
+    let delivery = Arc::new(Delivery::new(
+        store.clone(),
+        senders,
+        events.clone(),
+        DeliveryConfig::default(),
+    ));
+    let watcher = Watcher::new(
+        store.clone(),
+        prowlarr,
+        events,
+        settings.concurrency,
+        delivery.channels(),
+    );
     matcher::warm_up();
     Ok(Engine { watcher, delivery })
 }
@@ -97,7 +113,12 @@ async fn check(store: &Store, deliver_for: Duration) -> Outcome {
     let cancel = shutdown_on_signal();
     let summary = match engine.watcher.check(&cancel).await {
         Ok(s) => s,
-        Err(e @ CheckError::Prowlarr(_)) => return Err(Failure { error: anyhow!(e), code: EXIT_PROWLARR }),
+        Err(e @ CheckError::Prowlarr(_)) => {
+            return Err(Failure {
+                error: anyhow!(e),
+                code: EXIT_PROWLARR,
+            });
+        }
         Err(e) => return Err(e.into()),
     };
     let delivered = engine.delivery.drain(deliver_for, &cancel).await?;
@@ -128,7 +149,10 @@ async fn run(store: &Store) -> Outcome {
         );
     }
     let service = Service::start(store.clone(), secrets, Events::new()).await;
-    tracing::info!(interval_s = settings.interval.as_secs(), "watching; stop with Ctrl-C or SIGTERM");
+    tracing::info!(
+        interval_s = settings.interval.as_secs(),
+        "watching; stop with Ctrl-C or SIGTERM"
+    );
     shutdown_on_signal().cancelled().await;
     // No new search starts; searches in flight get a few seconds; undelivered notifications stay pending.
     service.shutdown().await;
@@ -170,14 +194,21 @@ async fn watchlist(store: &Store, cmd: WatchlistCommand) -> Outcome {
     match cmd {
         WatchlistCommand::Add(args) => {
             let item = store.add_item(&spec_of(args).validate()?).await?;
-            println!("added #{}: {} ({})", item.id, item.title, item.kind.as_str());
+            println!(
+                "added #{}: {} ({})",
+                item.id,
+                item.title,
+                item.kind.as_str()
+            );
         }
         WatchlistCommand::List { json } => {
             let items = store.items().await?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&items)?);
             } else if items.is_empty() {
-                println!("the watchlist is empty: add an item with `nightwatcherd watchlist add TITLE --kind movie`");
+                println!(
+                    "the watchlist is empty: add an item with `nightwatcherd watchlist add TITLE --kind movie`"
+                );
             } else {
                 for i in items {
                     let year = i.year.map(|y| format!(" ({y})")).unwrap_or_default();
@@ -187,21 +218,31 @@ async fn watchlist(store: &Store, cmd: WatchlistCommand) -> Outcome {
                         _ => String::new(),
                     };
                     let paused = if i.enabled { "" } else { " [paused]" };
-                    println!("{:>5}  {:<6}  {}{year}{from}{paused}", i.id, i.kind.as_str(), i.title);
+                    println!(
+                        "{:>5}  {:<6}  {}{year}{from}{paused}",
+                        i.id,
+                        i.kind.as_str(),
+                        i.title
+                    );
                 }
             }
         }
         WatchlistCommand::Remove { id } => {
             if !store.remove_item(id).await? {
-                return Err(anyhow!("no watchlist item with id {id}: see `nightwatcherd watchlist list`").into());
+                return Err(anyhow!(
+                    "no watchlist item with id {id}: see `nightwatcherd watchlist list`"
+                )
+                .into());
             }
             println!("removed #{id}");
         }
         WatchlistCommand::Import { file } => {
             let text = if file.as_os_str() == "-" {
-                std::io::read_to_string(std::io::stdin()).context("cannot read the import from stdin")?
+                std::io::read_to_string(std::io::stdin())
+                    .context("cannot read the import from stdin")?
             } else {
-                std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?
+                std::fs::read_to_string(&file)
+                    .with_context(|| format!("cannot read {}", file.display()))?
             };
             let items = parse_import(&text)?;
             let ids = store.import_items(&items).await?;
@@ -273,7 +314,10 @@ async fn config(store: &Store, cmd: ConfigCommand) -> Outcome {
             let stored = settings::set(store, key, &value).await?;
             println!("{} = {stored}", key.as_str());
             if std::env::var(key.env_var()).is_ok() {
-                println!("note: {} is set in the environment and overrides the stored value", key.env_var());
+                println!(
+                    "note: {} is set in the environment and overrides the stored value",
+                    key.env_var()
+                );
             }
         }
         ConfigCommand::Unset { key } => {
@@ -291,7 +335,10 @@ fn secret(cmd: &SecretCommand) -> Outcome {
         SecretCommand::Set { name } => {
             let name: SecretName = name.parse().map_err(|e: String| anyhow!(e))?;
             let mut value = String::new();
-            std::io::stdin().lock().read_line(&mut value).context("cannot read the secret from stdin")?;
+            std::io::stdin()
+                .lock()
+                .read_line(&mut value)
+                .context("cannot read the secret from stdin")?;
             let value = value.trim();
             if value.is_empty() {
                 return Err(anyhow!("no value on stdin: pipe it in, e.g. `printf %s \"$KEY\" | nightwatcherd secret set {}`", name.as_str()).into());
@@ -299,13 +346,18 @@ fn secret(cmd: &SecretCommand) -> Outcome {
             store.set(name, &Secret::new(value))?;
             println!("{} saved in the OS keyring", name.as_str());
             if std::env::var(name.env_var()).is_ok() {
-                println!("note: {} is set in the environment and overrides the keyring", name.env_var());
+                println!(
+                    "note: {} is set in the environment and overrides the keyring",
+                    name.env_var()
+                );
             }
         }
         SecretCommand::Status => {
             for name in SecretName::ALL {
                 let state = match store.source(name) {
-                    Ok(Some(SecretSource::Environment)) => format!("set (environment {})", name.env_var()),
+                    Ok(Some(SecretSource::Environment)) => {
+                        format!("set (environment {})", name.env_var())
+                    }
                     Ok(Some(SecretSource::Keyring)) => "set (OS keyring)".to_owned(),
                     Ok(None) => "not set".to_owned(),
                     Err(e) => format!("unknown: {e}"),
@@ -346,7 +398,11 @@ async fn status(store: &Store, json: bool) -> Outcome {
         None => println!("no check has run yet: try `nightwatcherd check`"),
         Some(r) => {
             let when = chrono::DateTime::from_timestamp(r.started_at, 0)
-                .map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
+                .map(|t| {
+                    t.with_timezone(&chrono::Local)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string()
+                })
                 .unwrap_or_default();
             println!(
                 "last check: {when}, {}: {} items, {} releases seen, {} new matches, {} errors, {:.1} s{}",
@@ -356,11 +412,17 @@ async fn status(store: &Store, json: bool) -> Outcome {
                 r.new_matches,
                 r.errors,
                 r.duration_ms as f64 / 1000.0,
-                r.error.as_deref().map(|e| format!(" — {e}")).unwrap_or_default()
+                r.error
+                    .as_deref()
+                    .map(|e| format!(" — {e}"))
+                    .unwrap_or_default()
             );
         }
     }
-    println!("notifications: {} pending, {} sent, {} failed", counts.pending, counts.sent, counts.failed);
+    println!(
+        "notifications: {} pending, {} sent, {} failed",
+        counts.pending, counts.sent, counts.failed
+    );
     for f in &failed {
         println!("  failed #{} ({}): {}", f.id, f.kind, f.reason);
     }
@@ -368,7 +430,12 @@ async fn status(store: &Store, json: bool) -> Outcome {
         println!("  fix the cause, then `nightwatcherd retry-failed`");
     }
     for v in &items_with_errors {
-        println!("  item #{} {}: {}", v["id"], v["title"].as_str().unwrap_or(""), v["error"].as_str().unwrap_or(""));
+        println!(
+            "  item #{} {}: {}",
+            v["id"],
+            v["title"].as_str().unwrap_or(""),
+            v["error"].as_str().unwrap_or("")
+        );
     }
     Ok(())
 }

@@ -1,5 +1,7 @@
 //! The daemon's command line, run as a real process over a real database file and the testkit fakes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic: that is the failure report
+
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
@@ -29,7 +31,10 @@ impl Env {
         let dir = tempfile::tempdir().unwrap();
         let service = format!("nightwatcher-test-{}", std::process::id());
         let vars = vec![
-            ("NIGHTWATCHER_DB".into(), dir.path().join("nw.db").display().to_string()),
+            (
+                "NIGHTWATCHER_DB".into(),
+                dir.path().join("nw.db").display().to_string(),
+            ),
             ("NIGHTWATCHER_KEYRING_SERVICE".into(), service),
             ("RUST_LOG".into(), "info".into()),
         ];
@@ -55,7 +60,9 @@ impl Env {
 
     fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_nightwatcherd"));
-        cmd.args(args).env_clear().env("PATH", std::env::var("PATH").unwrap_or_default());
+        cmd.args(args)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default());
         for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "HOME"] {
             if let Ok(v) = std::env::var(var) {
                 cmd.env(var, v);
@@ -84,7 +91,10 @@ impl Env {
         let mut input = child.stdin.take().unwrap();
         input.write_all(stdin.as_bytes()).await.unwrap();
         drop(input);
-        let out = tokio::time::timeout(Duration::from_secs(60), child.wait_with_output()).await.unwrap().unwrap();
+        let out = tokio::time::timeout(Duration::from_secs(60), child.wait_with_output())
+            .await
+            .unwrap()
+            .unwrap();
         Out {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -106,9 +116,29 @@ fn file_contains(path: &Path, needle: &str) -> bool {
 #[tokio::test]
 async fn watchlist_add_list_export_import_and_remove() {
     let env = Env::new();
-    let out = env.run(&["watchlist", "add", "Dune: Part Two", "--kind", "movie", "--year", "2024"]).await;
+    let out = env
+        .run(&[
+            "watchlist",
+            "add",
+            "Dune: Part Two",
+            "--kind",
+            "movie",
+            "--year",
+            "2024",
+        ])
+        .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let out = env.run(&["watchlist", "add", "Severance", "--kind", "series", "--from-season", "2"]).await;
+    let out = env
+        .run(&[
+            "watchlist",
+            "add",
+            "Severance",
+            "--kind",
+            "series",
+            "--from-season",
+            "2",
+        ])
+        .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
 
     let list = env.run(&["watchlist", "list", "--json"]).await;
@@ -123,41 +153,76 @@ async fn watchlist_add_list_export_import_and_remove() {
     let other = Env::new();
     let file = other.dir.path().join("export.json");
     std::fs::write(&file, &export.stdout).unwrap();
-    let import = other.run(&["watchlist", "import", file.to_str().unwrap()]).await;
+    let import = other
+        .run(&["watchlist", "import", file.to_str().unwrap()])
+        .await;
     assert_eq!(import.code, 0, "{}", import.stderr);
-    let relist: serde_json::Value = serde_json::from_str(&other.run(&["watchlist", "list", "--json"]).await.stdout).unwrap();
+    let relist: serde_json::Value =
+        serde_json::from_str(&other.run(&["watchlist", "list", "--json"]).await.stdout).unwrap();
     assert_eq!(relist, items, "export then import gives the same watchlist");
 
     assert_eq!(env.run(&["watchlist", "remove", "1"]).await.code, 0);
     let gone = env.run(&["watchlist", "remove", "1"]).await;
     assert_eq!(gone.code, 1);
-    assert!(gone.stderr.contains("no watchlist item with id 1"), "{}", gone.stderr);
+    assert!(
+        gone.stderr.contains("no watchlist item with id 1"),
+        "{}",
+        gone.stderr
+    );
 }
 
 #[tokio::test]
 async fn invalid_input_is_refused_naming_the_field_and_nothing_is_stored() {
     let env = Env::new();
-    let out = env.run(&["watchlist", "add", "Dune", "--kind", "movie", "--year", "99999"]).await;
+    let out = env
+        .run(&[
+            "watchlist",
+            "add",
+            "Dune",
+            "--kind",
+            "movie",
+            "--year",
+            "99999",
+        ])
+        .await;
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("year: must be between 1870"), "{}", out.stderr);
-    let out = env.run(&["watchlist", "add", "   ", "--kind", "movie"]).await;
+    assert!(
+        out.stderr.contains("year: must be between 1870"),
+        "{}",
+        out.stderr
+    );
+    let out = env
+        .run(&["watchlist", "add", "   ", "--kind", "movie"])
+        .await;
     assert!(out.stderr.contains("title:"), "{}", out.stderr);
-    let out = env.run(&["watchlist", "add", "Dune", "--kind", "film"]).await;
+    let out = env
+        .run(&["watchlist", "add", "Dune", "--kind", "film"])
+        .await;
     assert!(out.stderr.contains("kind"), "{}", out.stderr);
 
     let file = env.dir.path().join("bad.json");
-    let mut entries: Vec<serde_json::Value> =
-        (0..50).map(|i| serde_json::json!({"title": format!("Movie {i}"), "kind": "movie"})).collect();
+    let mut entries: Vec<serde_json::Value> = (0..50)
+        .map(|i| serde_json::json!({"title": format!("Movie {i}"), "kind": "movie"}))
+        .collect();
     entries[37] = serde_json::json!({"title": "Broken", "kind": "movie", "year": -1});
     std::fs::write(&file, serde_json::to_string(&entries).unwrap()).unwrap();
-    let out = env.run(&["watchlist", "import", file.to_str().unwrap()]).await;
+    let out = env
+        .run(&["watchlist", "import", file.to_str().unwrap()])
+        .await;
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("entry 37") && out.stderr.contains("Broken"), "{}", out.stderr);
-    let list: serde_json::Value = serde_json::from_str(&env.run(&["watchlist", "list", "--json"]).await.stdout).unwrap();
+    assert!(
+        out.stderr.contains("entry 37") && out.stderr.contains("Broken"),
+        "{}",
+        out.stderr
+    );
+    let list: serde_json::Value =
+        serde_json::from_str(&env.run(&["watchlist", "list", "--json"]).await.stdout).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 0, "all or nothing");
 
     std::fs::write(&file, "{not json").unwrap();
-    let out = env.run(&["watchlist", "import", file.to_str().unwrap()]).await;
+    let out = env
+        .run(&["watchlist", "import", file.to_str().unwrap()])
+        .await;
     assert_eq!(out.code, 1);
     assert!(out.stderr.contains("not valid JSON"), "{}", out.stderr);
 }
@@ -167,23 +232,43 @@ async fn check_finds_a_release_and_sends_it_to_telegram() {
     let prowlarr = FakeProwlarr::start(KEY).await;
     let telegram = FakeTelegram::start(TOKEN).await;
     telegram.allow_chat(CHAT);
-    prowlarr.add_release(ReleaseBuilder::new("Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.H.265-FLUX").build_for(&prowlarr));
+    prowlarr.add_release(
+        ReleaseBuilder::new("Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.H.265-FLUX")
+            .build_for(&prowlarr),
+    );
     let mut env = Env::new();
     env.with_fakes(&prowlarr, &telegram);
-    env.run(&["watchlist", "add", "Dune Part Two", "--kind", "movie", "--year", "2024"]).await;
+    env.run(&[
+        "watchlist",
+        "add",
+        "Dune Part Two",
+        "--kind",
+        "movie",
+        "--year",
+        "2024",
+    ])
+    .await;
 
     let out = env.run(&["check"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("1 new matches"), "{}", out.stdout);
     let messages = telegram.messages();
     assert_eq!(messages.len(), 1);
-    assert!(messages[0].plain.contains("Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.H.265-FLUX"));
+    assert!(
+        messages[0]
+            .plain
+            .contains("Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.H.265-FLUX")
+    );
     assert_no_secrets(&out.stdout);
     assert_no_secrets(&out.stderr);
 
     let again = env.run(&["check"]).await;
     assert_eq!(again.code, 0);
-    assert_eq!(telegram.messages().len(), 1, "a second check repeats nothing");
+    assert_eq!(
+        telegram.messages().len(),
+        1,
+        "a second check repeats nothing"
+    );
 
     let status = env.run(&["status", "--json"]).await;
     let status: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
@@ -197,7 +282,10 @@ async fn check_finds_a_release_and_sends_it_to_telegram() {
         assert!(!file_contains(&path, KEY), "API key in {file}");
         assert!(!file_contains(&path, TOKEN), "bot token in {file}");
     }
-    assert!(!file_contains(&env.db(), "apikey="), "download links are never stored");
+    assert!(
+        !file_contains(&env.db(), "apikey="),
+        "download links are never stored"
+    );
 }
 
 #[tokio::test]
@@ -206,13 +294,18 @@ async fn check_exits_non_zero_with_one_line_when_prowlarr_cannot_be_used() {
     let telegram = FakeTelegram::start(TOKEN).await;
     let mut env = Env::new();
     env.with_fakes(&prowlarr, &telegram);
-    env.run(&["watchlist", "add", "Heat", "--kind", "movie"]).await;
+    env.run(&["watchlist", "add", "Heat", "--kind", "movie"])
+        .await;
 
     env.set("NIGHTWATCHER_PROWLARR_API_KEY", "a-wrong-key-123");
     let out = env.run(&["check"]).await;
     assert_eq!(out.code, 2, "{}", out.stderr);
     let last = out.stderr.lines().last().unwrap_or_default();
-    assert!(last.starts_with("nightwatcherd: Prowlarr cannot be used") && last.contains("API key"), "{}", out.stderr);
+    assert!(
+        last.starts_with("nightwatcherd: Prowlarr cannot be used") && last.contains("API key"),
+        "{}",
+        out.stderr
+    );
     assert!(!out.stderr.contains("a-wrong-key-123"));
 
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -222,7 +315,15 @@ async fn check_exits_non_zero_with_one_line_when_prowlarr_cannot_be_used() {
     env.set("NIGHTWATCHER_PROWLARR_URL", &closed);
     let out = env.run(&["check"]).await;
     assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.lines().last().unwrap_or_default().contains("cannot reach Prowlarr"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .contains("cannot reach Prowlarr"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[tokio::test]
@@ -230,18 +331,36 @@ async fn check_without_a_prowlarr_url_says_how_to_set_it() {
     let env = Env::new();
     let out = env.run(&["check"]).await;
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("config set prowlarr_url"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("config set prowlarr_url"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[tokio::test]
 async fn match_prints_how_each_title_parses_and_which_items_it_matches() {
     let env = Env::new();
-    env.run(&["watchlist", "add", "The Matrix", "--kind", "movie", "--year", "1999"]).await;
-    env.run(&["watchlist", "add", "Severance", "--kind", "series"]).await;
+    env.run(&[
+        "watchlist",
+        "add",
+        "The Matrix",
+        "--kind",
+        "movie",
+        "--year",
+        "1999",
+    ])
+    .await;
+    env.run(&["watchlist", "add", "Severance", "--kind", "series"])
+        .await;
     let input = "The.Matrix.1999.1080p.BluRay.x264-GROUP\nSeverance.S02E05.1080p.WEB.h264-GRP\nThe.Matrix.Reloaded.2003.1080p.BluRay\n";
     let out = env.run_with_stdin(&["match"], input).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let rows: Vec<serde_json::Value> = out.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let rows: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0]["title"], "The.Matrix.1999.1080p.BluRay.x264-GROUP");
     assert_eq!(rows[0]["parsed"]["year"], 1999);
@@ -258,14 +377,34 @@ async fn config_set_validates_and_show_reports_the_source() {
     let mut env = Env::new();
     let out = env.run(&["config", "set", "concurrency", "50"]).await;
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("concurrency: must be a whole number from 1 to 20"), "{}", out.stderr);
-    let out = env.run(&["config", "set", "prowlarr_url", "javascript:alert(1)"]).await;
+    assert!(
+        out.stderr
+            .contains("concurrency: must be a whole number from 1 to 20"),
+        "{}",
+        out.stderr
+    );
+    let out = env
+        .run(&["config", "set", "prowlarr_url", "javascript:alert(1)"])
+        .await;
     assert_eq!(out.code, 1);
     assert_eq!(env.run(&["config", "set", "interval", "30m"]).await.code, 0);
-    assert_eq!(env.run(&["config", "set", "prowlarr-url", "http://nas:9696/"]).await.code, 0);
+    assert_eq!(
+        env.run(&["config", "set", "prowlarr-url", "http://nas:9696/"])
+            .await
+            .code,
+        0
+    );
     env.set("NIGHTWATCHER_CONCURRENCY", "3");
-    let show: serde_json::Value = serde_json::from_str(&env.run(&["config", "show", "--json"]).await.stdout).unwrap();
-    let get = |k: &str| show.as_array().unwrap().iter().find(|s| s["key"] == k).unwrap().clone();
+    let show: serde_json::Value =
+        serde_json::from_str(&env.run(&["config", "show", "--json"]).await.stdout).unwrap();
+    let get = |k: &str| {
+        show.as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["key"] == k)
+            .unwrap()
+            .clone()
+    };
     assert_eq!(get("interval")["value"], "30m");
     assert_eq!(get("interval")["source"], "database");
     assert_eq!(get("prowlarr_url")["value"], "http://nas:9696");
@@ -275,35 +414,81 @@ async fn config_set_validates_and_show_reports_the_source() {
     env.set("NIGHTWATCHER_INTERVAL", "often");
     let out = env.run(&["config", "show"]).await;
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("NIGHTWATCHER_INTERVAL"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("NIGHTWATCHER_INTERVAL"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[tokio::test]
 async fn secrets_go_to_the_os_keyring_and_status_never_shows_them() {
     let env = Env::new();
-    let out = env.run_with_stdin(&["secret", "set", "prowlarr-api-key"], &format!("{KEY}\n")).await;
-    assert_eq!(out.code, 0, "the keyring must be available (run the tests inside the README's test command): {}", out.stderr);
+    let out = env
+        .run_with_stdin(&["secret", "set", "prowlarr-api-key"], &format!("{KEY}\n"))
+        .await;
+    assert_eq!(
+        out.code, 0,
+        "the keyring must be available (run the tests inside the README's test command): {}",
+        out.stderr
+    );
     let status = env.run(&["secret", "status"]).await;
     assert_eq!(status.code, 0);
-    assert!(status.stdout.contains("prowlarr-api-key     set (OS keyring)"), "{}", status.stdout);
-    assert!(status.stdout.contains("telegram-bot-token   not set"), "{}", status.stdout);
+    assert!(
+        status
+            .stdout
+            .contains("prowlarr-api-key     set (OS keyring)"),
+        "{}",
+        status.stdout
+    );
+    assert!(
+        status.stdout.contains("telegram-bot-token   not set"),
+        "{}",
+        status.stdout
+    );
     assert_no_secrets(&status.stdout);
 
     // The daemon reads it from the keyring: a check against the fake authenticates with it.
     let prowlarr = FakeProwlarr::start(KEY).await;
-    let mut env2 = Env { dir: tempfile::tempdir().unwrap(), vars: env.vars.clone() };
-    env2.set("NIGHTWATCHER_DB", &env2.dir.path().join("nw.db").display().to_string());
+    let mut env2 = Env {
+        dir: tempfile::tempdir().unwrap(),
+        vars: env.vars.clone(),
+    };
+    env2.set(
+        "NIGHTWATCHER_DB",
+        &env2.dir.path().join("nw.db").display().to_string(),
+    );
     env2.set("NIGHTWATCHER_PROWLARR_URL", &prowlarr.url());
-    env2.run(&["watchlist", "add", "Heat", "--kind", "movie"]).await;
+    env2.run(&["watchlist", "add", "Heat", "--kind", "movie"])
+        .await;
     let check = env2.run(&["check"]).await;
     assert_eq!(check.code, 0, "{}", check.stderr);
-    assert_eq!(prowlarr.recorded().iter().filter(|r| r.api_key_header.as_deref() == Some(KEY)).count(), 1);
+    assert_eq!(
+        prowlarr
+            .recorded()
+            .iter()
+            .filter(|r| r.api_key_header.as_deref() == Some(KEY))
+            .count(),
+        1
+    );
 
-    let out = env.run_with_stdin(&["secret", "set", "prowlarr-api-key"], "\n").await;
+    let out = env
+        .run_with_stdin(&["secret", "set", "prowlarr-api-key"], "\n")
+        .await;
     assert_eq!(out.code, 1);
     assert!(out.stderr.contains("no value on stdin"), "{}", out.stderr);
-    assert_eq!(env.run(&["secret", "delete", "prowlarr-api-key"]).await.code, 0);
-    assert!(env.run(&["secret", "status"]).await.stdout.contains("prowlarr-api-key     not set"));
+    assert_eq!(
+        env.run(&["secret", "delete", "prowlarr-api-key"])
+            .await
+            .code,
+        0
+    );
+    assert!(
+        env.run(&["secret", "status"])
+            .await
+            .stdout
+            .contains("prowlarr-api-key     not set")
+    );
 }
 
 #[tokio::test]
@@ -311,21 +496,40 @@ async fn run_checks_at_once_and_stops_cleanly_on_sigterm() {
     let prowlarr = FakeProwlarr::start(KEY).await;
     let telegram = FakeTelegram::start(TOKEN).await;
     telegram.allow_chat(CHAT);
-    prowlarr.add_release(ReleaseBuilder::new("Heat.1995.1080p.BluRay.x264-GRP").build_for(&prowlarr));
+    prowlarr
+        .add_release(ReleaseBuilder::new("Heat.1995.1080p.BluRay.x264-GRP").build_for(&prowlarr));
     let mut env = Env::new();
     env.with_fakes(&prowlarr, &telegram);
-    env.run(&["watchlist", "add", "Heat", "--kind", "movie"]).await;
+    env.run(&["watchlist", "add", "Heat", "--kind", "movie"])
+        .await;
 
-    let mut child = env.command(&["run"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = env
+        .command(&["run"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let messages = telegram.wait_for_messages(1, Duration::from_secs(30)).await;
-    assert_eq!(messages.len(), 1, "the first check runs at start and its message is delivered");
+    assert_eq!(
+        messages.len(),
+        1,
+        "the first check runs at start and its message is delivered"
+    );
     let pid = child.id().unwrap();
-    let killed = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
     assert!(killed.success());
-    let status = tokio::time::timeout(Duration::from_secs(15), child.wait()).await.expect("stops within seconds").unwrap();
+    let status = tokio::time::timeout(Duration::from_secs(15), child.wait())
+        .await
+        .expect("stops within seconds")
+        .unwrap();
     assert!(status.success(), "{status:?}");
     let mut stderr = String::new();
-    tokio::io::AsyncReadExt::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).await.unwrap();
+    tokio::io::AsyncReadExt::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr)
+        .await
+        .unwrap();
     assert!(stderr.contains("service stopped"), "{stderr}");
     assert_no_secrets(&stderr);
 }

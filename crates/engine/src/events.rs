@@ -13,18 +13,42 @@ pub enum Event {
     /// A check started over `total` items.
     CheckStarted { run_id: i64, total: usize },
     /// `done` of `total` item searches finished.
-    Progress { run_id: i64, done: usize, total: usize },
+    Progress {
+        run_id: i64,
+        done: usize,
+        total: usize,
+    },
     /// A new release of an item was found (and its notification queued).
-    ReleaseFound { item_id: i64, item_title: String, release_title: String, indexer: String },
+    ReleaseFound {
+        item_id: i64,
+        item_title: String,
+        release_title: String,
+        indexer: String,
+    },
     /// A search for one item failed; the check goes on with the others.
-    ItemFailed { item_id: i64, item_title: String, error: String },
+    ItemFailed {
+        item_id: i64,
+        item_title: String,
+        error: String,
+    },
     /// A check finished with these figures.
-    CheckFinished { run_id: i64, summary: crate::watcher::CheckSummary },
+    CheckFinished {
+        run_id: i64,
+        summary: crate::watcher::CheckSummary,
+    },
     /// A notification was delivered, or failed for good.
     NotificationSent { notification_id: i64 },
-    NotificationFailed { notification_id: i64, reason: String },
+    NotificationFailed {
+        notification_id: i64,
+        reason: String,
+    },
     /// An item had news in a check: one per item, for desktop notifications.
-    ItemNews { item_id: i64, item_title: String, count: usize, best_release: String },
+    ItemNews {
+        item_id: i64,
+        item_title: String,
+        count: usize,
+        best_release: String,
+    },
     /// The service's status changed (check started or progressed or finished, paused, a problem appeared).
     StatusChanged(crate::service::Status),
     /// The watchlist or the items' states changed.

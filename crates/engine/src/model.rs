@@ -44,7 +44,10 @@ impl std::str::FromStr for ItemKind {
         match s.trim().to_ascii_lowercase().as_str() {
             "movie" => Ok(ItemKind::Movie),
             "series" | "show" | "tv" => Ok(ItemKind::Series),
-            _ => Err(ValidationError::new("kind", "must be \"movie\" or \"series\"")),
+            _ => Err(ValidationError::new(
+                "kind",
+                "must be \"movie\" or \"series\"",
+            )),
         }
     }
 }
@@ -142,17 +145,26 @@ pub struct ValidationError {
 
 impl ValidationError {
     pub fn new(field: &'static str, rule: impl Into<String>) -> Self {
-        ValidationError { field, rule: rule.into() }
+        ValidationError {
+            field,
+            rule: rule.into(),
+        }
     }
 }
 
 /// An import file with a bad entry: nothing is imported, and this names the entry.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("the import file is not valid JSON of the watchlist format (an array of {{title, kind, year?, ...}}): {0}")]
+    #[error(
+        "the import file is not valid JSON of the watchlist format (an array of {{title, kind, year?, ...}}): {0}"
+    )]
     Json(String),
     #[error("entry {index} ({title:?}) is invalid: {error}; nothing was imported")]
-    Entry { index: usize, title: String, error: ValidationError },
+    Entry {
+        index: usize,
+        title: String,
+        error: ValidationError,
+    },
 }
 
 /// Parses an import file (a JSON array of [`ItemSpec`]) and validates every entry. All or nothing.
@@ -163,13 +175,23 @@ pub fn parse_import(json: &str) -> Result<Vec<ValidItem>, ImportError> {
         .into_iter()
         .enumerate()
         .map(|(index, value)| {
-            let title = value.get("title").and_then(|t| t.as_str()).unwrap_or("").chars().take(60).collect();
+            let title = value
+                .get("title")
+                .and_then(|t| t.as_str())
+                .unwrap_or("")
+                .chars()
+                .take(60)
+                .collect();
             let spec: ItemSpec = serde_json::from_value(value).map_err(|e| ImportError::Entry {
                 index,
                 title: String::clone(&title),
                 error: ValidationError::new("entry", e.to_string()),
             })?;
-            spec.validate().map_err(|error| ImportError::Entry { index, title, error })
+            spec.validate().map_err(|error| ImportError::Entry {
+                index,
+                title,
+                error,
+            })
         })
         .collect()
 }
@@ -178,27 +200,46 @@ impl ItemSpec {
     pub fn validate(&self) -> Result<ValidItem, ValidationError> {
         let title = self.title.trim();
         if title.is_empty() {
-            return Err(ValidationError::new("title", "is required and must not be blank"));
+            return Err(ValidationError::new(
+                "title",
+                "is required and must not be blank",
+            ));
         }
         if title.chars().count() > MAX_TITLE_CHARS {
-            return Err(ValidationError::new("title", format!("must be at most {MAX_TITLE_CHARS} characters")));
+            return Err(ValidationError::new(
+                "title",
+                format!("must be at most {MAX_TITLE_CHARS} characters"),
+            ));
         }
         if title.chars().any(char::is_control) {
-            return Err(ValidationError::new("title", "must not contain control characters (tabs, newlines, ...)"));
+            return Err(ValidationError::new(
+                "title",
+                "must not contain control characters (tabs, newlines, ...)",
+            ));
         }
-        let kind = self.kind.ok_or_else(|| ValidationError::new("kind", "is required: \"movie\" or \"series\""))?;
+        let kind = self
+            .kind
+            .ok_or_else(|| ValidationError::new("kind", "is required: \"movie\" or \"series\""))?;
 
         let max_year = i64::from(chrono::Utc::now().year()) + 5;
         let year = match self.year {
             None => None,
             Some(y) if (1870..=max_year).contains(&y) => Some(y as u16),
-            Some(_) => return Err(ValidationError::new("year", format!("must be between 1870 and {max_year}"))),
+            Some(_) => {
+                return Err(ValidationError::new(
+                    "year",
+                    format!("must be between 1870 and {max_year}"),
+                ));
+            }
         };
 
         let (from_season, from_episode) = match kind {
             ItemKind::Movie => {
                 if self.from_season.is_some() || self.from_episode.is_some() {
-                    return Err(ValidationError::new("from_season", "applies to series only, not to movies"));
+                    return Err(ValidationError::new(
+                        "from_season",
+                        "applies to series only, not to movies",
+                    ));
                 }
                 (None, None)
             }
@@ -206,17 +247,26 @@ impl ItemSpec {
                 let season = bounded("from_season", self.from_season, 0, 9999)?;
                 let episode = bounded("from_episode", self.from_episode, 1, 99_999)?;
                 if episode.is_some() && season.is_none() {
-                    return Err(ValidationError::new("from_episode", "needs from_season as well"));
+                    return Err(ValidationError::new(
+                        "from_episode",
+                        "needs from_season as well",
+                    ));
                 }
                 (season, episode)
             }
         };
 
-        let imdb_id = match self.imdb_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let imdb_id = match self
+            .imdb_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             None => None,
             Some(raw) => {
                 let digits = raw.strip_prefix("tt").unwrap_or(raw);
-                if !(1..=10).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                if !(1..=10).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit())
+                {
                     return Err(ValidationError::new("imdb_id", "must look like tt0133093"));
                 }
                 Some(format!("tt{digits:0>7}"))
@@ -228,7 +278,10 @@ impl ItemSpec {
         let categories = match &self.categories {
             None => kind.default_categories(),
             Some(list) if list.is_empty() => {
-                return Err(ValidationError::new("categories", "must not be empty (leave it out for the default)"));
+                return Err(ValidationError::new(
+                    "categories",
+                    "must not be empty (leave it out for the default)",
+                ));
             }
             Some(list) => {
                 let mut cats = Vec::with_capacity(list.len());
@@ -262,11 +315,19 @@ impl ItemSpec {
     }
 }
 
-fn bounded(field: &'static str, value: Option<i64>, min: i64, max: i64) -> Result<Option<u32>, ValidationError> {
+fn bounded(
+    field: &'static str,
+    value: Option<i64>,
+    min: i64,
+    max: i64,
+) -> Result<Option<u32>, ValidationError> {
     match value {
         None => Ok(None),
         Some(v) if (min..=max).contains(&v) => Ok(Some(v as u32)),
-        Some(_) => Err(ValidationError::new(field, format!("must be between {min} and {max}"))),
+        Some(_) => Err(ValidationError::new(
+            field,
+            format!("must be between {min} and {max}"),
+        )),
     }
 }
 
@@ -275,7 +336,11 @@ mod tests {
     use super::*;
 
     fn spec(title: &str, kind: ItemKind) -> ItemSpec {
-        ItemSpec { title: title.into(), kind: Some(kind), ..Default::default() }
+        ItemSpec {
+            title: title.into(),
+            kind: Some(kind),
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -293,39 +358,68 @@ mod tests {
 
     #[test]
     fn control_characters_and_huge_titles_are_refused() {
-        assert_eq!(spec("a\tb", ItemKind::Movie).validate().unwrap_err().field, "title");
-        assert_eq!(spec(&"x".repeat(10_000), ItemKind::Movie).validate().unwrap_err().field, "title");
+        assert_eq!(
+            spec("a\tb", ItemKind::Movie).validate().unwrap_err().field,
+            "title"
+        );
+        assert_eq!(
+            spec(&"x".repeat(10_000), ItemKind::Movie)
+                .validate()
+                .unwrap_err()
+                .field,
+            "title"
+        );
     }
 
     #[test]
     fn absurd_years_are_refused() {
         for y in [-1, 0, 1800, 99_999] {
-            let s = ItemSpec { year: Some(y), ..spec("Dune", ItemKind::Movie) };
+            let s = ItemSpec {
+                year: Some(y),
+                ..spec("Dune", ItemKind::Movie)
+            };
             assert_eq!(s.validate().unwrap_err().field, "year", "year {y}");
         }
     }
 
     #[test]
     fn imdb_ids_are_normalized_and_checked() {
-        let s = ItemSpec { imdb_id: Some("133093".into()), ..spec("The Matrix", ItemKind::Movie) };
+        let s = ItemSpec {
+            imdb_id: Some("133093".into()),
+            ..spec("The Matrix", ItemKind::Movie)
+        };
         assert_eq!(s.validate().unwrap().imdb_id.as_deref(), Some("tt0133093"));
-        let s = ItemSpec { imdb_id: Some("tt12ab".into()), ..spec("The Matrix", ItemKind::Movie) };
+        let s = ItemSpec {
+            imdb_id: Some("tt12ab".into()),
+            ..spec("The Matrix", ItemKind::Movie)
+        };
         assert_eq!(s.validate().unwrap_err().field, "imdb_id");
     }
 
     #[test]
     fn from_episode_needs_a_season_and_a_series() {
-        let s = ItemSpec { from_episode: Some(3), ..spec("Severance", ItemKind::Series) };
+        let s = ItemSpec {
+            from_episode: Some(3),
+            ..spec("Severance", ItemKind::Series)
+        };
         assert_eq!(s.validate().unwrap_err().field, "from_episode");
-        let s = ItemSpec { from_season: Some(2), ..spec("Dune", ItemKind::Movie) };
+        let s = ItemSpec {
+            from_season: Some(2),
+            ..spec("Dune", ItemKind::Movie)
+        };
         assert_eq!(s.validate().unwrap_err().field, "from_season");
     }
 
     #[test]
     fn import_is_all_or_nothing_and_names_the_bad_entry() {
-        let json = r#"[{"title":"Dune","kind":"movie"},{"title":"Bad","kind":"movie","year":99999}]"#;
+        let json =
+            r#"[{"title":"Dune","kind":"movie"},{"title":"Bad","kind":"movie","year":99999}]"#;
         match parse_import(json) {
-            Err(ImportError::Entry { index, title, error }) => {
+            Err(ImportError::Entry {
+                index,
+                title,
+                error,
+            }) => {
                 assert_eq!(index, 1);
                 assert_eq!(title, "Bad");
                 assert_eq!(error.field, "year");

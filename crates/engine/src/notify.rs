@@ -22,7 +22,9 @@ use tokio_util::sync::CancellationToken;
 
 use crate::events::{Event, Events};
 use crate::store::{self, OutboxEntry, Store, StoreError, UnannouncedMatch};
-use crate::telegram::{self, ItemNews, NewsKind, OutgoingMessage, ReleaseLine, SendError, TelegramChannel};
+use crate::telegram::{
+    self, ItemNews, NewsKind, OutgoingMessage, ReleaseLine, SendError, TelegramChannel,
+};
 
 /// The Telegram channel's name in the outbox.
 pub const TELEGRAM: &str = "telegram";
@@ -62,7 +64,9 @@ pub fn compose(
             indexers: m.indexers,
             seeders: m.seeders,
             is_torrent: m.protocol == "torrent",
-            published: m.published_at.and_then(|t| chrono::DateTime::from_timestamp(t, 0)),
+            published: m
+                .published_at
+                .and_then(|t| chrono::DateTime::from_timestamp(t, 0)),
             info_url: m.info_url,
         };
         match news.last_mut() {
@@ -81,7 +85,11 @@ pub fn compose(
                 ItemNews {
                     item_title: m.item_title,
                     item_year: m.item_year,
-                    kind: if m.initial { NewsKind::FirstSummary } else { NewsKind::NewReleases },
+                    kind: if m.initial {
+                        NewsKind::FirstSummary
+                    } else {
+                        NewsKind::NewReleases
+                    },
                     releases: vec![line],
                     poster_url: m.poster_url,
                 },
@@ -96,7 +104,11 @@ pub fn compose(
             item_id: *item_id,
             item_title: n.item_title.clone(),
             count: n.releases.len(),
-            best_release: n.releases.first().map(|r| r.title.clone()).unwrap_or_default(),
+            best_release: n
+                .releases
+                .first()
+                .map(|r| r.title.clone())
+                .unwrap_or_default(),
         })
         .collect();
     let mut entries = Vec::new();
@@ -105,7 +117,10 @@ pub fn compose(
     }
     if news.len() > DIGEST_THRESHOLD {
         let all: Vec<ItemNews> = news.iter().map(|(_, n, _)| n.clone()).collect();
-        let mut match_ids: Vec<i64> = news.iter().flat_map(|(_, _, ids)| ids.iter().copied()).collect();
+        let mut match_ids: Vec<i64> = news
+            .iter()
+            .flat_map(|(_, _, ids)| ids.iter().copied())
+            .collect();
         for message in telegram::digest_messages(&all, now) {
             entries.push(OutboxEntry {
                 channel: TELEGRAM.into(),
@@ -150,14 +165,20 @@ pub async fn announce(store: &Store, channels: &[&str]) -> Result<Announced, Sto
 /// Something that can deliver a stored message: the Telegram channel, or a test double.
 pub trait Sender: Send + Sync {
     fn channel(&self) -> &'static str;
-    fn send<'a>(&'a self, message: &'a OutgoingMessage) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>>;
+    fn send<'a>(
+        &'a self,
+        message: &'a OutgoingMessage,
+    ) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>>;
 }
 
 impl Sender for TelegramChannel {
     fn channel(&self) -> &'static str {
         TELEGRAM
     }
-    fn send<'a>(&'a self, message: &'a OutgoingMessage) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>> {
+    fn send<'a>(
+        &'a self,
+        message: &'a OutgoingMessage,
+    ) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>> {
         Box::pin(TelegramChannel::send(self, message))
     }
 }
@@ -208,7 +229,12 @@ pub struct Delivery {
 }
 
 impl Delivery {
-    pub fn new(store: Store, senders: Vec<Arc<dyn Sender>>, events: Events, config: DeliveryConfig) -> Self {
+    pub fn new(
+        store: Store,
+        senders: Vec<Arc<dyn Sender>>,
+        events: Events,
+        config: DeliveryConfig,
+    ) -> Self {
         Delivery {
             store,
             senders,
@@ -236,7 +262,9 @@ impl Delivery {
 
     fn paused(&self, channel: &'static str) -> Option<Instant> {
         let map = self.paused_until.lock().ok()?;
-        map.get(channel).copied().filter(|&until| until > Instant::now())
+        map.get(channel)
+            .copied()
+            .filter(|&until| until > Instant::now())
     }
 
     fn pause(&self, channel: &'static str, delay: Duration) {
@@ -250,7 +278,10 @@ impl Delivery {
             // Telegram's own figure, plus a little so we arrive after the window, not at its edge.
             return after + Duration::from_millis(250);
         }
-        let exp = self.config.base_backoff.saturating_mul(1u32 << attempts.clamp(0, 16) as u32);
+        let exp = self
+            .config
+            .base_backoff
+            .saturating_mul(1u32 << attempts.clamp(0, 16) as u32);
         let capped = exp.min(self.config.max_backoff);
         // Full jitter in the upper half: spreads retries without ever retrying immediately.
         let half = capped / 2;
@@ -258,14 +289,19 @@ impl Delivery {
     }
 
     /// Sends every due notification once (in order, spacing messages per channel). Stops early on cancellation.
-    pub async fn deliver_due(&self, cancel: &CancellationToken) -> Result<DeliveryReport, StoreError> {
+    pub async fn deliver_due(
+        &self,
+        cancel: &CancellationToken,
+    ) -> Result<DeliveryReport, StoreError> {
         let mut report = DeliveryReport::default();
         let due = self.store.due_notifications(store::now(), 100).await?;
         for n in due {
             if cancel.is_cancelled() {
                 break;
             }
-            let Some(sender) = self.sender(&n.channel).cloned() else { continue };
+            let Some(sender) = self.sender(&n.channel).cloned() else {
+                continue;
+            };
             let channel = sender.channel();
             if self.paused(channel).is_some() {
                 continue;
@@ -273,9 +309,14 @@ impl Delivery {
             let message: OutgoingMessage = match serde_json::from_str(&n.payload) {
                 Ok(m) => m,
                 Err(e) => {
-                    let reason = format!("stored message is unreadable ({e}); this is a bug, please report it");
+                    let reason = format!(
+                        "stored message is unreadable ({e}); this is a bug, please report it"
+                    );
                     self.store.mark_failed(n.id, &reason).await?;
-                    self.events.send(Event::NotificationFailed { notification_id: n.id, reason });
+                    self.events.send(Event::NotificationFailed {
+                        notification_id: n.id,
+                        reason,
+                    });
                     report.failed += 1;
                     continue;
                 }
@@ -289,12 +330,18 @@ impl Delivery {
                 Ok(()) => {
                     self.store.mark_sent(n.id).await?;
                     tracing::info!(notification = n.id, kind = %n.kind, channel, "notification sent");
-                    self.events.send(Event::NotificationSent { notification_id: n.id });
+                    self.events.send(Event::NotificationSent {
+                        notification_id: n.id,
+                    });
                     report.sent += 1;
                 }
-                Err(SendError::Transient { reason, retry_after }) => {
+                Err(SendError::Transient {
+                    reason,
+                    retry_after,
+                }) => {
                     let delay = self.backoff(n.attempts, retry_after);
-                    let next = store::now() + i64::try_from(delay.as_secs()).unwrap_or(i64::MAX / 2) + 1;
+                    let next =
+                        store::now() + i64::try_from(delay.as_secs()).unwrap_or(i64::MAX / 2) + 1;
                     tracing::warn!(notification = n.id, channel, retry_in_s = delay.as_secs(), %reason, "delivery failed, will retry");
                     self.store.mark_retry(n.id, next, &reason).await?;
                     self.pause(channel, delay);
@@ -303,7 +350,10 @@ impl Delivery {
                 Err(SendError::Permanent { reason }) => {
                     tracing::error!(notification = n.id, channel, %reason, "delivery failed for good");
                     self.store.mark_failed(n.id, &reason).await?;
-                    self.events.send(Event::NotificationFailed { notification_id: n.id, reason });
+                    self.events.send(Event::NotificationFailed {
+                        notification_id: n.id,
+                        reason,
+                    });
                     report.failed += 1;
                 }
             }
@@ -312,7 +362,11 @@ impl Delivery {
     }
 
     async fn space(&self, channel: &'static str) {
-        let last = self.last_sent.lock().ok().and_then(|m| m.get(channel).copied());
+        let last = self
+            .last_sent
+            .lock()
+            .ok()
+            .and_then(|m| m.get(channel).copied());
         if let Some(last) = last {
             tokio::time::sleep_until(last + self.config.min_interval).await;
         }
@@ -320,7 +374,9 @@ impl Delivery {
 
     /// How long until something may be due: the earliest pending row or channel pause, at most `cap`.
     async fn until_next(&self, cap: Duration) -> Result<Option<Duration>, StoreError> {
-        let Some(at) = self.store.next_due_at().await? else { return Ok(None) };
+        let Some(at) = self.store.next_due_at().await? else {
+            return Ok(None);
+        };
         let secs = (at - store::now()).max(0);
         let mut wait = Duration::from_secs(u64::try_from(secs).unwrap_or(0));
         if let Ok(map) = self.paused_until.lock() {
@@ -333,12 +389,18 @@ impl Delivery {
 
     /// Delivers until nothing is pending or `deadline` passes (used by `nightwatcherd check`).
     /// Whatever is still pending stays in the outbox for the next run.
-    pub async fn drain(&self, deadline: Duration, cancel: &CancellationToken) -> Result<DeliveryReport, StoreError> {
+    pub async fn drain(
+        &self,
+        deadline: Duration,
+        cancel: &CancellationToken,
+    ) -> Result<DeliveryReport, StoreError> {
         let end = Instant::now() + deadline;
         let mut total = DeliveryReport::default();
         loop {
             total.add(self.deliver_due(cancel).await?);
-            let Some(wait) = self.until_next(Duration::from_secs(60)).await? else { break };
+            let Some(wait) = self.until_next(Duration::from_secs(60)).await? else {
+                break;
+            };
             if self.senders.is_empty() || Instant::now() + wait > end {
                 break;
             }

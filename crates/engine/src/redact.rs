@@ -23,8 +23,12 @@ static BOT_TOKEN_PATH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Redacts `apikey=` style parameters and Telegram bot tokens in URLs.
 pub fn redact(text: &str) -> String {
-    let step = APIKEY_PARAM.replace_all(text, |c: &regex::Captures<'_>| format!("{}{REDACTED}", &c[1]));
-    BOT_TOKEN_PATH.replace_all(&step, format!("/bot{REDACTED}")).into_owned()
+    let step = APIKEY_PARAM.replace_all(text, |c: &regex::Captures<'_>| {
+        format!("{}{REDACTED}", &c[1])
+    });
+    BOT_TOKEN_PATH
+        .replace_all(&step, format!("/bot{REDACTED}"))
+        .into_owned()
 }
 
 /// [`redact`], then every known secret value (at least 4 characters long) replaced verbatim.
@@ -56,12 +60,17 @@ mod tests {
         let out = redact(magnet);
         assert!(!out.contains("deadbeef42"), "{out}");
         let out = redact("https://tracker.example/announce.php?passkey=cafe1234&x=1");
-        assert_eq!(out, "https://tracker.example/announce.php?passkey=[redacted]&x=1");
+        assert_eq!(
+            out,
+            "https://tracker.example/announce.php?passkey=[redacted]&x=1"
+        );
     }
 
     #[test]
     fn telegram_urls_lose_their_token() {
-        let out = redact("error sending request for url (http://127.0.0.1:1/bot123456:AAbb-cc_DD/SendMessage)");
+        let out = redact(
+            "error sending request for url (http://127.0.0.1:1/bot123456:AAbb-cc_DD/SendMessage)",
+        );
         assert!(!out.contains("AAbb"), "{out}");
         assert!(out.contains("/bot[redacted]/SendMessage"), "{out}");
     }
@@ -86,10 +95,10 @@ pub fn register_secret(value: &str) {
     if value.len() < 4 {
         return;
     }
-    if let Ok(mut known) = KNOWN_SECRETS.write() {
-        if !known.iter().any(|k| k == value) {
-            known.push(value.to_owned());
-        }
+    if let Ok(mut known) = KNOWN_SECRETS.write()
+        && !known.iter().any(|k| k == value)
+    {
+        known.push(value.to_owned());
     }
 }
 

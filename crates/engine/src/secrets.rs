@@ -65,7 +65,9 @@ impl std::str::FromStr for SecretName {
         SecretName::ALL
             .into_iter()
             .find(|n| n.as_str() == s)
-            .ok_or_else(|| format!("unknown secret {s:?}: use prowlarr-api-key or telegram-bot-token"))
+            .ok_or_else(|| {
+                format!("unknown secret {s:?}: use prowlarr-api-key or telegram-bot-token")
+            })
     }
 }
 
@@ -76,7 +78,9 @@ pub enum SecretError {
          or set the secret through its environment variable (NIGHTWATCHER_PROWLARR_API_KEY / NIGHTWATCHER_TELEGRAM_BOT_TOKEN)"
     )]
     Unavailable(String),
-    #[error("the OS keyring is locked ({0}). Unlock it (log in to the desktop session, or unlock the login keyring) and try again")]
+    #[error(
+        "the OS keyring is locked ({0}). Unlock it (log in to the desktop session, or unlock the login keyring) and try again"
+    )]
     Locked(String),
     #[error("the secret must not be empty")]
     Empty,
@@ -106,12 +110,15 @@ impl KeyringStore {
     /// The service name can be changed (`NIGHTWATCHER_KEYRING_SERVICE`) so that tests and a second
     /// installation do not share entries with the user's own.
     pub fn new(service: impl Into<String>) -> Self {
-        KeyringStore { service: service.into() }
+        KeyringStore {
+            service: service.into(),
+        }
     }
 
     pub fn from_env() -> Self {
         KeyringStore::new(
-            std::env::var("NIGHTWATCHER_KEYRING_SERVICE").unwrap_or_else(|_| Self::DEFAULT_SERVICE.to_owned()),
+            std::env::var("NIGHTWATCHER_KEYRING_SERVICE")
+                .unwrap_or_else(|_| Self::DEFAULT_SERVICE.to_owned()),
         )
     }
 
@@ -148,7 +155,9 @@ impl SecretStore for KeyringStore {
         if value.expose().trim().is_empty() {
             return Err(SecretError::Empty);
         }
-        self.entry(name)?.set_password(value.expose()).map_err(map_keyring_error)
+        self.entry(name)?
+            .set_password(value.expose())
+            .map_err(map_keyring_error)
     }
 
     fn delete(&self, name: SecretName) -> Result<(), SecretError> {
@@ -179,7 +188,10 @@ impl<S: SecretStore> EnvOverride<S> {
 }
 
 fn env_value(name: SecretName) -> Option<Secret> {
-    std::env::var(name.env_var()).ok().filter(|v| !v.trim().is_empty()).map(Secret::new)
+    std::env::var(name.env_var())
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .map(Secret::new)
 }
 
 impl<S: SecretStore> SecretStore for EnvOverride<S> {
@@ -205,7 +217,12 @@ pub struct MemoryStore {
 
 impl SecretStore for MemoryStore {
     fn get(&self, name: SecretName) -> Result<Option<Secret>, SecretError> {
-        Ok(self.values.lock().map_err(|e| SecretError::Unavailable(e.to_string()))?.get(name.as_str()).cloned())
+        Ok(self
+            .values
+            .lock()
+            .map_err(|e| SecretError::Unavailable(e.to_string()))?
+            .get(name.as_str())
+            .cloned())
     }
     fn set(&self, name: SecretName, value: &Secret) -> Result<(), SecretError> {
         if value.expose().trim().is_empty() {
@@ -218,7 +235,10 @@ impl SecretStore for MemoryStore {
         Ok(())
     }
     fn delete(&self, name: SecretName) -> Result<(), SecretError> {
-        self.values.lock().map_err(|e| SecretError::Unavailable(e.to_string()))?.remove(name.as_str());
+        self.values
+            .lock()
+            .map_err(|e| SecretError::Unavailable(e.to_string()))?
+            .remove(name.as_str());
         Ok(())
     }
 }
@@ -236,7 +256,10 @@ mod tests {
 
     #[test]
     fn secret_names_parse_from_the_cli_spelling() {
-        assert_eq!("prowlarr-api-key".parse::<SecretName>().unwrap(), SecretName::ProwlarrApiKey);
+        assert_eq!(
+            "prowlarr-api-key".parse::<SecretName>().unwrap(),
+            SecretName::ProwlarrApiKey
+        );
         assert!("password".parse::<SecretName>().is_err());
     }
 }

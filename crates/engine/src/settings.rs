@@ -70,16 +70,26 @@ impl SettingKey {
     /// Checks a value and returns it in canonical form.
     pub fn validate(self, value: &str) -> Result<String, SettingsError> {
         let value = value.trim();
-        let invalid = |rule: &str| SettingsError::Invalid { key: self.as_str(), rule: rule.to_owned() };
+        let invalid = |rule: &str| SettingsError::Invalid {
+            key: self.as_str(),
+            rule: rule.to_owned(),
+        };
         match self {
             SettingKey::ProwlarrUrl | SettingKey::TelegramApiUrl => {
-                let url = url::Url::parse(value)
-                    .map_err(|e| invalid(&format!("must be an http(s) URL such as http://localhost:9696 ({e})")))?;
+                let url = url::Url::parse(value).map_err(|e| {
+                    invalid(&format!(
+                        "must be an http(s) URL such as http://localhost:9696 ({e})"
+                    ))
+                })?;
                 if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-                    return Err(invalid("must be an http(s) URL with a host, such as http://localhost:9696"));
+                    return Err(invalid(
+                        "must be an http(s) URL with a host, such as http://localhost:9696",
+                    ));
                 }
                 if url.query().is_some() || !url.username().is_empty() || url.password().is_some() {
-                    return Err(invalid("must not carry a query or credentials (the API key goes to the keyring)"));
+                    return Err(invalid(
+                        "must not carry a query or credentials (the API key goes to the keyring)",
+                    ));
                 }
                 Ok(value.trim_end_matches('/').to_owned())
             }
@@ -95,12 +105,15 @@ impl SettingKey {
                 let d = humantime::parse_duration(value)
                     .map_err(|_| invalid("must be a duration such as 15m, 1h or 1h30m"))?;
                 if d < Duration::from_secs(60) || d > Duration::from_secs(7 * 24 * 3600) {
-                    return Err(invalid("must be between 1m and 7d (indexers ban clients that poll too often)"));
+                    return Err(invalid(
+                        "must be between 1m and 7d (indexers ban clients that poll too often)",
+                    ));
                 }
                 Ok(value.to_owned())
             }
             SettingKey::ProwlarrTimeout => {
-                let d = humantime::parse_duration(value).map_err(|_| invalid("must be a duration such as 90s or 2m"))?;
+                let d = humantime::parse_duration(value)
+                    .map_err(|_| invalid("must be a duration such as 90s or 2m"))?;
                 if d < Duration::from_secs(1) || d > Duration::from_secs(600) {
                     return Err(invalid("must be between 1s and 10m"));
                 }
@@ -119,7 +132,10 @@ impl std::str::FromStr for SettingKey {
     type Err = SettingsError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let wanted = s.trim().replace('-', "_").to_ascii_lowercase();
-        SettingKey::ALL.into_iter().find(|k| k.as_str() == wanted).ok_or_else(|| SettingsError::UnknownKey(s.to_owned()))
+        SettingKey::ALL
+            .into_iter()
+            .find(|k| k.as_str() == wanted)
+            .ok_or_else(|| SettingsError::UnknownKey(s.to_owned()))
     }
 }
 
@@ -169,18 +185,25 @@ pub struct EffectiveSetting {
 pub async fn effective(store: &Store) -> Result<Vec<EffectiveSetting>, SettingsError> {
     let mut out = Vec::with_capacity(SettingKey::ALL.len());
     for key in SettingKey::ALL {
-        let env = std::env::var(key.env_var()).ok().filter(|v| !v.trim().is_empty());
+        let env = std::env::var(key.env_var())
+            .ok()
+            .filter(|v| !v.trim().is_empty());
         let (value, source) = if let Some(v) = env {
-            let v = key
-                .validate(&v)
-                .map_err(|e| SettingsError::InvalidEnv { var: key.env_var(), rule: invalid_rule(e) })?;
+            let v = key.validate(&v).map_err(|e| SettingsError::InvalidEnv {
+                var: key.env_var(),
+                rule: invalid_rule(e),
+            })?;
             (Some(v), Source::Environment)
         } else if let Some(v) = store.setting(key.as_str()).await? {
             (Some(v), Source::Database)
         } else {
             (key.default_value().map(str::to_owned), Source::Default)
         };
-        out.push(EffectiveSetting { key: key.as_str(), value, source });
+        out.push(EffectiveSetting {
+            key: key.as_str(),
+            value,
+            source,
+        });
     }
     Ok(out)
 }
@@ -202,21 +225,33 @@ pub async fn set(store: &Store, key: SettingKey, value: &str) -> Result<String, 
 impl Settings {
     pub async fn load(store: &Store) -> Result<Settings, SettingsError> {
         let values = effective(store).await?;
-        let get = |key: SettingKey| values.iter().find(|s| s.key == key.as_str()).and_then(|s| s.value.clone());
+        let get = |key: SettingKey| {
+            values
+                .iter()
+                .find(|s| s.key == key.as_str())
+                .and_then(|s| s.value.clone())
+        };
         let duration = |key: SettingKey| -> Duration {
             get(key)
                 .and_then(|v| humantime::parse_duration(&v).ok())
-                .or_else(|| key.default_value().and_then(|v| humantime::parse_duration(v).ok()))
+                .or_else(|| {
+                    key.default_value()
+                        .and_then(|v| humantime::parse_duration(v).ok())
+                })
                 .unwrap_or(Duration::from_secs(60))
         };
         Ok(Settings {
             prowlarr_url: get(SettingKey::ProwlarrUrl),
             telegram_chat_id: get(SettingKey::TelegramChatId),
-            telegram_api_url: get(SettingKey::TelegramApiUrl).unwrap_or_else(|| "https://api.telegram.org".into()),
-            concurrency: get(SettingKey::Concurrency).and_then(|v| v.parse().ok()).unwrap_or(5),
+            telegram_api_url: get(SettingKey::TelegramApiUrl)
+                .unwrap_or_else(|| "https://api.telegram.org".into()),
+            concurrency: get(SettingKey::Concurrency)
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(5),
             interval: duration(SettingKey::Interval),
             prowlarr_timeout: duration(SettingKey::ProwlarrTimeout),
-            desktop_notifications: get(SettingKey::DesktopNotifications).is_none_or(|v| v == "true"),
+            desktop_notifications: get(SettingKey::DesktopNotifications)
+                .is_none_or(|v| v == "true"),
         })
     }
 }
@@ -227,15 +262,24 @@ mod tests {
 
     #[test]
     fn keys_accept_dashes_and_underscores() {
-        assert_eq!("prowlarr-url".parse::<SettingKey>().unwrap(), SettingKey::ProwlarrUrl);
-        assert_eq!("CONCURRENCY".parse::<SettingKey>().unwrap(), SettingKey::Concurrency);
+        assert_eq!(
+            "prowlarr-url".parse::<SettingKey>().unwrap(),
+            SettingKey::ProwlarrUrl
+        );
+        assert_eq!(
+            "CONCURRENCY".parse::<SettingKey>().unwrap(),
+            SettingKey::Concurrency
+        );
         assert!("colour".parse::<SettingKey>().is_err());
     }
 
     #[test]
     fn urls_must_be_http_with_a_host_and_no_credentials() {
         let k = SettingKey::ProwlarrUrl;
-        assert_eq!(k.validate("http://localhost:9696/").unwrap(), "http://localhost:9696");
+        assert_eq!(
+            k.validate("http://localhost:9696/").unwrap(),
+            "http://localhost:9696"
+        );
         assert!(k.validate("localhost:9696").is_err());
         assert!(k.validate("file:///etc/passwd").is_err());
         assert!(k.validate("javascript:alert(1)").is_err());
@@ -254,7 +298,11 @@ mod tests {
 
     #[test]
     fn chat_ids_are_numbers_or_channel_names() {
-        assert!(SettingKey::TelegramChatId.validate("-1001234567890").is_ok());
+        assert!(
+            SettingKey::TelegramChatId
+                .validate("-1001234567890")
+                .is_ok()
+        );
         assert!(SettingKey::TelegramChatId.validate("@my_channel").is_ok());
         assert!(SettingKey::TelegramChatId.validate("my chat").is_err());
     }

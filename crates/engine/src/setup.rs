@@ -11,9 +11,13 @@ use crate::telegram::{self, SendError, TelegramChannel, TelegramConfig};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SetupError {
-    #[error("the Prowlarr URL is not set: run `nightwatcherd config set prowlarr_url http://localhost:9696` or set NIGHTWATCHER_PROWLARR_URL")]
+    #[error(
+        "the Prowlarr URL is not set: run `nightwatcherd config set prowlarr_url http://localhost:9696` or set NIGHTWATCHER_PROWLARR_URL"
+    )]
     NoProwlarrUrl,
-    #[error("the Prowlarr API key is not set: run `nightwatcherd secret set prowlarr-api-key` (reads it from stdin) or set NIGHTWATCHER_PROWLARR_API_KEY. Prowlarr shows it under Settings → General → Security")]
+    #[error(
+        "the Prowlarr API key is not set: run `nightwatcherd secret set prowlarr-api-key` (reads it from stdin) or set NIGHTWATCHER_PROWLARR_API_KEY. Prowlarr shows it under Settings → General → Security"
+    )]
     NoApiKey,
     #[error(transparent)]
     Secret(#[from] SecretError),
@@ -23,9 +27,17 @@ pub enum SetupError {
     Telegram(String),
 }
 
-pub fn prowlarr_client(settings: &Settings, secrets: &dyn SecretStore) -> Result<ProwlarrClient, SetupError> {
-    let url = settings.prowlarr_url.as_deref().ok_or(SetupError::NoProwlarrUrl)?;
-    let key = secrets.get(SecretName::ProwlarrApiKey)?.ok_or(SetupError::NoApiKey)?;
+pub fn prowlarr_client(
+    settings: &Settings,
+    secrets: &dyn SecretStore,
+) -> Result<ProwlarrClient, SetupError> {
+    let url = settings
+        .prowlarr_url
+        .as_deref()
+        .ok_or(SetupError::NoProwlarrUrl)?;
+    let key = secrets
+        .get(SecretName::ProwlarrApiKey)?
+        .ok_or(SetupError::NoApiKey)?;
     crate::redact::register_secret(key.expose());
     let mut config = ProwlarrConfig::new(url, key)?;
     config.request_timeout = settings.prowlarr_timeout;
@@ -37,19 +49,34 @@ pub fn telegram_channel(
     settings: &Settings,
     secrets: &dyn SecretStore,
 ) -> Result<Option<TelegramChannel>, SetupError> {
-    let Some(chat) = settings.telegram_chat_id.as_deref() else { return Ok(None) };
-    let Some(token) = secrets.get(SecretName::TelegramBotToken)? else { return Ok(None) };
+    let Some(chat) = settings.telegram_chat_id.as_deref() else {
+        return Ok(None);
+    };
+    let Some(token) = secrets.get(SecretName::TelegramBotToken)? else {
+        return Ok(None);
+    };
     crate::redact::register_secret(token.expose());
     let chat = telegram::parse_chat_id(chat).map_err(SetupError::Telegram)?;
-    let api_url = url::Url::parse(&settings.telegram_api_url).map_err(|e| SetupError::Telegram(e.to_string()))?;
-    let channel = TelegramChannel::new(TelegramConfig { token, chat, api_url: Some(api_url) }).map_err(|e| match e {
-        SendError::Permanent { reason } | SendError::Transient { reason, .. } => SetupError::Telegram(reason),
+    let api_url = url::Url::parse(&settings.telegram_api_url)
+        .map_err(|e| SetupError::Telegram(e.to_string()))?;
+    let channel = TelegramChannel::new(TelegramConfig {
+        token,
+        chat,
+        api_url: Some(api_url),
+    })
+    .map_err(|e| match e {
+        SendError::Permanent { reason } | SendError::Transient { reason, .. } => {
+            SetupError::Telegram(reason)
+        }
     })?;
     Ok(Some(channel))
 }
 
 /// Every configured notification channel as a delivery [`Sender`].
-pub fn senders(settings: &Settings, secrets: &dyn SecretStore) -> Result<Vec<Arc<dyn Sender>>, SetupError> {
+pub fn senders(
+    settings: &Settings,
+    secrets: &dyn SecretStore,
+) -> Result<Vec<Arc<dyn Sender>>, SetupError> {
     let mut senders: Vec<Arc<dyn Sender>> = Vec::new();
     if let Some(telegram) = telegram_channel(settings, secrets)? {
         senders.push(Arc::new(telegram));

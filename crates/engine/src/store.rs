@@ -22,11 +22,18 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot open the database at {path}: {source}. Check that the directory exists and is writable, or choose another file with --db")]
+    #[error(
+        "cannot open the database at {path}: {source}. Check that the directory exists and is writable, or choose another file with --db"
+    )]
     Open { path: PathBuf, source: sqlx::Error },
     #[error("cannot create the data directory {path}: {source}")]
-    CreateDir { path: PathBuf, source: std::io::Error },
-    #[error("cannot find a data directory for this user (no HOME or XDG_DATA_HOME): pass --db PATH or set NIGHTWATCHER_DB")]
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "cannot find a data directory for this user (no HOME or XDG_DATA_HOME): pass --db PATH or set NIGHTWATCHER_DB"
+    )]
     NoDataDir,
     #[error("the database could not be migrated to this version of NightWatcher: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -190,14 +197,18 @@ pub struct FoundRelease {
 impl Store {
     /// `$XDG_DATA_HOME/nightwatcher/nightwatcher.db` (the OS data directory).
     pub fn default_path() -> Result<PathBuf> {
-        let dirs = directories::ProjectDirs::from("", "", "nightwatcher").ok_or(StoreError::NoDataDir)?;
+        let dirs =
+            directories::ProjectDirs::from("", "", "nightwatcher").ok_or(StoreError::NoDataDir)?;
         Ok(dirs.data_dir().join("nightwatcher.db"))
     }
 
     /// Opens (creating if needed) the database file and applies pending migrations.
     pub async fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_owned(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+                path: dir.to_owned(),
+                source,
+            })?;
         }
         let options = SqliteConnectOptions::new()
             .filename(path)
@@ -212,7 +223,10 @@ impl Store {
             .idle_timeout(Duration::from_secs(60))
             .connect_with(options)
             .await
-            .map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+            .map_err(|source| StoreError::Open {
+                path: path.to_owned(),
+                source,
+            })?;
         MIGRATOR.run(&pool).await?;
         Ok(Store { pool })
     }
@@ -287,7 +301,10 @@ impl Store {
 
     /// Removes an item and its matches. Returns false when there was no such item.
     pub async fn remove_item(&self, id: i64) -> Result<bool> {
-        let done = sqlx::query("DELETE FROM items WHERE id = ?").bind(id).execute(&self.pool).await?;
+        let done = sqlx::query("DELETE FROM items WHERE id = ?")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         Ok(done.rows_affected() > 0)
     }
 
@@ -301,12 +318,16 @@ impl Store {
     }
 
     pub async fn items(&self) -> Result<Vec<WatchlistItem>> {
-        let rows = sqlx::query(&format!("{ITEM_COLUMNS} ORDER BY id")).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(&format!("{ITEM_COLUMNS} ORDER BY id"))
+            .fetch_all(&self.pool)
+            .await?;
         Ok(rows.iter().map(item_from_row).collect())
     }
 
     pub async fn enabled_items(&self) -> Result<Vec<WatchlistItem>> {
-        let rows = sqlx::query(&format!("{ITEM_COLUMNS} WHERE enabled = 1 ORDER BY id")).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(&format!("{ITEM_COLUMNS} WHERE enabled = 1 ORDER BY id"))
+            .fetch_all(&self.pool)
+            .await?;
         Ok(rows.iter().map(item_from_row).collect())
     }
 
@@ -334,10 +355,11 @@ impl Store {
 
     /// Whether the item's first successful check has happened.
     pub async fn has_baseline(&self, item_id: i64) -> Result<bool> {
-        let at: Option<Option<i64>> = sqlx::query_scalar("SELECT baseline_at FROM items WHERE id = ?")
-            .bind(item_id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let at: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT baseline_at FROM items WHERE id = ?")
+                .bind(item_id)
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(matches!(at, Some(Some(_))))
     }
 
@@ -357,10 +379,11 @@ impl Store {
         // IMMEDIATE: this transaction reads, then writes; a deferred one would fail with SQLITE_BUSY instead of
         // waiting when another writer (a parallel search) committed in between.
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let baseline: Option<Option<i64>> = sqlx::query_scalar("SELECT baseline_at FROM items WHERE id = ?")
-            .bind(item_id)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let baseline: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT baseline_at FROM items WHERE id = ?")
+                .bind(item_id)
+                .fetch_optional(&mut *tx)
+                .await?;
         let initial = match baseline {
             None => return Err(StoreError::NoSuchItem(item_id)),
             Some(at) => at.is_none(),
@@ -394,7 +417,9 @@ impl Store {
         }
         let mut new_matches = Vec::new();
         for &(index, quality) in matched {
-            let (Some(r), Some(&release_id)) = (releases.get(index), ids.get(index)) else { continue };
+            let (Some(r), Some(&release_id)) = (releases.get(index), ids.get(index)) else {
+                continue;
+            };
             let inserted: Option<i64> = sqlx::query_scalar(
                 "INSERT INTO matches (item_id, release_id, release_key, initial, quality, run_id, found_at)
                  VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -411,7 +436,11 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             if let Some(match_id) = inserted {
-                new_matches.push(NewMatch { match_id, release_title: r.title.clone(), indexer: r.indexer.clone() });
+                new_matches.push(NewMatch {
+                    match_id,
+                    release_title: r.title.clone(),
+                    indexer: r.indexer.clone(),
+                });
             }
         }
         sqlx::query(
@@ -424,7 +453,10 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        Ok(SearchRecord { releases_seen: releases.len(), new_matches })
+        Ok(SearchRecord {
+            releases_seen: releases.len(),
+            new_matches,
+        })
     }
 
     pub async fn record_item_error(&self, item_id: i64, error: &str) -> Result<()> {
@@ -469,7 +501,9 @@ impl Store {
                 match_id: row.get("id"),
                 item_id: row.get("item_id"),
                 item_title: row.get("item_title"),
-                item_year: row.get::<Option<i64>, _>("year").and_then(|y| u16::try_from(y).ok()),
+                item_year: row
+                    .get::<Option<i64>, _>("year")
+                    .and_then(|y| u16::try_from(y).ok()),
                 initial: row.get("initial"),
                 title: row.get("title"),
                 release_key: row.get("release_key"),
@@ -510,7 +544,10 @@ impl Store {
         }
         // Every match read is announced, whether or not a channel took it (no channel configured = nothing owed).
         for match_id in all_ids {
-            sqlx::query("UPDATE matches SET announced = 1 WHERE id = ?").bind(match_id).execute(&mut *tx).await?;
+            sqlx::query("UPDATE matches SET announced = 1 WHERE id = ?")
+                .bind(match_id)
+                .execute(&mut *tx)
+                .await?;
         }
         tx.commit().await?;
         Ok(queued)
@@ -519,7 +556,11 @@ impl Store {
     // ---- the outbox ----
 
     /// Pending notifications whose next attempt is due, oldest first.
-    pub async fn due_notifications(&self, now: i64, limit: i64) -> Result<Vec<PendingNotification>> {
+    pub async fn due_notifications(
+        &self,
+        now: i64,
+        limit: i64,
+    ) -> Result<Vec<PendingNotification>> {
         let rows = sqlx::query(
             "SELECT id, channel, kind, payload, attempts FROM notifications
              WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
@@ -542,9 +583,11 @@ impl Store {
 
     /// When the next pending notification becomes due, if any is pending.
     pub async fn next_due_at(&self) -> Result<Option<i64>> {
-        Ok(sqlx::query_scalar("SELECT MIN(next_attempt_at) FROM notifications WHERE status = 'pending'")
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(sqlx::query_scalar(
+            "SELECT MIN(next_attempt_at) FROM notifications WHERE status = 'pending'",
+        )
+        .fetch_one(&self.pool)
+        .await?)
     }
 
     /// Marks a notification sent. Returns false if it was no longer pending (another process sent it).
@@ -603,7 +646,11 @@ impl Store {
         )
         .fetch_one(&self.pool)
         .await?;
-        Ok(NotificationCounts { pending: row.get("pending"), sent: row.get("sent"), failed: row.get("failed") })
+        Ok(NotificationCounts {
+            pending: row.get("pending"),
+            sent: row.get("sent"),
+            failed: row.get("failed"),
+        })
     }
 
     pub async fn failed_notifications(&self, limit: i64) -> Result<Vec<FailedNotification>> {
@@ -630,13 +677,21 @@ impl Store {
     // ---- runs ----
 
     pub async fn start_run(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("INSERT INTO runs (started_at, status) VALUES (?, 'running') RETURNING id")
-            .bind(now())
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(sqlx::query_scalar(
+            "INSERT INTO runs (started_at, status) VALUES (?, 'running') RETURNING id",
+        )
+        .bind(now())
+        .fetch_one(&self.pool)
+        .await?)
     }
 
-    pub async fn finish_run(&self, id: i64, status: &str, figures: &RunFigures, error: Option<&str>) -> Result<()> {
+    pub async fn finish_run(
+        &self,
+        id: i64,
+        status: &str,
+        figures: &RunFigures,
+        error: Option<&str>,
+    ) -> Result<()> {
         sqlx::query(
             "UPDATE runs SET finished_at = ?, status = ?, items = ?, searches = ?, releases_seen = ?, new_matches = ?,
                     errors = ?, notifications_queued = ?, duration_ms = ?, error = ? WHERE id = ?",
@@ -697,16 +752,25 @@ impl Store {
 
     /// Items whose last search failed: (id, title, error).
     pub async fn item_errors(&self) -> Result<Vec<(i64, String, String)>> {
-        let rows = sqlx::query("SELECT id, title, last_error FROM items WHERE last_error IS NOT NULL ORDER BY id")
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(rows.iter().map(|r| (r.get("id"), r.get("title"), r.get("last_error"))).collect())
+        let rows = sqlx::query(
+            "SELECT id, title, last_error FROM items WHERE last_error IS NOT NULL ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get("id"), r.get("title"), r.get("last_error")))
+            .collect())
     }
 
     // ---- history ----
 
     /// Found releases, newest first; one row per match (cross-posts are one).
-    pub async fn found_releases(&self, item_id: Option<i64>, limit: i64) -> Result<Vec<FoundRelease>> {
+    pub async fn found_releases(
+        &self,
+        item_id: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<FoundRelease>> {
         let rows = sqlx::query(
             "SELECT m.id AS match_id, m.item_id, i.title AS item_title, r.title, r.indexer, r.size, r.seeders,
                     r.protocol, r.published_at, r.info_url, m.found_at
@@ -739,7 +803,12 @@ impl Store {
     // ---- settings ----
 
     pub async fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = ?").bind(key).fetch_optional(&self.pool).await?)
+        Ok(
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {
@@ -752,12 +821,16 @@ impl Store {
     }
 
     pub async fn delete_setting(&self, key: &str) -> Result<()> {
-        sqlx::query("DELETE FROM settings WHERE key = ?").bind(key).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM settings WHERE key = ?")
+            .bind(key)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 }
 
-const ITEM_COLUMNS: &str = "SELECT id, title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id,
+const ITEM_COLUMNS: &str =
+    "SELECT id, title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id,
     categories, enabled FROM items";
 
 fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> WatchlistItem {
@@ -767,12 +840,22 @@ fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> WatchlistItem {
         id: row.get("id"),
         title: row.get("title"),
         kind: ItemKind::from_str(&kind).unwrap_or(ItemKind::Movie),
-        year: row.get::<Option<i64>, _>("year").and_then(|v| u16::try_from(v).ok()),
-        from_season: row.get::<Option<i64>, _>("from_season").and_then(|v| u32::try_from(v).ok()),
-        from_episode: row.get::<Option<i64>, _>("from_episode").and_then(|v| u32::try_from(v).ok()),
+        year: row
+            .get::<Option<i64>, _>("year")
+            .and_then(|v| u16::try_from(v).ok()),
+        from_season: row
+            .get::<Option<i64>, _>("from_season")
+            .and_then(|v| u32::try_from(v).ok()),
+        from_episode: row
+            .get::<Option<i64>, _>("from_episode")
+            .and_then(|v| u32::try_from(v).ok()),
         imdb_id: row.get("imdb_id"),
-        tmdb_id: row.get::<Option<i64>, _>("tmdb_id").and_then(|v| u32::try_from(v).ok()),
-        tvdb_id: row.get::<Option<i64>, _>("tvdb_id").and_then(|v| u32::try_from(v).ok()),
+        tmdb_id: row
+            .get::<Option<i64>, _>("tmdb_id")
+            .and_then(|v| u32::try_from(v).ok()),
+        tvdb_id: row
+            .get::<Option<i64>, _>("tvdb_id")
+            .and_then(|v| u32::try_from(v).ok()),
         categories: serde_json::from_str(&categories).unwrap_or_default(),
         enabled: row.get("enabled"),
     }

@@ -69,7 +69,14 @@ impl Watcher {
         concurrency: usize,
         channels: Vec<&'static str>,
     ) -> Self {
-        Watcher { store, prowlarr, events, concurrency: concurrency.max(1), channels, grace: DEFAULT_GRACE }
+        Watcher {
+            store,
+            prowlarr,
+            events,
+            concurrency: concurrency.max(1),
+            channels,
+            grace: DEFAULT_GRACE,
+        }
     }
 
     pub fn with_grace(mut self, grace: Duration) -> Self {
@@ -131,7 +138,11 @@ impl Watcher {
             tasks.spawn(async move { ctx.check_item(item, permit).await });
         }
 
-        let mut figures = RunFigures { items: total as i64, searches: searches as i64, ..Default::default() };
+        let mut figures = RunFigures {
+            items: total as i64,
+            searches: searches as i64,
+            ..Default::default()
+        };
         while let Some(joined) = tasks.join_next().await {
             match joined {
                 Ok(Ok(outcome)) => {
@@ -160,7 +171,9 @@ impl Watcher {
             (None, true) => ("cancelled", Some("cancelled".to_owned())),
             (None, false) => ("ok", None),
         };
-        self.store.finish_run(run_id, status, &figures, error.as_deref()).await?;
+        self.store
+            .finish_run(run_id, status, &figures, error.as_deref())
+            .await?;
         let summary = CheckSummary {
             run_id,
             items: total,
@@ -172,9 +185,16 @@ impl Watcher {
             duration_ms: figures.duration_ms as u64,
         };
         tracing::info!(
-            run = run_id, items = total, searches, releases_seen = summary.releases_seen,
-            new_matches = summary.new_matches, errors = summary.errors, queued, duration_ms = summary.duration_ms,
-            status, "check finished"
+            run = run_id,
+            items = total,
+            searches,
+            releases_seen = summary.releases_seen,
+            new_matches = summary.new_matches,
+            errors = summary.errors,
+            queued,
+            duration_ms = summary.duration_ms,
+            status,
+            "check finished"
         );
         for news in leftovers.news.into_iter().chain(announced.news) {
             self.events.send(Event::ItemNews {
@@ -184,7 +204,10 @@ impl Watcher {
                 best_release: news.best_release,
             });
         }
-        self.events.send(Event::CheckFinished { run_id, summary: summary.clone() });
+        self.events.send(Event::CheckFinished {
+            run_id,
+            summary: summary.clone(),
+        });
         match fatal {
             Some(e) => Err(CheckError::Prowlarr(e)),
             None if cancel.is_cancelled() => Err(CheckError::Cancelled),
@@ -214,7 +237,11 @@ struct ItemOutcome {
 impl ItemContext {
     /// Searches for one item while holding `permit` (the concurrency bound is on Prowlarr, so the permit is
     /// released as soon as the search returns), then matches and records the results.
-    async fn check_item(&self, item: WatchlistItem, permit: OwnedSemaphorePermit) -> Result<ItemOutcome, StoreError> {
+    async fn check_item(
+        &self,
+        item: WatchlistItem,
+        permit: OwnedSemaphorePermit,
+    ) -> Result<ItemOutcome, StoreError> {
         let request = SearchRequest::for_item(&item);
         let result = tokio::select! {
             () = self.stop.cancelled() => return Ok(ItemOutcome::default()),
@@ -226,7 +253,11 @@ impl ItemContext {
             Err(e) => {
                 let message = e.to_string();
                 tracing::warn!(item = item.id, title = %item.title, error = %message, "search failed");
-                self.events.send(Event::ItemFailed { item_id: item.id, item_title: item.title.clone(), error: message.clone() });
+                self.events.send(Event::ItemFailed {
+                    item_id: item.id,
+                    item_title: item.title.clone(),
+                    error: message.clone(),
+                });
                 if e.blocks_all_items() {
                     let mut fatal = self.fatal.lock().await;
                     if fatal.is_none() {
@@ -234,15 +265,29 @@ impl ItemContext {
                     }
                     self.stop.cancel();
                 }
-                self.store.record_item_error(item.id, &message).await.map(|()| ItemOutcome { failed: true, ..Default::default() })
+                self.store
+                    .record_item_error(item.id, &message)
+                    .await
+                    .map(|()| ItemOutcome {
+                        failed: true,
+                        ..Default::default()
+                    })
             }
         };
         let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
-        self.events.send(Event::Progress { run_id: self.run_id, done, total: self.total });
+        self.events.send(Event::Progress {
+            run_id: self.run_id,
+            done,
+            total: self.total,
+        });
         outcome
     }
 
-    async fn record(&self, item: &WatchlistItem, releases: &[Release]) -> Result<ItemOutcome, StoreError> {
+    async fn record(
+        &self,
+        item: &WatchlistItem,
+        releases: &[Release],
+    ) -> Result<ItemOutcome, StoreError> {
         let mut records = Vec::with_capacity(releases.len());
         let mut matched = Vec::new();
         for release in releases {
@@ -252,7 +297,10 @@ impl ItemContext {
             }
             records.push(record_of(release));
         }
-        let recorded = self.store.record_search(item.id, Some(self.run_id), &records, &matched).await?;
+        let recorded = self
+            .store
+            .record_search(item.id, Some(self.run_id), &records, &matched)
+            .await?;
         for m in &recorded.new_matches {
             self.events.send(Event::ReleaseFound {
                 item_id: item.id,
@@ -261,7 +309,11 @@ impl ItemContext {
                 indexer: m.indexer.clone().unwrap_or_default(),
             });
         }
-        Ok(ItemOutcome { releases_seen: recorded.releases_seen, new_matches: recorded.new_matches.len(), failed: false })
+        Ok(ItemOutcome {
+            releases_seen: recorded.releases_seen,
+            new_matches: recorded.new_matches.len(),
+            failed: false,
+        })
     }
 }
 

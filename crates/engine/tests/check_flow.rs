@@ -1,5 +1,7 @@
 //! End-to-end checks over a real SQLite file, the fake Prowlarr and the fake Telegram Bot API.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic: that is the failure report
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -11,7 +13,7 @@ use nightwatcher_engine::secrets::Secret;
 use nightwatcher_engine::store::{ReleaseRecord, Store};
 use nightwatcher_engine::telegram::{ChatTarget, TelegramChannel, TelegramConfig};
 use nightwatcher_engine::watcher::{CheckError, Watcher};
-use nightwatcher_testkit::prowlarr::{Fault, FakeProwlarr, ReleaseBuilder};
+use nightwatcher_testkit::prowlarr::{FakeProwlarr, Fault, ReleaseBuilder};
 use nightwatcher_testkit::telegram::{FakeTelegram, TgFault};
 use tokio_util::sync::CancellationToken;
 
@@ -36,7 +38,14 @@ impl Harness {
         let prowlarr = FakeProwlarr::start(KEY).await;
         let telegram = FakeTelegram::start(TOKEN).await;
         telegram.allow_chat(CHAT);
-        Harness { _dir: dir, db, store, prowlarr, telegram, events: Events::new() }
+        Harness {
+            _dir: dir,
+            db,
+            store,
+            prowlarr,
+            telegram,
+            events: Events::new(),
+        }
     }
 
     fn client_with_key(&self, key: &str) -> ProwlarrClient {
@@ -77,16 +86,30 @@ impl Harness {
     }
 
     async fn add(&self, title: &str, kind: ItemKind, year: Option<i64>) -> WatchlistItem {
-        let spec = ItemSpec { title: title.into(), kind: Some(kind), year, ..Default::default() };
-        self.store.add_item(&spec.validate().unwrap()).await.unwrap()
+        let spec = ItemSpec {
+            title: title.into(),
+            kind: Some(kind),
+            year,
+            ..Default::default()
+        };
+        self.store
+            .add_item(&spec.validate().unwrap())
+            .await
+            .unwrap()
     }
 
     async fn check(&self) -> nightwatcher_engine::watcher::CheckSummary {
-        self.watcher(5).check(&CancellationToken::new()).await.unwrap()
+        self.watcher(5)
+            .check(&CancellationToken::new())
+            .await
+            .unwrap()
     }
 
     async fn deliver(&self) {
-        self.delivery().drain(Duration::from_secs(60), &CancellationToken::new()).await.unwrap();
+        self.delivery()
+            .drain(Duration::from_secs(60), &CancellationToken::new())
+            .await
+            .unwrap();
     }
 }
 
@@ -99,19 +122,38 @@ async fn first_check_sends_one_summary_and_the_second_check_repeats_nothing() {
     let h = Harness::new().await;
     h.add("Dune Part Two", ItemKind::Movie, Some(2024)).await;
     h.prowlarr.add_releases([
-        release("Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.Atmos.H.265-FLUX").guid("a").build_for(&h.prowlarr),
-        release("Dune.Part.Two.2024.1080p.BluRay.x264-GROUP").guid("b").build_for(&h.prowlarr),
+        release("Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.Atmos.H.265-FLUX")
+            .guid("a")
+            .build_for(&h.prowlarr),
+        release("Dune.Part.Two.2024.1080p.BluRay.x264-GROUP")
+            .guid("b")
+            .build_for(&h.prowlarr),
     ]);
 
     let first = h.check().await;
-    assert_eq!((first.items, first.searches, first.new_matches, first.errors), (1, 1, 2, 0));
+    assert_eq!(
+        (first.items, first.searches, first.new_matches, first.errors),
+        (1, 1, 2, 0)
+    );
     assert_eq!(first.notifications_queued, 1);
     h.deliver().await;
     let messages = h.telegram.messages();
     assert_eq!(messages.len(), 1, "one summary for the item");
-    assert!(messages[0].plain.contains("Dune Part Two"), "{}", messages[0].plain);
-    assert!(messages[0].plain.contains("Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.Atmos.H.265-FLUX"));
-    assert!(messages[0].plain.contains("Dune.Part.Two.2024.1080p.BluRay.x264-GROUP"));
+    assert!(
+        messages[0].plain.contains("Dune Part Two"),
+        "{}",
+        messages[0].plain
+    );
+    assert!(
+        messages[0]
+            .plain
+            .contains("Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.Atmos.H.265-FLUX")
+    );
+    assert!(
+        messages[0]
+            .plain
+            .contains("Dune.Part.Two.2024.1080p.BluRay.x264-GROUP")
+    );
 
     let second = h.check().await;
     assert_eq!((second.new_matches, second.notifications_queued), (0, 0));
@@ -123,18 +165,34 @@ async fn first_check_sends_one_summary_and_the_second_check_repeats_nothing() {
 async fn a_release_appearing_later_is_sent_as_new() {
     let h = Harness::new().await;
     h.add("Severance", ItemKind::Series, None).await;
-    h.prowlarr.add_release(release("Severance.S02E01.1080p.WEB.h264-GROUP").guid("e1").build_for(&h.prowlarr));
+    h.prowlarr.add_release(
+        release("Severance.S02E01.1080p.WEB.h264-GROUP")
+            .guid("e1")
+            .build_for(&h.prowlarr),
+    );
     h.check().await;
     h.deliver().await;
 
-    h.prowlarr.add_release(release("Severance.S02E02.1080p.WEB.h264-GROUP").guid("e2").build_for(&h.prowlarr));
+    h.prowlarr.add_release(
+        release("Severance.S02E02.1080p.WEB.h264-GROUP")
+            .guid("e2")
+            .build_for(&h.prowlarr),
+    );
     let summary = h.check().await;
     assert_eq!(summary.new_matches, 1);
     h.deliver().await;
     let messages = h.telegram.messages();
     assert_eq!(messages.len(), 2);
-    assert!(messages[1].plain.contains("S02E02"), "{}", messages[1].plain);
-    assert!(!messages[1].plain.contains("S02E01"), "only the new release: {}", messages[1].plain);
+    assert!(
+        messages[1].plain.contains("S02E02"),
+        "{}",
+        messages[1].plain
+    );
+    assert!(
+        !messages[1].plain.contains("S02E01"),
+        "only the new release: {}",
+        messages[1].plain
+    );
 }
 
 #[tokio::test]
@@ -142,10 +200,19 @@ async fn look_alike_titles_and_the_other_kind_are_not_matched() {
     let h = Harness::new().await;
     h.add("Dune", ItemKind::Movie, Some(2021)).await;
     h.prowlarr.add_releases([
-        release("Dune.Part.Two.2024.1080p.WEB-DL.H264-GRP").guid("1").build_for(&h.prowlarr),
-        release("Dune.1984.1080p.BluRay.x264-OLD").guid("2").build_for(&h.prowlarr),
-        release("Dune.S01E01.1080p.WEB.h264-TV").guid("3").categories(&[2000]).build_for(&h.prowlarr),
-        release("Dune.2021.1080p.WEB-DL.H264-RIGHT").guid("4").build_for(&h.prowlarr),
+        release("Dune.Part.Two.2024.1080p.WEB-DL.H264-GRP")
+            .guid("1")
+            .build_for(&h.prowlarr),
+        release("Dune.1984.1080p.BluRay.x264-OLD")
+            .guid("2")
+            .build_for(&h.prowlarr),
+        release("Dune.S01E01.1080p.WEB.h264-TV")
+            .guid("3")
+            .categories(&[2000])
+            .build_for(&h.prowlarr),
+        release("Dune.2021.1080p.WEB-DL.H264-RIGHT")
+            .guid("4")
+            .build_for(&h.prowlarr),
     ]);
     let summary = h.check().await;
     assert_eq!(summary.releases_seen, 4, "every result is recorded as seen");
@@ -159,8 +226,14 @@ async fn a_release_cross_posted_on_two_indexers_is_reported_once() {
     let h = Harness::new().await;
     h.add("The Matrix", ItemKind::Movie, Some(1999)).await;
     h.prowlarr.add_releases([
-        release("The.Matrix.1999.1080p.BluRay.x264-GROUP").guid("x").indexer(1, "Alpha").build_for(&h.prowlarr),
-        release("The Matrix 1999 1080p BluRay x264-GROUP").guid("y").indexer(2, "Beta").build_for(&h.prowlarr),
+        release("The.Matrix.1999.1080p.BluRay.x264-GROUP")
+            .guid("x")
+            .indexer(1, "Alpha")
+            .build_for(&h.prowlarr),
+        release("The Matrix 1999 1080p BluRay x264-GROUP")
+            .guid("y")
+            .indexer(2, "Beta")
+            .build_for(&h.prowlarr),
     ]);
     let summary = h.check().await;
     assert_eq!(summary.releases_seen, 2);
@@ -168,25 +241,48 @@ async fn a_release_cross_posted_on_two_indexers_is_reported_once() {
     h.deliver().await;
     let messages = h.telegram.messages();
     assert_eq!(messages.len(), 1);
-    assert!(messages[0].plain.contains("Alpha") && messages[0].plain.contains("Beta"), "indexers merged: {}", messages[0].plain);
+    assert!(
+        messages[0].plain.contains("Alpha") && messages[0].plain.contains("Beta"),
+        "indexers merged: {}",
+        messages[0].plain
+    );
 }
 
 #[tokio::test]
 async fn more_than_five_items_with_news_go_out_as_one_digest() {
     let h = Harness::new().await;
-    let titles = ["Alien", "Heat", "Ronin", "Tenet", "Arrival", "Sicario", "Prisoners"];
+    let titles = [
+        "Alien",
+        "Heat",
+        "Ronin",
+        "Tenet",
+        "Arrival",
+        "Sicario",
+        "Prisoners",
+    ];
     for (i, t) in titles.iter().enumerate() {
         h.add(t, ItemKind::Movie, None).await;
-        h.prowlarr.add_release(release(&format!("{t}.2010.1080p.BluRay.x264-GRP")).guid(&format!("g{i}")).build_for(&h.prowlarr));
+        h.prowlarr.add_release(
+            release(&format!("{t}.2010.1080p.BluRay.x264-GRP"))
+                .guid(&format!("g{i}"))
+                .build_for(&h.prowlarr),
+        );
     }
     let summary = h.check().await;
     assert_eq!(summary.new_matches, 7);
-    assert_eq!(summary.notifications_queued, 1, "one digest, not seven messages");
+    assert_eq!(
+        summary.notifications_queued, 1,
+        "one digest, not seven messages"
+    );
     h.deliver().await;
     let messages = h.telegram.messages();
     assert_eq!(messages.len(), 1);
     for t in titles {
-        assert!(messages[0].plain.contains(t), "{t} missing from the digest: {}", messages[0].plain);
+        assert!(
+            messages[0].plain.contains(t),
+            "{t} missing from the digest: {}",
+            messages[0].plain
+        );
     }
 }
 
@@ -196,7 +292,11 @@ async fn one_item_failing_does_not_stop_the_others() {
     h.add("Heat", ItemKind::Movie, None).await;
     let broken = h.add("Ronin", ItemKind::Movie, None).await;
     h.prowlarr.set_query_fault("Ronin", Fault::ServerError);
-    h.prowlarr.add_release(release("Heat.1995.1080p.BluRay.x264-GRP").guid("h").build_for(&h.prowlarr));
+    h.prowlarr.add_release(
+        release("Heat.1995.1080p.BluRay.x264-GRP")
+            .guid("h")
+            .build_for(&h.prowlarr),
+    );
     let summary = h.check().await;
     assert_eq!((summary.new_matches, summary.errors), (1, 1));
     let errors = h.store.item_errors().await.unwrap();
@@ -211,13 +311,26 @@ async fn a_wrong_api_key_stops_the_check_with_a_clear_error() {
     for t in ["Heat", "Ronin", "Alien"] {
         h.add(t, ItemKind::Movie, None).await;
     }
-    let watcher = Watcher::new(h.store.clone(), h.client_with_key("wrong-key-000"), h.events.clone(), 1, vec![]);
+    let watcher = Watcher::new(
+        h.store.clone(),
+        h.client_with_key("wrong-key-000"),
+        h.events.clone(),
+        1,
+        vec![],
+    );
     let err = watcher.check(&CancellationToken::new()).await.unwrap_err();
     assert!(matches!(err, CheckError::Prowlarr(_)), "{err:?}");
     let text = err.to_string();
     assert!(text.contains("API key"), "{text}");
-    assert!(!text.contains(KEY) && !text.contains("wrong-key-000"), "{text}");
-    assert_eq!(h.prowlarr.search_requests(), 1, "no point searching the other items with a wrong key");
+    assert!(
+        !text.contains(KEY) && !text.contains("wrong-key-000"),
+        "{text}"
+    );
+    assert_eq!(
+        h.prowlarr.search_requests(),
+        1,
+        "no point searching the other items with a wrong key"
+    );
     let runs = h.store.recent_runs(1).await.unwrap();
     assert_eq!(runs[0].status, "failed");
 }
@@ -226,7 +339,8 @@ async fn a_wrong_api_key_stops_the_check_with_a_clear_error() {
 async fn searches_run_with_bounded_concurrency() {
     let h = Harness::new().await;
     for i in 0..12 {
-        h.add(&format!("Movie Number {i}"), ItemKind::Movie, None).await;
+        h.add(&format!("Movie Number {i}"), ItemKind::Movie, None)
+            .await;
     }
     h.prowlarr.set_latency(Duration::from_millis(150));
     let summary = h.watcher(3).check(&CancellationToken::new()).await.unwrap();
@@ -239,33 +353,58 @@ async fn a_check_reports_progress_found_releases_and_its_figures_as_events() {
     let h = Harness::new().await;
     h.add("Heat", ItemKind::Movie, None).await;
     h.add("Ronin", ItemKind::Movie, None).await;
-    h.prowlarr.add_release(release("Heat.1995.1080p.BluRay.x264-GRP").guid("h").build_for(&h.prowlarr));
+    h.prowlarr.add_release(
+        release("Heat.1995.1080p.BluRay.x264-GRP")
+            .guid("h")
+            .build_for(&h.prowlarr),
+    );
     let mut rx = h.events.subscribe();
     h.check().await;
     let mut seen = Vec::new();
     while let Ok(e) = rx.try_recv() {
         seen.push(e);
     }
-    assert!(matches!(seen.first(), Some(Event::CheckStarted { total: 2, .. })), "{seen:?}");
-    let progress: Vec<_> = seen.iter().filter_map(|e| match e { Event::Progress { done, total, .. } => Some((*done, *total)), _ => None }).collect();
+    assert!(
+        matches!(seen.first(), Some(Event::CheckStarted { total: 2, .. })),
+        "{seen:?}"
+    );
+    let progress: Vec<_> = seen
+        .iter()
+        .filter_map(|e| match e {
+            Event::Progress { done, total, .. } => Some((*done, *total)),
+            _ => None,
+        })
+        .collect();
     assert_eq!(progress, vec![(1, 2), (2, 2)]);
     assert!(seen.iter().any(|e| matches!(e, Event::ReleaseFound { release_title, .. } if release_title.starts_with("Heat.1995"))));
-    assert!(matches!(seen.last(), Some(Event::CheckFinished { summary, .. }) if summary.new_matches == 1));
+    assert!(
+        matches!(seen.last(), Some(Event::CheckFinished { summary, .. }) if summary.new_matches == 1)
+    );
     let json = serde_json::to_string(&seen).unwrap();
-    assert!(!json.contains(KEY) && !json.contains("apikey"), "events carry no secrets or download links");
+    assert!(
+        !json.contains(KEY) && !json.contains("apikey"),
+        "events carry no secrets or download links"
+    );
 }
 
 #[tokio::test]
 async fn notifications_queued_before_a_crash_are_delivered_after_restart() {
     let h = Harness::new().await;
     h.add("Heat", ItemKind::Movie, None).await;
-    h.prowlarr.add_release(release("Heat.1995.1080p.BluRay.x264-GRP").guid("h").build_for(&h.prowlarr));
+    h.prowlarr.add_release(
+        release("Heat.1995.1080p.BluRay.x264-GRP")
+            .guid("h")
+            .build_for(&h.prowlarr),
+    );
     h.check().await;
     // The process "dies" here: nothing was sent. A new process opens the same file.
     h.store.close().await;
     let reopened = Store::open(&h.db).await.unwrap();
     assert_eq!(reopened.notification_counts().await.unwrap().pending, 1);
-    let h2 = Harness { store: reopened, ..h };
+    let h2 = Harness {
+        store: reopened,
+        ..h
+    };
     h2.deliver().await;
     assert_eq!(h2.telegram.messages().len(), 1);
     assert_eq!(h2.store.notification_counts().await.unwrap().sent, 1);
@@ -289,22 +428,34 @@ async fn matches_recorded_but_never_announced_are_announced_by_the_next_check() 
         info_url: None,
         poster_url: None,
     };
-    h.store.record_search(item.id, None, &[record], &[(0, 10)]).await.unwrap();
+    h.store
+        .record_search(item.id, None, &[record], &[(0, 10)])
+        .await
+        .unwrap();
     let summary = h.check().await;
     assert_eq!(summary.new_matches, 0);
     h.deliver().await;
     let messages = h.telegram.messages();
     assert_eq!(messages.len(), 1);
-    assert!(messages[0].plain.contains("Heat.1995.2160p.UHD.BluRay.x265-GRP"));
+    assert!(
+        messages[0]
+            .plain
+            .contains("Heat.1995.2160p.UHD.BluRay.x265-GRP")
+    );
 }
 
 #[tokio::test]
 async fn flood_control_is_honoured_and_the_message_delivered() {
     let h = Harness::new().await;
     h.add("Heat", ItemKind::Movie, None).await;
-    h.prowlarr.add_release(release("Heat.1995.1080p.BluRay.x264-GRP").guid("h").build_for(&h.prowlarr));
+    h.prowlarr.add_release(
+        release("Heat.1995.1080p.BluRay.x264-GRP")
+            .guid("h")
+            .build_for(&h.prowlarr),
+    );
     h.check().await;
-    h.telegram.push_fault(TgFault::TooManyRequests { retry_after: 1 });
+    h.telegram
+        .push_fault(TgFault::TooManyRequests { retry_after: 1 });
     h.deliver().await;
     assert_eq!(h.telegram.messages().len(), 1);
     let counts = h.store.notification_counts().await.unwrap();
@@ -315,7 +466,11 @@ async fn flood_control_is_honoured_and_the_message_delivered() {
 async fn bad_gateway_is_retried_until_telegram_recovers() {
     let h = Harness::new().await;
     h.add("Heat", ItemKind::Movie, None).await;
-    h.prowlarr.add_release(release("Heat.1995.1080p.BluRay.x264-GRP").guid("h").build_for(&h.prowlarr));
+    h.prowlarr.add_release(
+        release("Heat.1995.1080p.BluRay.x264-GRP")
+            .guid("h")
+            .build_for(&h.prowlarr),
+    );
     h.check().await;
     // teloxide itself waits 10 s after a 5xx before handing back the error, so this takes about 20 s.
     h.telegram.set_fault_for(2, TgFault::ServerError);
@@ -331,13 +486,21 @@ async fn an_unknown_chat_marks_the_notification_failed_with_the_reason() {
     let telegram = FakeTelegram::start(TOKEN).await; // no chat allowed
     let h = Harness { telegram, ..h };
     h.add("Heat", ItemKind::Movie, None).await;
-    h.prowlarr.add_release(release("Heat.1995.1080p.BluRay.x264-GRP").guid("h").build_for(&h.prowlarr));
+    h.prowlarr.add_release(
+        release("Heat.1995.1080p.BluRay.x264-GRP")
+            .guid("h")
+            .build_for(&h.prowlarr),
+    );
     h.check().await;
     h.deliver().await;
     let counts = h.store.notification_counts().await.unwrap();
     assert_eq!((counts.sent, counts.failed), (0, 1));
     let failed = h.store.failed_notifications(5).await.unwrap();
-    assert!(failed[0].reason.contains("chat not found"), "{}", failed[0].reason);
+    assert!(
+        failed[0].reason.contains("chat not found"),
+        "{}",
+        failed[0].reason
+    );
     assert!(!failed[0].reason.contains(TOKEN), "{}", failed[0].reason);
 
     h.telegram.allow_chat(CHAT);
@@ -360,7 +523,11 @@ async fn messages_link_the_info_page_never_the_download_link() {
     h.deliver().await;
     let m = &h.telegram.messages()[0];
     assert!(m.text.contains("https://tracker.example/t/1"), "{}", m.text);
-    assert!(!m.text.contains("apikey") && !m.text.contains(KEY) && !m.text.contains("/download"), "{}", m.text);
+    assert!(
+        !m.text.contains("apikey") && !m.text.contains(KEY) && !m.text.contains("/download"),
+        "{}",
+        m.text
+    );
 }
 
 #[tokio::test]
@@ -369,8 +536,14 @@ async fn a_release_with_a_poster_goes_out_as_a_photo_and_falls_back_to_text_when
     h.add("Heat", ItemKind::Movie, None).await;
     h.add("Ronin", ItemKind::Movie, None).await;
     h.prowlarr.add_releases([
-        release("Heat.1995.1080p.BluRay.x264-GRP").guid("h").poster_url("https://img.example/heat.jpg").build_for(&h.prowlarr),
-        release("Ronin.1998.1080p.BluRay.x264-GRP").guid("r").poster_url("https://broken.example/ronin.jpg").build_for(&h.prowlarr),
+        release("Heat.1995.1080p.BluRay.x264-GRP")
+            .guid("h")
+            .poster_url("https://img.example/heat.jpg")
+            .build_for(&h.prowlarr),
+        release("Ronin.1998.1080p.BluRay.x264-GRP")
+            .guid("r")
+            .poster_url("https://broken.example/ronin.jpg")
+            .build_for(&h.prowlarr),
     ]);
     h.telegram.refuse_photo_urls_containing("broken.example");
     h.check().await;
@@ -380,7 +553,10 @@ async fn a_release_with_a_poster_goes_out_as_a_photo_and_falls_back_to_text_when
     let heat = messages.iter().find(|m| m.plain.contains("Heat")).unwrap();
     assert_eq!(heat.photo.as_deref(), Some("https://img.example/heat.jpg"));
     let ronin = messages.iter().find(|m| m.plain.contains("Ronin")).unwrap();
-    assert_eq!(ronin.photo, None, "the refused photo fell back to a text message");
+    assert_eq!(
+        ronin.photo, None,
+        "the refused photo fell back to a text message"
+    );
 }
 
 #[tokio::test]
@@ -388,12 +564,24 @@ async fn untrusted_titles_are_escaped_and_accepted_by_telegram() {
     let h = Harness::new().await;
     h.add("Heat", ItemKind::Movie, None).await;
     let evil = "Heat.1995.1080p.<img src=x onerror=alert(1)>.&amp;&.x264-GRP";
-    h.prowlarr.add_release(release(evil).guid("h").indexer(9, "<b>Evil & Co</b>").build_for(&h.prowlarr));
+    h.prowlarr.add_release(
+        release(evil)
+            .guid("h")
+            .indexer(9, "<b>Evil & Co</b>")
+            .build_for(&h.prowlarr),
+    );
     h.check().await;
     h.deliver().await;
     let messages = h.telegram.messages();
     assert_eq!(messages.len(), 1, "the strict fake accepted the message");
-    assert!(messages[0].plain.contains("<img src=x onerror=alert(1)>"), "{}", messages[0].plain);
-    assert!(messages[0].plain.contains("<b>Evil & Co</b>"), "{}", messages[0].plain);
+    assert!(
+        messages[0].plain.contains("<img src=x onerror=alert(1)>"),
+        "{}",
+        messages[0].plain
+    );
+    assert!(
+        messages[0].plain.contains("<b>Evil & Co</b>"),
+        "{}",
+        messages[0].plain
+    );
 }
-

@@ -1,6 +1,8 @@
 //! The service as an app uses it: scheduler, status, pause, the user's operations, over real SQLite files,
 //! the fakes and an in-memory secret store.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic: that is the failure report
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -26,15 +28,24 @@ struct App {
     rx: Receiver<Event>,
 }
 
-async fn start_service(dir: &std::path::Path, secrets: Arc<MemoryStore>) -> (Service, Receiver<Event>) {
+async fn start_service(
+    dir: &std::path::Path,
+    secrets: Arc<MemoryStore>,
+) -> (Service, Receiver<Event>) {
     let store = Store::open(&dir.join("app.db")).await.unwrap();
     let events = Events::new();
     let rx = events.subscribe();
     let options = ServiceOptions {
         first_check_after: Duration::from_millis(50),
-        delivery: DeliveryConfig { min_interval: Duration::ZERO, ..DeliveryConfig::default() },
+        delivery: DeliveryConfig {
+            min_interval: Duration::ZERO,
+            ..DeliveryConfig::default()
+        },
     };
-    (Service::start_with(store, secrets, events, options).await, rx)
+    (
+        Service::start_with(store, secrets, events, options).await,
+        rx,
+    )
 }
 
 impl App {
@@ -46,8 +57,14 @@ impl App {
         let dir = tempfile::tempdir().unwrap();
         let secrets = Arc::new(MemoryStore::default());
         let (service, rx) = start_service(dir.path(), secrets).await;
-        service.set_secret(SecretName::ProwlarrApiKey, KEY).await.unwrap();
-        service.set_secret(SecretName::TelegramBotToken, TOKEN).await.unwrap();
+        service
+            .set_secret(SecretName::ProwlarrApiKey, KEY)
+            .await
+            .unwrap();
+        service
+            .set_secret(SecretName::TelegramBotToken, TOKEN)
+            .await
+            .unwrap();
         service
             .save_settings(SettingsInput {
                 prowlarr_url: Some(Some(prowlarr.url())),
@@ -57,18 +74,27 @@ impl App {
             })
             .await
             .unwrap();
-        App { dir, service, prowlarr, telegram, rx }
+        App {
+            dir,
+            service,
+            prowlarr,
+            telegram,
+            rx,
+        }
     }
 
     /// Waits for a status that satisfies `pred`.
     async fn status_where(&mut self, pred: impl Fn(&Status) -> bool) -> Status {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
         loop {
-            let event = tokio::time::timeout_at(deadline, self.rx.recv()).await.expect("status in time").unwrap();
-            if let Event::StatusChanged(status) = event {
-                if pred(&status) {
-                    return status;
-                }
+            let event = tokio::time::timeout_at(deadline, self.rx.recv())
+                .await
+                .expect("status in time")
+                .unwrap();
+            if let Event::StatusChanged(status) = event
+                && pred(&status)
+            {
+                return status;
             }
         }
     }
@@ -76,7 +102,10 @@ impl App {
     async fn event_where(&mut self, pred: impl Fn(&Event) -> bool) -> Event {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
         loop {
-            let event = tokio::time::timeout_at(deadline, self.rx.recv()).await.expect("event in time").unwrap();
+            let event = tokio::time::timeout_at(deadline, self.rx.recv())
+                .await
+                .expect("event in time")
+                .unwrap();
             if pred(&event) {
                 return event;
             }
@@ -85,29 +114,56 @@ impl App {
 }
 
 fn spec(title: &str, kind: ItemKind) -> ItemSpec {
-    ItemSpec { title: title.into(), kind: Some(kind), ..Default::default() }
+    ItemSpec {
+        title: title.into(),
+        kind: Some(kind),
+        ..Default::default()
+    }
 }
 
 #[tokio::test]
 async fn adding_an_item_searches_at_once_notifies_and_reports_status() {
     let mut app = App::configured().await;
-    app.prowlarr.add_release(ReleaseBuilder::new("Heat.1995.1080p.BluRay.x264-GRP").build_for(&app.prowlarr));
-    app.service.add_item(spec("Heat", ItemKind::Movie)).await.unwrap();
+    app.prowlarr.add_release(
+        ReleaseBuilder::new("Heat.1995.1080p.BluRay.x264-GRP").build_for(&app.prowlarr),
+    );
+    app.service
+        .add_item(spec("Heat", ItemKind::Movie))
+        .await
+        .unwrap();
 
-    let news = app.event_where(|e| matches!(e, Event::ItemNews { .. })).await;
-    assert!(matches!(news, Event::ItemNews { ref item_title, count: 1, ref best_release, .. }
-        if item_title == "Heat" && best_release == "Heat.1995.1080p.BluRay.x264-GRP"), "{news:?}");
-    let status = app.status_where(|s| s.running.is_none() && s.last_check.is_some()).await;
+    let news = app
+        .event_where(|e| matches!(e, Event::ItemNews { .. }))
+        .await;
+    assert!(
+        matches!(news, Event::ItemNews { ref item_title, count: 1, ref best_release, .. }
+        if item_title == "Heat" && best_release == "Heat.1995.1080p.BluRay.x264-GRP"),
+        "{news:?}"
+    );
+    let status = app
+        .status_where(|s| s.running.is_none() && s.last_check.is_some())
+        .await;
     let last = status.last_check.unwrap();
     assert_eq!((last.status.as_str(), last.new_matches), ("ok", 1));
     assert!(status.next_check_at.is_some());
     assert_eq!(status.problem, None);
-    let messages = app.telegram.wait_for_messages(1, Duration::from_secs(20)).await;
-    assert!(messages[0].plain.contains("Heat.1995.1080p.BluRay.x264-GRP"));
+    let messages = app
+        .telegram
+        .wait_for_messages(1, Duration::from_secs(20))
+        .await;
+    assert!(
+        messages[0]
+            .plain
+            .contains("Heat.1995.1080p.BluRay.x264-GRP")
+    );
 
     let items = app.service.list_items().await.unwrap();
     assert_eq!((items[0].state, items[0].found), ("found", 1));
-    let found = app.service.found_releases(Some(items[0].item.id)).await.unwrap();
+    let found = app
+        .service
+        .found_releases(Some(items[0].item.id))
+        .await
+        .unwrap();
     assert_eq!(found.len(), 1);
     app.service.shutdown().await;
 }
@@ -116,10 +172,18 @@ async fn adding_an_item_searches_at_once_notifies_and_reports_status() {
 async fn progress_is_reported_while_a_check_runs() {
     let mut app = App::configured().await;
     for t in ["Heat", "Ronin", "Alien"] {
-        app.service.add_item(spec(t, ItemKind::Movie)).await.unwrap();
+        app.service
+            .add_item(spec(t, ItemKind::Movie))
+            .await
+            .unwrap();
     }
-    let status = app.status_where(|s| matches!(s.running, Some(p) if p.total == 3 && p.done == 3)).await;
-    assert_eq!(status.next_check_at, None, "no next check shown while one runs");
+    let status = app
+        .status_where(|s| matches!(s.running, Some(p) if p.total == 3 && p.done == 3))
+        .await;
+    assert_eq!(
+        status.next_check_at, None,
+        "no next check shown while one runs"
+    );
     app.service.shutdown().await;
 }
 
@@ -135,7 +199,11 @@ async fn pause_stops_scheduled_checks_survives_a_restart_and_check_now_still_wor
     assert!(status.paused, "paused is remembered");
     assert_eq!(status.next_check_at, None);
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(service.status().await.last_check, None, "no check while paused");
+    assert_eq!(
+        service.status().await.last_check,
+        None,
+        "no check while paused"
+    );
     let resumed = service.set_paused(false).await.unwrap();
     assert!(!resumed.paused);
     service.shutdown().await;
@@ -147,10 +215,14 @@ async fn nothing_configured_is_a_problem_that_says_what_to_do() {
     let (service, mut rx) = start_service(dir.path(), Arc::new(MemoryStore::default())).await;
     let settings = service.settings().await.unwrap();
     assert!(!settings.configured);
-    assert_eq!((settings.prowlarr_api_key, settings.telegram_bot_token), ("not set", "not set"));
+    assert_eq!(
+        (settings.prowlarr_api_key, settings.telegram_bot_token),
+        ("not set", "not set")
+    );
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
     let problem = loop {
-        if let Ok(Ok(Event::StatusChanged(s))) = tokio::time::timeout_at(deadline, rx.recv()).await {
+        if let Ok(Ok(Event::StatusChanged(s))) = tokio::time::timeout_at(deadline, rx.recv()).await
+        {
             if let Some(p) = s.problem {
                 break p;
             }
@@ -159,7 +231,11 @@ async fn nothing_configured_is_a_problem_that_says_what_to_do() {
         }
     };
     assert_eq!(problem.kind, "not_configured");
-    assert!(problem.message.contains("Prowlarr URL"), "{}", problem.message);
+    assert!(
+        problem.message.contains("Prowlarr URL"),
+        "{}",
+        problem.message
+    );
     service.shutdown().await;
 }
 
@@ -168,29 +244,65 @@ async fn settings_are_validated_as_a_whole_and_secrets_never_come_back() {
     let app = App::configured().await;
     let view = app.service.settings().await.unwrap();
     assert!(view.configured);
-    assert_eq!((view.prowlarr_api_key, view.telegram_bot_token), ("saved", "saved"));
+    assert_eq!(
+        (view.prowlarr_api_key, view.telegram_bot_token),
+        ("saved", "saved")
+    );
     let json = serde_json::to_string(&view).unwrap();
     assert!(!json.contains(KEY) && !json.contains(TOKEN), "{json}");
 
     let err = app
         .service
-        .save_settings(SettingsInput { interval: Some("1h".into()), concurrency: Some(99), ..Default::default() })
+        .save_settings(SettingsInput {
+            interval: Some("1h".into()),
+            concurrency: Some(99),
+            ..Default::default()
+        })
         .await
         .unwrap_err();
-    assert_eq!((err.kind(), err.field()), ("validation", Some("concurrency")));
-    assert_eq!(app.service.settings().await.unwrap().interval, "15m", "nothing stored when one value is bad");
+    assert_eq!(
+        (err.kind(), err.field()),
+        ("validation", Some("concurrency"))
+    );
+    assert_eq!(
+        app.service.settings().await.unwrap().interval,
+        "15m",
+        "nothing stored when one value is bad"
+    );
 
     let view = app
         .service
-        .save_settings(SettingsInput { interval: Some("1h".into()), desktop_notifications: Some(false), ..Default::default() })
+        .save_settings(SettingsInput {
+            interval: Some("1h".into()),
+            desktop_notifications: Some(false),
+            ..Default::default()
+        })
         .await
         .unwrap();
-    assert_eq!((view.interval.as_str(), view.desktop_notifications), ("1h", false));
-    assert_eq!(view.prowlarr_url, Some(app.prowlarr.url()), "absent fields are unchanged");
-    let view = app.service.save_settings(SettingsInput { telegram_chat_id: Some(None), ..Default::default() }).await.unwrap();
+    assert_eq!(
+        (view.interval.as_str(), view.desktop_notifications),
+        ("1h", false)
+    );
+    assert_eq!(
+        view.prowlarr_url,
+        Some(app.prowlarr.url()),
+        "absent fields are unchanged"
+    );
+    let view = app
+        .service
+        .save_settings(SettingsInput {
+            telegram_chat_id: Some(None),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(view.telegram_chat_id, None, "null unsets");
 
-    let err = app.service.set_secret(SecretName::ProwlarrApiKey, "  ").await.unwrap_err();
+    let err = app
+        .service
+        .set_secret(SecretName::ProwlarrApiKey, "  ")
+        .await
+        .unwrap_err();
     assert_eq!(err.field(), Some("prowlarr_api_key"));
     app.service.shutdown().await;
 }
@@ -204,26 +316,53 @@ async fn test_connection_and_test_message_talk_to_the_real_endpoints() {
     app.service.send_test_message().await.unwrap();
     assert_eq!(app.telegram.messages().len(), 1);
 
-    app.service.set_secret(SecretName::ProwlarrApiKey, "wrong-key-0000").await.unwrap();
+    app.service
+        .set_secret(SecretName::ProwlarrApiKey, "wrong-key-0000")
+        .await
+        .unwrap();
     let err = app.service.test_prowlarr().await.unwrap_err();
     assert_eq!(err.kind(), "prowlarr");
-    assert!(err.to_string().contains("API key") && !err.to_string().contains("wrong-key-0000"), "{err}");
+    assert!(
+        err.to_string().contains("API key") && !err.to_string().contains("wrong-key-0000"),
+        "{err}"
+    );
     app.service.shutdown().await;
 }
 
 #[tokio::test]
 async fn a_failing_telegram_chat_is_a_problem_until_retry_succeeds() {
     let mut app = App::configured().await;
-    app.service.save_settings(SettingsInput { telegram_chat_id: Some(Some("12345".into())), ..Default::default() }).await.unwrap();
-    app.prowlarr.add_release(ReleaseBuilder::new("Heat.1995.1080p.BluRay.x264-GRP").build_for(&app.prowlarr));
-    app.service.add_item(spec("Heat", ItemKind::Movie)).await.unwrap();
-    let status = app.status_where(|s| s.problem.as_ref().is_some_and(|p| p.kind == "telegram")).await;
+    app.service
+        .save_settings(SettingsInput {
+            telegram_chat_id: Some(Some("12345".into())),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    app.prowlarr.add_release(
+        ReleaseBuilder::new("Heat.1995.1080p.BluRay.x264-GRP").build_for(&app.prowlarr),
+    );
+    app.service
+        .add_item(spec("Heat", ItemKind::Movie))
+        .await
+        .unwrap();
+    let status = app
+        .status_where(|s| s.problem.as_ref().is_some_and(|p| p.kind == "telegram"))
+        .await;
     assert!(status.problem.unwrap().message.contains("chat not found"));
     assert_eq!(status.notifications.failed, 1);
 
-    app.service.save_settings(SettingsInput { telegram_chat_id: Some(Some(CHAT.to_string())), ..Default::default() }).await.unwrap();
+    app.service
+        .save_settings(SettingsInput {
+            telegram_chat_id: Some(Some(CHAT.to_string())),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(app.service.retry_failed().await.unwrap(), 1);
-    app.telegram.wait_for_messages(1, Duration::from_secs(20)).await;
+    app.telegram
+        .wait_for_messages(1, Duration::from_secs(20))
+        .await;
     let status = app.status_where(|s| s.problem.is_none()).await;
     assert_eq!(status.notifications.sent, 1);
     app.service.shutdown().await;
@@ -232,15 +371,37 @@ async fn a_failing_telegram_chat_is_a_problem_until_retry_succeeds() {
 #[tokio::test]
 async fn try_a_release_name_explains_against_the_edited_item() {
     let app = App::configured().await;
-    let stored = app.service.add_item(spec("Dune", ItemKind::Movie)).await.unwrap();
-    let r = app.service.try_release("Dune.2021.1080p.WEB-DL.H264-GRP", Some(spec("Dune", ItemKind::Movie))).await.unwrap();
+    let stored = app
+        .service
+        .add_item(spec("Dune", ItemKind::Movie))
+        .await
+        .unwrap();
+    let r = app
+        .service
+        .try_release(
+            "Dune.2021.1080p.WEB-DL.H264-GRP",
+            Some(spec("Dune", ItemKind::Movie)),
+        )
+        .await
+        .unwrap();
     assert_eq!(r.matches, Some(true));
     assert_eq!(r.parsed.year, Some(2021));
     assert_eq!(r.matching_items, vec![stored.id]);
-    let r = app.service.try_release("Dune.Part.Two.2024.1080p.WEB-DL-GRP", Some(spec("Dune", ItemKind::Movie))).await.unwrap();
+    let r = app
+        .service
+        .try_release(
+            "Dune.Part.Two.2024.1080p.WEB-DL-GRP",
+            Some(spec("Dune", ItemKind::Movie)),
+        )
+        .await
+        .unwrap();
     assert_eq!(r.matches, Some(false));
     assert!(r.matching_items.is_empty());
-    let r = app.service.try_release("Dune.2021.1080p", Some(spec("", ItemKind::Movie))).await.unwrap();
+    let r = app
+        .service
+        .try_release("Dune.2021.1080p", Some(spec("", ItemKind::Movie)))
+        .await
+        .unwrap();
     assert_eq!(r.matches, None);
     assert!(r.reason.contains("title"), "{}", r.reason);
     app.service.shutdown().await;
@@ -249,20 +410,41 @@ async fn try_a_release_name_explains_against_the_edited_item() {
 #[tokio::test]
 async fn watchlist_operations_validate_and_report_item_states() {
     let app = App::configured().await;
-    let err = app.service.add_item(ItemSpec { year: Some(3000), ..spec("Dune", ItemKind::Movie) }).await.unwrap_err();
+    let err = app
+        .service
+        .add_item(ItemSpec {
+            year: Some(3000),
+            ..spec("Dune", ItemKind::Movie)
+        })
+        .await
+        .unwrap_err();
     assert_eq!((err.kind(), err.field()), ("validation", Some("year")));
-    let item = app.service.add_item(spec("Dune", ItemKind::Movie)).await.unwrap();
+    let item = app
+        .service
+        .add_item(spec("Dune", ItemKind::Movie))
+        .await
+        .unwrap();
     app.service.set_item_enabled(item.id, false).await.unwrap();
     assert_eq!(app.service.list_items().await.unwrap()[0].state, "paused");
-    let updated = app.service.update_item(item.id, spec("Dune Part Two", ItemKind::Movie)).await.unwrap();
+    let updated = app
+        .service
+        .update_item(item.id, spec("Dune Part Two", ItemKind::Movie))
+        .await
+        .unwrap();
     assert_eq!(updated.title, "Dune Part Two");
     let export = app.service.export_items().await.unwrap();
     app.service.delete_item(item.id).await.unwrap();
-    assert_eq!(app.service.delete_item(item.id).await.unwrap_err().kind(), "not_found");
+    assert_eq!(
+        app.service.delete_item(item.id).await.unwrap_err().kind(),
+        "not_found"
+    );
     assert_eq!(app.service.import_items(&export).await.unwrap(), 1);
-    let err = app.service.import_items("[{\"title\": \"x\"}]").await.unwrap_err();
+    let err = app
+        .service
+        .import_items("[{\"title\": \"x\"}]")
+        .await
+        .unwrap_err();
     assert_eq!(err.kind(), "import");
     assert!(err.to_string().contains("entry 0"), "{err}");
     app.service.shutdown().await;
 }
-

@@ -83,7 +83,10 @@ pub struct ServiceOptions {
 
 impl Default for ServiceOptions {
     fn default() -> Self {
-        ServiceOptions { first_check_after: Duration::from_secs(3), delivery: DeliveryConfig::default() }
+        ServiceOptions {
+            first_check_after: Duration::from_secs(3),
+            delivery: DeliveryConfig::default(),
+        }
     }
 }
 
@@ -128,7 +131,10 @@ impl Service {
             secrets,
             events,
             options,
-            state: Mutex::new(State { paused, ..State::default() }),
+            state: Mutex::new(State {
+                paused,
+                ..State::default()
+            }),
             wake: Notify::new(),
             reconfigure: Notify::new(),
             delivery_waker: Mutex::new(None),
@@ -157,7 +163,11 @@ impl Service {
     }
 
     fn state(&self) -> State {
-        self.inner.state.lock().map(|s| s.clone()).unwrap_or_default()
+        self.inner
+            .state
+            .lock()
+            .map(|s| s.clone())
+            .unwrap_or_default()
     }
 
     fn update(&self, f: impl FnOnce(&mut State)) {
@@ -172,12 +182,21 @@ impl Service {
             Ok(runs) => runs.into_iter().find(|r| r.status != "running"),
             Err(_) => None,
         };
-        let notifications = self.inner.store.notification_counts().await.unwrap_or_default();
+        let notifications = self
+            .inner
+            .store
+            .notification_counts()
+            .await
+            .unwrap_or_default();
         Status {
             paused: state.paused,
             running: state.running,
             last_check,
-            next_check_at: if state.paused || state.running.is_some() { None } else { state.next_check_at },
+            next_check_at: if state.paused || state.running.is_some() {
+                None
+            } else {
+                state.next_check_at
+            },
             problem: state.watch_problem.or(state.telegram_problem),
             notifications,
         }
@@ -195,7 +214,10 @@ impl Service {
     }
 
     pub async fn set_paused(&self, paused: bool) -> Result<Status, ServiceError> {
-        self.inner.store.set_setting(PAUSED_KEY, if paused { "true" } else { "false" }).await?;
+        self.inner
+            .store
+            .set_setting(PAUSED_KEY, if paused { "true" } else { "false" })
+            .await?;
         self.update(|s| s.paused = paused);
         self.inner.wake.notify_one();
         self.announce_status().await;
@@ -212,9 +234,17 @@ impl Service {
     /// undelivered notifications stay pending. Then the database is closed.
     pub async fn shutdown(&self) {
         self.inner.cancel.cancel();
-        let tasks: Vec<JoinHandle<()>> = self.inner.tasks.lock().map(|mut t| t.drain(..).collect()).unwrap_or_default();
+        let tasks: Vec<JoinHandle<()>> = self
+            .inner
+            .tasks
+            .lock()
+            .map(|mut t| t.drain(..).collect())
+            .unwrap_or_default();
         for task in tasks {
-            if tokio::time::timeout(Duration::from_secs(8), task).await.is_err() {
+            if tokio::time::timeout(Duration::from_secs(8), task)
+                .await
+                .is_err()
+            {
                 tracing::warn!("a service task did not stop within 8 s");
             }
         }
@@ -229,7 +259,8 @@ impl Service {
             let due = state.check_requested || (!state.paused && Instant::now() >= next);
             if !due {
                 let wait = next.saturating_duration_since(Instant::now());
-                let at = chrono::Utc::now().timestamp() + i64::try_from(wait.as_secs()).unwrap_or(0);
+                let at =
+                    chrono::Utc::now().timestamp() + i64::try_from(wait.as_secs()).unwrap_or(0);
                 self.update(|s| s.next_check_at = Some(at));
                 self.announce_status().await;
                 tokio::select! {
@@ -253,13 +284,23 @@ impl Service {
         let settings = match Settings::load(&self.inner.store).await {
             Ok(s) => s,
             Err(e) => {
-                self.update(|s| s.watch_problem = Some(Problem { kind: "not_configured", message: e.to_string() }));
+                self.update(|s| {
+                    s.watch_problem = Some(Problem {
+                        kind: "not_configured",
+                        message: e.to_string(),
+                    })
+                });
                 self.announce_status().await;
                 return Duration::from_secs(60);
             }
         };
-        let built = setup::prowlarr_client(&settings, self.inner.secrets.as_ref())
-            .and_then(|client| Ok((client, setup::senders(&settings, self.inner.secrets.as_ref())?)));
+        let built =
+            setup::prowlarr_client(&settings, self.inner.secrets.as_ref()).and_then(|client| {
+                Ok((
+                    client,
+                    setup::senders(&settings, self.inner.secrets.as_ref())?,
+                ))
+            });
         let (client, senders) = match built {
             Ok(b) => b,
             Err(e) => {
@@ -283,14 +324,26 @@ impl Service {
         let result = watcher.check(&self.inner.cancel).await;
         let problem = match &result {
             Ok(_) | Err(CheckError::Cancelled) => None,
-            Err(CheckError::Prowlarr(e)) => Some(Problem { kind: "prowlarr", message: e.to_string() }),
-            Err(CheckError::Store(e)) => Some(Problem { kind: "prowlarr", message: format!("the check could not be recorded: {e}") }),
+            Err(CheckError::Prowlarr(e)) => Some(Problem {
+                kind: "prowlarr",
+                message: e.to_string(),
+            }),
+            Err(CheckError::Store(e)) => Some(Problem {
+                kind: "prowlarr",
+                message: format!("the check could not be recorded: {e}"),
+            }),
         };
         self.update(|s| {
             s.running = None;
             s.watch_problem = problem;
         });
-        if let Some(waker) = self.inner.delivery_waker.lock().ok().and_then(|w| w.clone()) {
+        if let Some(waker) = self
+            .inner
+            .delivery_waker
+            .lock()
+            .ok()
+            .and_then(|w| w.clone())
+        {
             waker.notify_one();
         }
         self.inner.events.send(Event::ItemsChanged);
@@ -301,10 +354,11 @@ impl Service {
     async fn delivery(self) {
         loop {
             let senders = match Settings::load(&self.inner.store).await {
-                Ok(settings) => setup::senders(&settings, self.inner.secrets.as_ref()).unwrap_or_else(|e| {
-                    tracing::warn!(error = %e, "notifications cannot be sent");
-                    Vec::new()
-                }),
+                Ok(settings) => setup::senders(&settings, self.inner.secrets.as_ref())
+                    .unwrap_or_else(|e| {
+                        tracing::warn!(error = %e, "notifications cannot be sent");
+                        Vec::new()
+                    }),
                 Err(_) => Vec::new(),
             };
             let delivery = Arc::new(Delivery::new(
@@ -323,8 +377,13 @@ impl Service {
                 () = self.inner.reconfigure.notified() => false,
             };
             stop.cancel();
-            if tokio::time::timeout(Duration::from_secs(5), worker).await.is_err() {
-                tracing::warn!("the delivery worker did not stop within 5 s; undelivered notifications stay pending");
+            if tokio::time::timeout(Duration::from_secs(5), worker)
+                .await
+                .is_err()
+            {
+                tracing::warn!(
+                    "the delivery worker did not stop within 5 s; undelivered notifications stay pending"
+                );
             }
             if shutting_down {
                 break;
@@ -353,7 +412,12 @@ impl Service {
                     let message = format!(
                         "Telegram refused a notification: {reason}. Fix it in Settings, then use Retry failed."
                     );
-                    self.update(|s| s.telegram_problem = Some(Problem { kind: "telegram", message }));
+                    self.update(|s| {
+                        s.telegram_problem = Some(Problem {
+                            kind: "telegram",
+                            message,
+                        })
+                    });
                     true
                 }
                 Ok(Event::NotificationSent { .. }) => {
@@ -378,5 +442,8 @@ fn setup_problem(e: &SetupError) -> Problem {
         SetupError::Prowlarr(_) => "prowlarr",
         SetupError::Telegram(_) => "telegram",
     };
-    Problem { kind, message: e.to_string() }
+    Problem {
+        kind,
+        message: e.to_string(),
+    }
 }

@@ -75,8 +75,12 @@ impl From<ValidationError> for ServiceError {
 impl From<SettingsError> for ServiceError {
     fn from(e: SettingsError) -> Self {
         match e {
-            SettingsError::Invalid { key, rule } => ServiceError::Validation(ValidationError::new(key, rule)),
-            SettingsError::InvalidEnv { .. } | SettingsError::UnknownKey(_) => ServiceError::NotConfigured(e.to_string()),
+            SettingsError::Invalid { key, rule } => {
+                ServiceError::Validation(ValidationError::new(key, rule))
+            }
+            SettingsError::InvalidEnv { .. } | SettingsError::UnknownKey(_) => {
+                ServiceError::NotConfigured(e.to_string())
+            }
             SettingsError::Store(e) => e.into(),
         }
     }
@@ -85,7 +89,9 @@ impl From<SettingsError> for ServiceError {
 impl From<SecretError> for ServiceError {
     fn from(e: SecretError) -> Self {
         match e {
-            SecretError::Empty => ServiceError::Validation(ValidationError::new("value", "must not be empty")),
+            SecretError::Empty => {
+                ServiceError::Validation(ValidationError::new("value", "must not be empty"))
+            }
             other => ServiceError::Keyring(other.to_string()),
         }
     }
@@ -94,7 +100,9 @@ impl From<SecretError> for ServiceError {
 impl From<SetupError> for ServiceError {
     fn from(e: SetupError) -> Self {
         match e {
-            SetupError::NoProwlarrUrl | SetupError::NoApiKey => ServiceError::NotConfigured(e.to_string()),
+            SetupError::NoProwlarrUrl | SetupError::NoApiKey => {
+                ServiceError::NotConfigured(e.to_string())
+            }
             SetupError::Secret(s) => s.into(),
             SetupError::Prowlarr(p) => ServiceError::Prowlarr(p.to_string()),
             SetupError::Telegram(t) => ServiceError::Telegram(t),
@@ -162,7 +170,9 @@ pub struct SettingsInput {
 }
 
 /// Keeps "absent" (`None`) apart from "null" (`Some(None)`).
-fn some_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+fn some_or_null<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Option<String>>, D::Error> {
     Option::<String>::deserialize(d).map(Some)
 }
 
@@ -205,7 +215,11 @@ impl Service {
         Ok(item)
     }
 
-    pub async fn update_item(&self, id: i64, spec: ItemSpec) -> Result<WatchlistItem, ServiceError> {
+    pub async fn update_item(
+        &self,
+        id: i64,
+        spec: ItemSpec,
+    ) -> Result<WatchlistItem, ServiceError> {
         let item = self.inner.store.update_item(id, &spec.validate()?).await?;
         self.items_changed();
         Ok(item)
@@ -233,11 +247,22 @@ impl Service {
     }
 
     pub async fn export_items(&self) -> Result<String, ServiceError> {
-        let specs: Vec<ItemSpec> = self.inner.store.items().await?.iter().map(WatchlistItem::to_spec).collect();
+        let specs: Vec<ItemSpec> = self
+            .inner
+            .store
+            .items()
+            .await?
+            .iter()
+            .map(WatchlistItem::to_spec)
+            .collect();
         serde_json::to_string_pretty(&specs).map_err(|e| ServiceError::Internal(e.to_string()))
     }
 
-    pub async fn try_release(&self, title: &str, spec: Option<ItemSpec>) -> Result<TryResult, ServiceError> {
+    pub async fn try_release(
+        &self,
+        title: &str,
+        spec: Option<ItemSpec>,
+    ) -> Result<TryResult, ServiceError> {
         let parsed = matcher::parse(title);
         let matching_items = Matcher::new(&self.inner.store.items().await?).matching_items(&parsed);
         let (matches, reason) = match spec.map(|s| s.validate()) {
@@ -258,13 +283,28 @@ impl Service {
                     enabled: valid.enabled,
                 };
                 let verdict = matcher::matches(&item, &parsed);
-                (Some(verdict), if verdict { "matches the item".to_owned() } else { "does not match the item".to_owned() })
+                (
+                    Some(verdict),
+                    if verdict {
+                        "matches the item".to_owned()
+                    } else {
+                        "does not match the item".to_owned()
+                    },
+                )
             }
         };
-        Ok(TryResult { parsed, matches, reason, matching_items })
+        Ok(TryResult {
+            parsed,
+            matches,
+            reason,
+            matching_items,
+        })
     }
 
-    pub async fn found_releases(&self, item_id: Option<i64>) -> Result<Vec<FoundRelease>, ServiceError> {
+    pub async fn found_releases(
+        &self,
+        item_id: Option<i64>,
+    ) -> Result<Vec<FoundRelease>, ServiceError> {
         Ok(self.inner.store.found_releases(item_id, 500).await?)
     }
 
@@ -313,17 +353,25 @@ impl Service {
             }
         }
         if let Some(v) = input.interval {
-            changes.push((SettingKey::Interval, Some(SettingKey::Interval.validate(&v)?)));
+            changes.push((
+                SettingKey::Interval,
+                Some(SettingKey::Interval.validate(&v)?),
+            ));
         }
         if let Some(v) = input.concurrency {
-            changes.push((SettingKey::Concurrency, Some(SettingKey::Concurrency.validate(&v.to_string())?)));
+            changes.push((
+                SettingKey::Concurrency,
+                Some(SettingKey::Concurrency.validate(&v.to_string())?),
+            ));
         }
         if let Some(v) = input.desktop_notifications {
             changes.push((SettingKey::DesktopNotifications, Some(v.to_string())));
         }
         for (key, value) in changes {
             match value {
-                Some(v) => settings::set(&self.inner.store, key, &v).await.map(|_| ())?,
+                Some(v) => settings::set(&self.inner.store, key, &v)
+                    .await
+                    .map(|_| ())?,
                 None => self.inner.store.delete_setting(key.as_str()).await?,
             }
         }
@@ -331,7 +379,11 @@ impl Service {
         self.settings().await
     }
 
-    pub async fn set_secret(&self, name: SecretName, value: &str) -> Result<SettingsView, ServiceError> {
+    pub async fn set_secret(
+        &self,
+        name: SecretName,
+        value: &str,
+    ) -> Result<SettingsView, ServiceError> {
         let value = value.trim();
         if value.is_empty() {
             return Err(ValidationError::new(
@@ -352,8 +404,14 @@ impl Service {
     pub async fn test_prowlarr(&self) -> Result<ConnectionInfo, ServiceError> {
         let settings = Settings::load(&self.inner.store).await?;
         let client = setup::prowlarr_client(&settings, self.inner.secrets.as_ref())?;
-        let status = client.system_status().await.map_err(|e| ServiceError::Prowlarr(e.to_string()))?;
-        let indexers = client.indexers().await.map_err(|e| ServiceError::Prowlarr(e.to_string()))?;
+        let status = client
+            .system_status()
+            .await
+            .map_err(|e| ServiceError::Prowlarr(e.to_string()))?;
+        let indexers = client
+            .indexers()
+            .await
+            .map_err(|e| ServiceError::Prowlarr(e.to_string()))?;
         Ok(ConnectionInfo {
             version: status.version,
             indexers: indexers.len(),
@@ -363,17 +421,27 @@ impl Service {
 
     pub async fn send_test_message(&self) -> Result<(), ServiceError> {
         let settings = Settings::load(&self.inner.store).await?;
-        let channel = setup::telegram_channel(&settings, self.inner.secrets.as_ref())?.ok_or_else(|| {
-            ServiceError::NotConfigured(
-                "Telegram is not set up: save the bot token and the chat id first".to_owned(),
-            )
-        })?;
-        channel.send(&telegram::test_message()).await.map_err(|e| ServiceError::Telegram(e.to_string()))
+        let channel =
+            setup::telegram_channel(&settings, self.inner.secrets.as_ref())?.ok_or_else(|| {
+                ServiceError::NotConfigured(
+                    "Telegram is not set up: save the bot token and the chat id first".to_owned(),
+                )
+            })?;
+        channel
+            .send(&telegram::test_message())
+            .await
+            .map_err(|e| ServiceError::Telegram(e.to_string()))
     }
 
     pub async fn retry_failed(&self) -> Result<u64, ServiceError> {
         let n = self.inner.store.retry_failed().await?;
-        if let Some(waker) = self.inner.delivery_waker.lock().ok().and_then(|w| w.clone()) {
+        if let Some(waker) = self
+            .inner
+            .delivery_waker
+            .lock()
+            .ok()
+            .and_then(|w| w.clone())
+        {
             waker.notify_one();
         }
         self.announce_status().await;
@@ -392,4 +460,3 @@ fn describe_matches(ids: &[i64]) -> String {
         n => format!("matches {n} watchlist items"),
     }
 }
-

@@ -1,0 +1,1206 @@
+//! End-to-end test of the desktop app: the real `nightwatcher` binary, built by this `cargo test`, running on an
+//! X display and driven the way a user drives it, against the fake Prowlarr and fake Telegram running in this
+//! test process.
+//!
+//! - The window through WebDriver: tauri-driver in front of WebKitWebDriver, which launches the app.
+//! - The tray menu over D-Bus (`com.canonical.dbusmenu`, what a tray host calls), with `gdbus`.
+//! - Closing the window the way a window manager does: an X11 `WM_DELETE_WINDOW` message. WebDriver's "close
+//!   window" is not that: WebKitWebDriver ends the session and kills the app when its last window closes.
+//! - The notification daemon (dunst) and the keyring (gnome-keyring) are the real ones of the session;
+//!   `dbus-monitor` records the notifications sent, `secret-tool` reads the keyring back.
+//!
+//! It needs the session that `scripts/with-test-session` provides (Xvfb, a session bus, dunst, an unlocked
+//! gnome-keyring), tauri-driver and WebKitWebDriver, and the UI built into `ui/dist` before the app is compiled.
+//! Without them it fails and says how to run it: `scripts/test`, or
+//! `(cd ui && npm run build) && dbus-run-session -- scripts/with-test-session cargo test -p nightwatcher-desktop --test e2e`.
+//!
+//! WebKitWebDriver is the app's parent, so the test cannot wait for the app's exit status itself. The
+//! application handed to WebDriver is therefore a two-line shell wrapper that runs the app as its child and
+//! writes `$?` to a file: the status is the real one, from `waitpid`.
+//!
+//! The screenshots in `docs/screenshots/` are written by this test (overwritten on each run).
+//! Every wait is a bounded poll; nothing asserts on how long anything took.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (STYLE.md)
+
+use std::collections::{HashMap, HashSet};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder};
+use nightwatcher_testkit::telegram::FakeTelegram;
+use regex::Regex;
+use serde_json::{Value, json};
+use x11rb::connection::Connection;
+use x11rb::protocol::xproto::{AtomEnum, ClientMessageEvent, ConnectionExt as _, EventMask};
+
+const HOW_TO_RUN: &str = "run it with scripts/test, or: (cd ui && npm run build) && dbus-run-session -- \
+     scripts/with-test-session cargo test -p nightwatcher-desktop --test e2e";
+
+/// Longest any single wait may take before the test fails with what it last saw.
+const WAIT_LIMIT: Duration = Duration::from_secs(30);
+const POLL_EVERY: Duration = Duration::from_millis(150);
+
+const MENU_PATH: &str = "/org/ayatana/NotificationItem/tray_icon_tray_app_nightwatcher/Menu";
+
+// Values typed into Settings, shaped like real ones.
+const PROWLARR_API_KEY: &str = "5f2b8c0e94d14a6f9b7e3d21c8a4f6e0";
+const PROWLARR_VERSION: &str = "1.37.0.5076";
+const BOT_TOKEN: &str = "7412598306:AAF3kq9xR2mZ8vT1nW4pL6yB0cD5eH7jK2s";
+const CHAT_ID: i64 = 58_213_377;
+
+const DUNE: &str = "Dune: Part Two";
+/// Found only by the check started from the tray.
+const DUNE_2160P: &str = "Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.Atmos.DV.HDR.H.265-FLUX";
+/// A hostile release title: markup whose handler would set a marker if the UI ever parsed it as HTML.
+const XSS_TITLE: &str = "Dune Part Two 2024 1080p WEBRip <img src=x onerror=window.__nw_xss=1>";
+const GIB: i64 = 1 << 30;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_desktop_app_watches_notifies_and_lives_in_the_tray() {
+    let tauri_driver = require_test_session();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("nightwatcher.db");
+    let log_path = dir.path().join("tauri-driver-and-app.log");
+    let exit_status_path = dir.path().join("app-exit-status");
+    let keyring_service = format!(
+        "nightwatcher-e2e-{}-{}",
+        std::process::id(),
+        Utc::now().timestamp_micros()
+    );
+    let mut cleanup = Cleanup {
+        driver: None,
+        monitor: None,
+        keyring_service: keyring_service.clone(),
+    };
+
+    // 1. The fakes, and tauri-driver with the app's environment.
+    let prowlarr = start_prowlarr().await;
+    prowlarr.set_version(PROWLARR_VERSION);
+    prowlarr.add_releases(already_out(&prowlarr));
+    let telegram = FakeTelegram::start(BOT_TOKEN).await;
+    telegram.allow_chat(CHAT_ID);
+
+    let wrapper = write_app_wrapper(dir.path(), &exit_status_path);
+    let (port, native_port) = (free_port(), free_port());
+    let log = std::fs::File::create(&log_path).unwrap();
+    let mut driver = Command::new(&tauri_driver);
+    driver
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().unwrap())
+        .stderr(log);
+    // The app inherits this environment through WebKitWebDriver. Nothing from the caller's NIGHTWATCHER_*
+    // variables may leak in: they override the keyring and the settings under test.
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("NIGHTWATCHER_") {
+            driver.env_remove(name);
+        }
+    }
+    driver
+        .env("NIGHTWATCHER_DB", &db)
+        .env("NIGHTWATCHER_KEYRING_SERVICE", &keyring_service)
+        .env("NIGHTWATCHER_TELEGRAM_API_URL", telegram.api_url())
+        .env("RUST_LOG", "info")
+        // GTK would otherwise start an accessibility bus that outlives the test.
+        .env("NO_AT_BRIDGE", "1");
+    cleanup.driver = Some(driver.spawn().unwrap());
+    // tauri-driver forwards to WebKitWebDriver, which it starts: both must listen before a session can start.
+    eventually("tauri-driver and WebKitWebDriver to listen", async || {
+        for p in [port, native_port] {
+            TcpStream::connect(("127.0.0.1", p)).map_err(|e| format!("port {p}: {e}"))?;
+        }
+        Ok(())
+    })
+    .await;
+
+    // 2. A WebDriver session: WebKitWebDriver launches the app and attaches to its window.
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "tauri:options".into(),
+        json!({ "application": wrapper.to_str().unwrap() }),
+    );
+    capabilities.insert("browserName".into(), json!("wry"));
+    let client = ClientBuilder::new(HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .unwrap_or_else(|e| {
+            panic!(
+                "no WebDriver session with the app: {e}\nlog:\n{}",
+                read(&log_path)
+            )
+        });
+    let driver_pid = cleanup.driver.as_ref().unwrap().id();
+    let app_pid = eventually("the app process under tauri-driver", async || {
+        descendants(driver_pid)
+            .into_iter()
+            .find(|p| p.name == "nightwatcher")
+            .map(|p| p.pid)
+            .ok_or_else(|| format!("descendants: {:?}", descendants(driver_pid)))
+    })
+    .await;
+    assert_eq!(client.title().await.unwrap(), "NightWatcher");
+
+    // 3. First run: Settings with the first-run guide.
+    let guide = visible(&client, "first-run-guide").await;
+    assert!(
+        guide
+            .text()
+            .await
+            .unwrap()
+            .contains("Welcome to NightWatcher")
+    );
+    visible(&client, "view-settings").await;
+
+    // 4. Configure through Settings; test the connection and send a test message.
+    type_into(&client, "prowlarr_url", &prowlarr.url()).await;
+    type_into(&client, "prowlarr_api_key", PROWLARR_API_KEY).await;
+    type_into(&client, "telegram_bot_token", BOT_TOKEN).await;
+    type_into(&client, "telegram_chat_id", &CHAT_ID.to_string()).await;
+    click(&client, "settings-save").await;
+    wait_text(&client, "settings-result", |t| t == "Settings saved.").await;
+    wait_text(&client, "prowlarr-key-state", |t| t == "saved").await;
+    wait_text(&client, "telegram-token-state", |t| t == "saved").await;
+    assert!(
+        hidden(&client, "first-run-guide").await,
+        "the guide stays after configuring"
+    );
+    for secret_field in ["prowlarr_api_key", "telegram_bot_token"] {
+        let value = find(&client, secret_field)
+            .await
+            .prop("value")
+            .await
+            .unwrap();
+        assert_eq!(
+            value.as_deref(),
+            Some(""),
+            "a stored secret stays in the page ({secret_field})"
+        );
+    }
+
+    click(&client, "test-connection").await;
+    let connected = wait_text(&client, "test-connection-result", |t| {
+        t.starts_with("Connected to Prowlarr")
+    })
+    .await;
+    assert!(
+        connected.contains(PROWLARR_VERSION),
+        "the version comes from the fake: {connected}"
+    );
+    assert!(
+        prowlarr
+            .recorded()
+            .iter()
+            .any(|r| r.path == "/api/v1/system/status"),
+        "Test connection never asked Prowlarr: {:?}",
+        prowlarr.recorded()
+    );
+
+    click(&client, "send-test-message").await;
+    wait_text(&client, "send-test-result", |t| {
+        t.starts_with("Test message sent")
+    })
+    .await;
+    let messages = telegram.messages();
+    assert_eq!(
+        messages.len(),
+        1,
+        "one test message reached Telegram: {messages:?}"
+    );
+    assert_eq!(messages[0].chat_id, CHAT_ID);
+    screenshot(&client, "settings").await;
+
+    // The secrets are in the keyring, as typed, under the service of this run...
+    for (user, typed) in [
+        ("prowlarr-api-key", PROWLARR_API_KEY),
+        ("telegram-bot-token", BOT_TOKEN),
+    ] {
+        let stored = run_tool(
+            "secret-tool",
+            &["lookup", "service", &keyring_service, "username", user],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{user} is not in the keyring: {e}"));
+        assert_eq!(stored, typed, "the keyring holds another {user}");
+    }
+    let entries = run_tool(
+        "secret-tool",
+        &["search", "--all", "service", &keyring_service],
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        entries.lines().filter(|l| l.starts_with("[/")).count(),
+        2,
+        "exactly two keyring entries: {entries}"
+    );
+    // ...and nowhere in the database or the log.
+    assert_no_secret_in_files(dir.path(), &log_path);
+
+    // 5. Add items through the form. Each addition searches at once; wait until that search is done.
+    click(&client, "nav-watchlist").await;
+    visible(&client, "view-watchlist").await;
+    add_item(&client, DUNE, "movie", Some("2024"), None).await;
+    add_item(&client, "Severance", "series", None, Some("2")).await;
+    add_item(&client, "The Brutalist", "movie", Some("2024"), None).await;
+    eventually("every item checked once and no check running", async || {
+        let items = invoke(&client, "list_items", json!({})).await?;
+        let status = invoke(&client, "get_status", json!({})).await?;
+        let unchecked: Vec<_> = items
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|i| i["last_checked_at"].is_null())
+            .map(|i| i["title"].clone())
+            .collect();
+        (unchecked.is_empty() && status["running"].is_null())
+            .then_some(())
+            .ok_or_else(|| format!("unchecked {unchecked:?}, running {}", status["running"]))
+    })
+    .await;
+    eventually("the watchlist to show what was found", async || {
+        let mut rows = watchlist_rows(&client).await;
+        rows.sort();
+        let expected = [
+            (DUNE, "found 1"),
+            ("Severance", "found 2"),
+            ("The Brutalist", "waiting"),
+        ]
+        .map(|(t, s)| (t.to_owned(), s.to_owned()));
+        (rows == expected)
+            .then_some(())
+            .ok_or_else(|| format!("rows {rows:?}"))
+    })
+    .await;
+    screenshot(&client, "watchlist").await;
+    click(&client, "nav-found").await;
+    eventually(
+        "the releases out before the tray check to be listed",
+        async || {
+            let titles = texts(&client, "found-title").await;
+            (titles.len() == 3)
+                .then_some(())
+                .ok_or_else(|| format!("found titles {titles:?}"))
+        },
+    )
+    .await;
+    screenshot(&client, "found").await;
+    assert_no_secret_in_files(dir.path(), &log_path);
+
+    // 6. "Check now" from the tray menu, after two new releases of Dune appear on the indexers.
+    prowlarr.add_releases(new_dune_releases(&prowlarr));
+    let monitor_out = dir.path().join("notifications.txt");
+    cleanup.monitor = Some(start_notification_monitor(&monitor_out).await);
+    let searches_before = prowlarr.search_requests();
+    let messages_before = telegram.messages().len();
+    let (bus, menu) = tray_menu(app_pid).await;
+    click_menu(&bus, &menu, "Check now").await;
+    eventually("a Prowlarr search after the tray's Check now", async || {
+        let n = prowlarr.search_requests();
+        (n > searches_before)
+            .then_some(())
+            .ok_or_else(|| format!("{n} searches, {searches_before} before the click"))
+    })
+    .await;
+    assert!(read(&log_path).contains("check requested from the tray"));
+
+    // 7. What that check found: in the window, on Telegram, as a desktop notification.
+    eventually("the new releases in the Found list", async || {
+        let titles = texts(&client, "found-title").await;
+        (titles.iter().any(|t| t == DUNE_2160P) && titles.iter().any(|t| t == XSS_TITLE))
+            .then_some(())
+            .ok_or_else(|| format!("found titles {titles:?}"))
+    })
+    .await;
+    assert_hostile_title_is_text(&client).await;
+    let news = eventually("the Telegram message about the new release", async || {
+        let messages = telegram.messages();
+        messages[messages_before.min(messages.len())..]
+            .iter()
+            .find(|m| m.plain.contains(DUNE_2160P))
+            .cloned()
+            .ok_or_else(|| {
+                format!(
+                    "messages since the click: {:?}",
+                    &messages[messages_before.min(messages.len())..]
+                )
+            })
+    })
+    .await;
+    assert_eq!(news.chat_id, CHAT_ID);
+    let summary = format!("{DUNE} — 2 new releases");
+    eventually(
+        "the desktop notification at the notification daemon",
+        async || {
+            let seen = read(&monitor_out);
+            (seen.contains(&format!("string \"{summary}\""))
+                && seen.contains("string \"nightwatcher\""))
+            .then_some(())
+            .ok_or_else(|| format!("Notify calls seen:\n{seen}"))
+        },
+    )
+    .await;
+    let dunst = run_tool("dunstctl", &["count"]).await.unwrap();
+    assert!(
+        dunst
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse::<u32>().ok())
+            .sum::<u32>()
+            > 0,
+        "dunst has no notification: {dunst}"
+    );
+    if let Some(mut monitor) = cleanup.monitor.take() {
+        let _ = monitor.kill();
+        let _ = monitor.wait();
+    }
+    assert!(
+        read(&log_path).contains(&format!("desktop notification title=\"{summary}\"")),
+        "no log line for the notification"
+    );
+
+    // 8. The screenshots were taken along the way (Settings after configuring, Watchlist and Found after the
+    //    first checks), so they show realistic data rather than the hostile title.
+
+    // 9. Close the window like a window manager: the app stays in the tray and its web process goes away.
+    let web_processes = web_processes_of(app_pid);
+    assert!(
+        !web_processes.is_empty(),
+        "no WebKitWebProcess under the app while its window is open: {:?}",
+        descendants(app_pid)
+    );
+    close_window(app_pid).unwrap();
+    eventually("the window to be destroyed", async || {
+        let log = read(&log_path);
+        (log.contains("window destroyed")
+            && log.contains("window closed: NightWatcher keeps watching from the tray"))
+        .then_some(())
+        .ok_or_else(|| "no \"window destroyed\" in the log yet".to_owned())
+    })
+    .await;
+    eventually(
+        "the WebKitWebProcess of the closed window to exit",
+        async || {
+            let left = web_processes_of(app_pid);
+            left.is_empty()
+                .then_some(())
+                .ok_or_else(|| format!("still running: {left:?}"))
+        },
+    )
+    .await;
+    assert!(alive(app_pid), "closing the window ended the app");
+    assert!(
+        app_windows(app_pid).unwrap().is_empty(),
+        "a NightWatcher window is still mapped"
+    );
+
+    // Reopen from the tray: a new window, rehydrated from the engine.
+    click_menu(&bus, &menu, "Open NightWatcher").await;
+    let handle = eventually("a window after Open NightWatcher", async || {
+        let handles = client.windows().await.map_err(|e| e.to_string())?;
+        handles
+            .into_iter()
+            .next()
+            .ok_or_else(|| "no window handle yet".to_owned())
+    })
+    .await;
+    client.switch_to_window(handle).await.unwrap();
+    assert!(!app_windows(app_pid).unwrap().is_empty());
+    assert!(
+        !web_processes_of(app_pid).is_empty(),
+        "the new window has no web process"
+    );
+    eventually("the reopened window to show the watchlist", async || {
+        let titles = texts(&client, "item-title").await;
+        (titles.len() == 3)
+            .then_some(())
+            .ok_or_else(|| format!("watchlist titles {titles:?}"))
+    })
+    .await;
+    click(&client, "nav-found").await;
+    eventually("the reopened window to show what was found", async || {
+        let titles = texts(&client, "found-title").await;
+        (titles.len() == 5 && titles.iter().any(|t| t == XSS_TITLE))
+            .then_some(())
+            .ok_or_else(|| format!("found titles {titles:?}"))
+    })
+    .await;
+    assert_hostile_title_is_text(&client).await;
+    click(&client, "nav-settings").await;
+    wait_text(&client, "prowlarr-key-state", |t| t == "saved").await;
+    assert!(hidden(&client, "first-run-guide").await);
+
+    // 10. Quit from the tray: the watcher stops and the process exits with status 0.
+    click_menu(&bus, &menu, "Quit").await;
+    let status = eventually("the app to exit", async || {
+        std::fs::read_to_string(&exit_status_path)
+            .map(|s| s.trim().to_owned())
+            .map_err(|_| "still running".to_owned())
+    })
+    .await;
+    assert_eq!(
+        status,
+        "0",
+        "exit status after Quit; log:\n{}",
+        read(&log_path)
+    );
+    assert!(!alive(app_pid));
+    let log = read(&log_path);
+    for line in [
+        "quit requested from the tray",
+        "quitting: stopping the watcher",
+        "service stopped",
+        "exited",
+    ] {
+        assert!(log.contains(line), "no {line:?} in the log:\n{log}");
+    }
+    assert_no_secret_in_files(dir.path(), &log_path);
+    // The session's browser is gone; WebKitWebDriver may already have dropped the session.
+    let _ = client.close().await;
+    drop(cleanup);
+}
+
+/// Checks the session this test needs and returns tauri-driver's path; panics with how to run the test.
+fn require_test_session() -> PathBuf {
+    for var in ["DISPLAY", "DBUS_SESSION_BUS_ADDRESS"] {
+        assert!(
+            std::env::var_os(var).is_some_and(|v| !v.is_empty()),
+            "{var} is not set: this test drives the real app on an X display with a session bus; {HOW_TO_RUN}"
+        );
+    }
+    for (tool, package) in [
+        ("WebKitWebDriver", "webkit2gtk-driver"),
+        ("gdbus", "libglib2.0-bin"),
+        ("secret-tool", "libsecret-tools"),
+        ("dbus-monitor", "dbus"),
+        ("dunstctl", "dunst"),
+    ] {
+        assert!(
+            which(tool).is_some(),
+            "{tool} is not installed (Debian package {package}; scripts/install-deps installs it); {HOW_TO_RUN}"
+        );
+    }
+    which("tauri-driver")
+        .or_else(|| {
+            let home = std::env::var_os("HOME")?;
+            let path = Path::new(&home).join(".cargo/bin/tauri-driver");
+            path.is_file().then_some(path)
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "tauri-driver is not installed: `cargo install tauri-driver --locked --version '^2'`; {HOW_TO_RUN}"
+            )
+        })
+}
+
+fn which(tool: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(tool))
+        .find(|p| {
+            p.metadata()
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// On Prowlarr's usual port when it is free, so the screenshots show a familiar address.
+async fn start_prowlarr() -> FakeProwlarr {
+    let usual = SocketAddr::from(([127, 0, 0, 1], 9696));
+    match FakeProwlarr::start_on(usual, PROWLARR_API_KEY).await {
+        Ok(fake) => fake,
+        Err(_) => FakeProwlarr::start(PROWLARR_API_KEY).await,
+    }
+}
+
+/// Releases on the indexers before any item is added.
+fn already_out(prowlarr: &FakeProwlarr) -> Vec<Value> {
+    let ago = |hours| Utc::now() - chrono::Duration::hours(hours);
+    vec![
+        ReleaseBuilder::new("Severance.S02E09.1080p.ATVP.WEB-DL.DDP5.1.H.264-NTb")
+            .indexer(1, "TorrentLeech")
+            .size(3 * GIB + GIB / 10)
+            .seeders(241)
+            .published(ago(50))
+            .build_for(prowlarr),
+        ReleaseBuilder::new("Severance.S02E10.1080p.ATVP.WEB-DL.DDP5.1.H.264-NTb")
+            .indexer(2, "DrunkenSlug")
+            .usenet()
+            .size(3 * GIB + 4 * GIB / 10)
+            .published(ago(5))
+            .build_for(prowlarr),
+        ReleaseBuilder::new("Dune.Part.Two.2024.1080p.BluRay.x264-SPARKS")
+            .indexer(1, "TorrentLeech")
+            .size(14 * GIB + GIB / 2)
+            .seeders(1022)
+            .published(ago(26))
+            .build_for(prowlarr),
+    ]
+}
+
+/// Releases that appear after the items were first checked, for the tray's "Check now" to find.
+fn new_dune_releases(prowlarr: &FakeProwlarr) -> Vec<Value> {
+    vec![
+        ReleaseBuilder::new(DUNE_2160P)
+            .indexer(1, "TorrentLeech")
+            .size(24 * GIB + 7 * GIB / 10)
+            .seeders(388)
+            .build_for(prowlarr),
+        ReleaseBuilder::new(XSS_TITLE)
+            .indexer(3, "1337x")
+            .size(2 * GIB + GIB / 10)
+            .seeders(57)
+            .build_for(prowlarr),
+    ]
+}
+
+/// The application WebKitWebDriver launches: the app as a child of a shell that records its exit status.
+fn write_app_wrapper(dir: &Path, exit_status: &Path) -> PathBuf {
+    let app = env!("CARGO_BIN_EXE_nightwatcher");
+    let wrapper = dir.join("nightwatcher-app");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\n{} \"$@\"\necho $? > {}\n",
+            shell_quote(app),
+            shell_quote(&exit_status.to_string_lossy())
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    wrapper
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default()
+}
+
+/// Polls `probe` until it returns Ok, for at most [`WAIT_LIMIT`]; fails with what it last reported.
+async fn eventually<T>(what: &str, mut probe: impl AsyncFnMut() -> Result<T, String>) -> T {
+    let start = Instant::now();
+    loop {
+        match probe().await {
+            Ok(value) => return value,
+            Err(last) if start.elapsed() > WAIT_LIMIT => {
+                panic!(
+                    "gave up waiting for {what} after {} s; last seen: {last}",
+                    WAIT_LIMIT.as_secs()
+                )
+            }
+            Err(_) => tokio::time::sleep(POLL_EVERY).await,
+        }
+    }
+}
+
+/// Runs a command-line tool; its trimmed stdout, or what went wrong.
+async fn run_tool(tool: &str, args: &[&str]) -> Result<String, String> {
+    let output = tokio::process::Command::new(tool)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .await
+        .map_err(|e| format!("{tool}: {e}"))?;
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+    } else {
+        Err(format!(
+            "{tool} {args:?}: {}: {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        ))
+    }
+}
+
+// ---- The window, through WebDriver ----
+
+fn by_testid(id: &str) -> String {
+    format!("[data-testid=\"{id}\"]")
+}
+
+async fn find(client: &Client, id: &str) -> Element {
+    let css = by_testid(id);
+    eventually(&format!("element {id}"), async || {
+        client
+            .find(Locator::Css(&css))
+            .await
+            .map_err(|e| e.to_string())
+    })
+    .await
+}
+
+/// The element, once it is displayed.
+async fn visible(client: &Client, id: &str) -> Element {
+    let css = by_testid(id);
+    eventually(&format!("{id} to be displayed"), async || {
+        let element = client
+            .find(Locator::Css(&css))
+            .await
+            .map_err(|e| e.to_string())?;
+        match element.is_displayed().await {
+            Ok(true) => Ok(element),
+            Ok(false) => Err("not displayed".to_owned()),
+            Err(e) => Err(e.to_string()),
+        }
+    })
+    .await
+}
+
+async fn hidden(client: &Client, id: &str) -> bool {
+    !find(client, id).await.is_displayed().await.unwrap()
+}
+
+async fn click(client: &Client, id: &str) {
+    visible(client, id).await.click().await.unwrap();
+}
+
+async fn type_into(client: &Client, id: &str, text: &str) {
+    let input = visible(client, id).await;
+    input.clear().await.unwrap();
+    input.send_keys(text).await.unwrap();
+}
+
+/// Waits until the element's visible text satisfies `ok`, and returns it.
+async fn wait_text(client: &Client, id: &str, ok: impl Fn(&str) -> bool) -> String {
+    let css = by_testid(id);
+    eventually(&format!("the text of {id}"), async || {
+        let element = client
+            .find(Locator::Css(&css))
+            .await
+            .map_err(|e| e.to_string())?;
+        let text = element.text().await.map_err(|e| e.to_string())?;
+        if ok(&text) {
+            Ok(text)
+        } else {
+            Err(format!("{text:?}"))
+        }
+    })
+    .await
+}
+
+/// (title, state) of each watchlist row.
+async fn watchlist_rows(client: &Client) -> Vec<(String, String)> {
+    let Ok(rows) = client
+        .find_all(Locator::Css(&by_testid("watchlist-row")))
+        .await
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for row in rows {
+        let cell = async |id: &str| match row.find(Locator::Css(&by_testid(id))).await {
+            Ok(e) => e.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        out.push((cell("item-title").await, cell("item-state").await));
+    }
+    out
+}
+
+/// The visible texts of every element with this test id, in document order.
+async fn texts(client: &Client, id: &str) -> Vec<String> {
+    let Ok(elements) = client.find_all(Locator::Css(&by_testid(id))).await else {
+        return Vec::new();
+    };
+    let mut texts = Vec::new();
+    for element in elements {
+        if let Ok(text) = element.text().await {
+            texts.push(text);
+        }
+    }
+    texts
+}
+
+/// Saves a screenshot of the tab `name` (scrolled to its top) as `docs/screenshots/<name>.png`.
+async fn screenshot(client: &Client, name: &str) {
+    let view = find(client, &format!("view-{name}")).await;
+    client
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'start' }); window.scrollTo(0, 0);",
+            vec![serde_json::to_value(&view).unwrap()],
+        )
+        .await
+        .unwrap();
+    let png = client.screenshot().await.unwrap();
+    assert!(png.starts_with(b"\x89PNG"), "the screenshot is not a PNG");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+}
+
+/// Calls one of the app's commands the way the UI does, from inside the page.
+async fn invoke(client: &Client, command: &str, args: Value) -> Result<Value, String> {
+    let script = "const [command, args, done] = arguments; \
+         window.__TAURI_INTERNALS__.invoke(command, args) \
+           .then((ok) => done({ ok }), (err) => done({ err: String(err && err.message || err) }));";
+    let reply = client
+        .execute_async(script, vec![json!(command), args])
+        .await
+        .map_err(|e| e.to_string())?;
+    match reply.get("err") {
+        Some(err) => Err(format!("{command}: {err}")),
+        None => Ok(reply["ok"].clone()),
+    }
+}
+
+/// Adds an item with the form, then waits until its first search is over.
+async fn add_item(
+    client: &Client,
+    title: &str,
+    kind: &str,
+    year: Option<&str>,
+    from_season: Option<&str>,
+) {
+    click(client, "add-item").await;
+    let form = visible(client, "item-form").await;
+    let field = async |name: &str| {
+        form.find(Locator::Css(&format!("[name=\"{name}\"]")))
+            .await
+            .unwrap()
+    };
+    field("title").await.send_keys(title).await.unwrap();
+    field("kind").await.select_by_value(kind).await.unwrap();
+    if let Some(year) = year {
+        field("year").await.send_keys(year).await.unwrap();
+    }
+    if let Some(season) = from_season {
+        // Shown only once the kind is "series": this also proves the select's change reached the form.
+        let input = field("from_season").await;
+        eventually("the season field of a series", async || {
+            match input.is_displayed().await {
+                Ok(true) => Ok(()),
+                other => Err(format!("{other:?}")),
+            }
+        })
+        .await;
+        input.send_keys(season).await.unwrap();
+    }
+    click(client, "item-save").await;
+    eventually(&format!("a watchlist row for {title}"), async || {
+        let titles = texts(client, "item-title").await;
+        titles
+            .iter()
+            .any(|t| t == title)
+            .then_some(())
+            .ok_or_else(|| format!("rows {titles:?}"))
+    })
+    .await;
+    eventually(
+        &format!("the first search for {title} to finish"),
+        async || {
+            let items = invoke(client, "list_items", json!({})).await?;
+            let status = invoke(client, "get_status", json!({})).await?;
+            let checked = items
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|i| i["title"] == title && !i["last_checked_at"].is_null());
+            (checked && status["running"].is_null())
+                .then_some(())
+                .ok_or_else(|| format!("items {items}, running {}", status["running"]))
+        },
+    )
+    .await;
+}
+
+/// The hostile release title is shown as text: no element was made from it and its handler never ran.
+async fn assert_hostile_title_is_text(client: &Client) {
+    let dom = client
+        .execute(
+            "const table = document.querySelector('[data-testid=\"found-table\"]'); \
+             return { images_in_found: table.querySelectorAll('img').length, \
+                      images_anywhere: document.querySelectorAll('img[src=\"x\"]').length, \
+                      marker: typeof window.__nw_xss };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        dom,
+        json!({"images_in_found": 0, "images_anywhere": 0, "marker": "undefined"}),
+        "the release title was parsed as HTML"
+    );
+    // The list re-renders on every event, so a cell found a moment ago may be gone: look again until stable.
+    eventually("the hostile title to be displayed as text", async || {
+        let cells = client
+            .find_all(Locator::Css(&by_testid("found-title")))
+            .await
+            .map_err(|e| e.to_string())?;
+        let mut seen = Vec::new();
+        for cell in cells {
+            let text = cell.text().await.map_err(|e| e.to_string())?;
+            if text == XSS_TITLE && cell.is_displayed().await.map_err(|e| e.to_string())? {
+                return Ok(());
+            }
+            seen.push(text);
+        }
+        Err(format!("displayed titles {seen:?}"))
+    })
+    .await;
+}
+
+// ---- The tray menu, over D-Bus ----
+
+/// The app's bus connection that exports the tray menu, and the menu's items as (id, label).
+async fn tray_menu(app_pid: u32) -> (String, Vec<(i32, String)>) {
+    eventually("the tray menu on the session bus", async || {
+        let names = run_tool(
+            "gdbus",
+            &[
+                "call",
+                "--session",
+                "-t",
+                "2",
+                "-d",
+                "org.freedesktop.DBus",
+                "-o",
+                "/org/freedesktop/DBus",
+                "-m",
+                "org.freedesktop.DBus.ListNames",
+            ],
+        )
+        .await?;
+        let unique = Regex::new(r"'(:[0-9.]+)'").unwrap();
+        let mut tried = Vec::new();
+        for name in unique.captures_iter(&names).map(|c| c[1].to_owned()) {
+            let pid = run_tool(
+                "gdbus",
+                &[
+                    "call",
+                    "--session",
+                    "-t",
+                    "2",
+                    "-d",
+                    "org.freedesktop.DBus",
+                    "-o",
+                    "/org/freedesktop/DBus",
+                    "-m",
+                    "org.freedesktop.DBus.GetConnectionUnixProcessID",
+                    &name,
+                ],
+            )
+            .await
+            .unwrap_or_default();
+            if pid != format!("(uint32 {app_pid},)") {
+                continue;
+            }
+            // Calls to the app's other connections fail fast (-t 2 bounds any that would hang).
+            match run_tool(
+                "gdbus",
+                &[
+                    "call",
+                    "--session",
+                    "-t",
+                    "2",
+                    "-d",
+                    &name,
+                    "-o",
+                    MENU_PATH,
+                    "-m",
+                    "com.canonical.dbusmenu.GetLayout",
+                    "--",
+                    "0",
+                    "-1",
+                    "@as []",
+                ],
+            )
+            .await
+            {
+                Ok(layout) => return Ok((name, menu_items(&layout))),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(format!(
+            "no connection of pid {app_pid} exports the menu: {tried:?}"
+        ))
+    })
+    .await
+}
+
+/// (id, label) of each item in a `GetLayout` reply as gdbus prints it.
+fn menu_items(layout: &str) -> Vec<(i32, String)> {
+    let item = Regex::new(r"\((\d+), \{[^}]*?'label': <'([^']*)'>").unwrap();
+    item.captures_iter(layout)
+        .map(|c| (c[1].parse().unwrap(), c[2].to_owned()))
+        .collect()
+}
+
+/// Clicks the menu item with this label, as a tray host does.
+async fn click_menu(bus: &str, menu: &[(i32, String)], label: &str) {
+    let id = menu
+        .iter()
+        .find(|(_, l)| l == label)
+        .map(|(id, _)| id.to_string())
+        .unwrap_or_else(|| panic!("no {label:?} in the tray menu: {menu:?}"));
+    run_tool(
+        "gdbus",
+        &[
+            "call",
+            "--session",
+            "-t",
+            "2",
+            "-d",
+            bus,
+            "-o",
+            MENU_PATH,
+            "-m",
+            "com.canonical.dbusmenu.Event",
+            "--",
+            &id,
+            "clicked",
+            "<0>",
+            "0",
+        ],
+    )
+    .await
+    .unwrap_or_else(|e| panic!("clicking {label:?}: {e}"));
+}
+
+/// Starts recording the `Notify` calls on the session bus; returns once the monitor is attached.
+async fn start_notification_monitor(out: &Path) -> Child {
+    let file = std::fs::File::create(out).unwrap();
+    let monitor = Command::new("dbus-monitor")
+        .args([
+            "--session",
+            "type=method_call,interface=org.freedesktop.Notifications,member=Notify",
+        ])
+        .stdin(Stdio::null())
+        .stdout(file)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // dbus-monitor prints the bus's NameAcquired/NameLost signals once it has become a monitor.
+    eventually("dbus-monitor to attach", async || {
+        (!read(out).is_empty())
+            .then_some(())
+            .ok_or_else(|| "no output yet".to_owned())
+    })
+    .await;
+    monitor
+}
+
+// ---- Processes, from /proc ----
+
+#[derive(Debug, Clone)]
+struct Proc {
+    pid: u32,
+    ppid: u32,
+    /// The file name of the program (argv[0]): `comm` is cut at 15 bytes ("WebKitWebProces").
+    name: String,
+    zombie: bool,
+}
+
+fn processes() -> Vec<Proc> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // The command name is in parentheses and may itself contain spaces or parentheses: skip past it.
+            let close = stat.rfind(')')?;
+            let mut rest = stat[close + 1..].split_whitespace();
+            let state = rest.next()?;
+            let ppid = rest.next()?.parse().ok()?;
+            let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            let argv0 = cmdline.split(|b| *b == 0).next().unwrap_or_default();
+            let name = Path::new(&*String::from_utf8_lossy(argv0))
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Some(Proc {
+                pid,
+                ppid,
+                name,
+                zombie: state == "Z",
+            })
+        })
+        .collect()
+}
+
+/// Every process whose parent chain includes `root`, parents before children.
+fn descendants(root: u32) -> Vec<Proc> {
+    let all = processes();
+    let mut children: HashMap<u32, Vec<&Proc>> = HashMap::new();
+    for p in &all {
+        children.entry(p.ppid).or_default().push(p);
+    }
+    let mut found = Vec::new();
+    let mut queue = vec![root];
+    let mut seen = HashSet::new();
+    while let Some(pid) = queue.pop() {
+        for child in children.get(&pid).into_iter().flatten() {
+            if seen.insert(child.pid) {
+                found.push((*child).clone());
+                queue.push(child.pid);
+            }
+        }
+    }
+    found
+}
+
+fn web_processes_of(app_pid: u32) -> Vec<Proc> {
+    descendants(app_pid)
+        .into_iter()
+        .filter(|p| p.name == "WebKitWebProcess" && !p.zombie)
+        .collect()
+}
+
+fn alive(pid: u32) -> bool {
+    processes().iter().any(|p| p.pid == pid && !p.zombie)
+}
+
+// ---- The window, through X11 ----
+
+/// The app's top-level windows titled NightWatcher.
+fn app_windows(app_pid: u32) -> Result<Vec<u32>, String> {
+    let (conn, screen) = x11rb::connect(None).map_err(|e| e.to_string())?;
+    let root = conn.setup().roots[screen].root;
+    let atom = |name: &[u8]| -> Result<u32, String> {
+        Ok(conn
+            .intern_atom(false, name)
+            .map_err(|e| e.to_string())?
+            .reply()
+            .map_err(|e| e.to_string())?
+            .atom)
+    };
+    let (net_wm_pid, net_wm_name, utf8) = (
+        atom(b"_NET_WM_PID")?,
+        atom(b"_NET_WM_NAME")?,
+        atom(b"UTF8_STRING")?,
+    );
+    let tree = conn
+        .query_tree(root)
+        .map_err(|e| e.to_string())?
+        .reply()
+        .map_err(|e| e.to_string())?;
+    let mut windows = Vec::new();
+    for window in tree.children {
+        let property = |name: u32, kind: u32| {
+            conn.get_property(false, window, name, kind, 0, 256)
+                .ok()
+                .and_then(|cookie| cookie.reply().ok())
+        };
+        let pid = property(net_wm_pid, AtomEnum::CARDINAL.into())
+            .and_then(|p| p.value32().and_then(|mut v| v.next()));
+        let title = property(net_wm_name, utf8)
+            .map(|p| String::from_utf8_lossy(&p.value).into_owned())
+            .unwrap_or_default();
+        if pid == Some(app_pid) && title == "NightWatcher" {
+            windows.push(window);
+        }
+    }
+    Ok(windows)
+}
+
+/// Asks the app's window to close with `WM_DELETE_WINDOW`, what a window manager sends for the close button.
+fn close_window(app_pid: u32) -> Result<(), String> {
+    let windows = app_windows(app_pid)?;
+    assert_eq!(windows.len(), 1, "one NightWatcher window: {windows:?}");
+    let (conn, _) = x11rb::connect(None).map_err(|e| e.to_string())?;
+    let atom = |name: &[u8]| -> Result<u32, String> {
+        Ok(conn
+            .intern_atom(false, name)
+            .map_err(|e| e.to_string())?
+            .reply()
+            .map_err(|e| e.to_string())?
+            .atom)
+    };
+    let (protocols, delete) = (atom(b"WM_PROTOCOLS")?, atom(b"WM_DELETE_WINDOW")?);
+    let event = ClientMessageEvent::new(
+        32,
+        windows[0],
+        protocols,
+        [delete, x11rb::CURRENT_TIME, 0, 0, 0],
+    );
+    conn.send_event(false, windows[0], EventMask::NO_EVENT, event)
+        .map_err(|e| e.to_string())?;
+    conn.flush().map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+// ---- Secrets at rest ----
+
+/// Neither secret is in any file of the test directory (the database, its WAL and SHM) or in the app's log.
+fn assert_no_secret_in_files(dir: &Path, log: &Path) {
+    let mut checked = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with("nightwatcher.db") || entry.path() == log) {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path()).unwrap();
+        for secret in [PROWLARR_API_KEY, BOT_TOKEN] {
+            assert!(
+                !contains(&bytes, secret.as_bytes()),
+                "a secret is stored in {name}"
+            );
+        }
+        checked.push(name);
+    }
+    assert!(
+        checked.iter().any(|n| n == "nightwatcher.db"),
+        "no database file to check: {checked:?}"
+    );
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+// ---- Clean-up, also when the test fails ----
+
+/// Kills what the test started (tauri-driver, WebKitWebDriver, the app, dbus-monitor) and removes this run's
+/// keyring entries.
+struct Cleanup {
+    driver: Option<Child>,
+    monitor: Option<Child>,
+    keyring_service: String,
+}
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        if let Some(mut monitor) = self.monitor.take() {
+            let _ = monitor.kill();
+            let _ = monitor.wait();
+        }
+        if let Some(mut driver) = self.driver.take() {
+            // WebKitWebDriver and the app would outlive tauri-driver: end them by pid first.
+            for p in descendants(driver.id()).iter().rev() {
+                let _ = Command::new("kill")
+                    .args(["-KILL", &p.pid.to_string()])
+                    .status();
+            }
+            let _ = driver.kill();
+            let _ = driver.wait();
+        }
+        let _ = Command::new("secret-tool")
+            .args(["clear", "service", &self.keyring_service])
+            .status();
+    }
+}

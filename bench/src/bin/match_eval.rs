@@ -40,8 +40,8 @@ fn main() -> Result<()> {
     let args = Args::parse();
     let items = load_items(&args.items)?;
     let releases = read(&args.releases)?;
-    let truth: HashMap<String, Vec<i64>> =
-        serde_json::from_str(&read(&args.truth)?).context("truth must map release titles to arrays of indexes")?;
+    let truth: HashMap<String, Vec<i64>> = serde_json::from_str(&read(&args.truth)?)
+        .context("truth must map release titles to arrays of indexes")?;
 
     matcher::warm_up();
     let matcher = Matcher::new(&items);
@@ -51,14 +51,22 @@ fn main() -> Result<()> {
     for name in releases.lines().filter(|l| !l.trim().is_empty()) {
         let parsed = matcher::parse(name);
         let got: BTreeSet<i64> = matcher.matching_items(&parsed).into_iter().collect();
-        let want: BTreeSet<i64> = truth.get(name).map(|v| v.iter().copied().collect()).unwrap_or_default();
+        let want: BTreeSet<i64> = truth
+            .get(name)
+            .map(|v| v.iter().copied().collect())
+            .unwrap_or_default();
         let false_pos: Vec<i64> = got.difference(&want).copied().collect();
         let false_neg: Vec<i64> = want.difference(&got).copied().collect();
         tp += got.intersection(&want).count();
         fp += false_pos.len();
         fn_ += false_neg.len();
         if args.all || !false_pos.is_empty() || !false_neg.is_empty() {
-            failures.push((name.to_owned(), describe(&parsed), describe_ids(&items, &false_pos), describe_ids(&items, &false_neg)));
+            failures.push((
+                name.to_owned(),
+                describe(&parsed),
+                describe_ids(&items, &false_pos),
+                describe_ids(&items, &false_neg),
+            ));
         }
         parsed_by_name.insert(name.to_owned(), parsed);
     }
@@ -89,10 +97,14 @@ fn read(path: &PathBuf) -> Result<String> {
 }
 
 fn load_items(path: &PathBuf) -> Result<Vec<WatchlistItem>> {
-    let values: Vec<Value> = serde_json::from_str(&read(path)?).context("items must be a JSON array")?;
+    let values: Vec<Value> =
+        serde_json::from_str(&read(path)?).context("items must be a JSON array")?;
     let mut items = Vec::with_capacity(values.len());
     for (index, v) in values.iter().enumerate() {
-        let title = v.get("title").and_then(Value::as_str).context("an item has no title")?;
+        let title = v
+            .get("title")
+            .and_then(Value::as_str)
+            .context("an item has no title")?;
         let kind = match v.get("kind").and_then(Value::as_str) {
             Some("movie") => ItemKind::Movie,
             Some("series") => ItemKind::Series,
@@ -123,7 +135,15 @@ fn describe(parsed: &ParsedRelease) -> String {
 fn describe_ids(items: &[WatchlistItem], ids: &[i64]) -> String {
     ids.iter()
         .filter_map(|&id| items.get(usize::try_from(id).ok()?))
-        .map(|item| format!("#{} {} {:?} ({:?})", item.id, item.kind.as_str(), item.title, item.year))
+        .map(|item| {
+            format!(
+                "#{} {} {:?} ({:?})",
+                item.id,
+                item.kind.as_str(),
+                item.title,
+                item.year
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -134,24 +154,31 @@ fn compare_labels(path: &PathBuf, parsed: &HashMap<String, ParsedRelease>) -> Re
     println!("\n--- label mismatches (title/year/season/episode) ---");
     for line in read(path)?.lines().filter(|l| !l.trim().is_empty()) {
         let label: Value = serde_json::from_str(line)?;
-        let Some(name) = label.get("name").and_then(Value::as_str) else { continue };
+        let Some(name) = label.get("name").and_then(Value::as_str) else {
+            continue;
+        };
         let Some(p) = parsed.get(name) else { continue };
         total += 1;
-        let want_title = label.get("title").and_then(Value::as_str).unwrap_or_default();
+        let want_title = label
+            .get("title")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         let mut diffs = Vec::new();
         if normalize_title(want_title) != normalize_title(&p.title) {
             diffs.push(format!("title {:?} != {:?}", p.title, want_title));
         }
         // A multi-episode label is a list: its first number is what `ParsedRelease::episode` holds.
         let want_u64 = |f: &str| {
-            label.get(f).and_then(|v| v.as_u64().or_else(|| v.as_array()?.first()?.as_u64()))
+            label
+                .get(f)
+                .and_then(|v| v.as_u64().or_else(|| v.as_array()?.first()?.as_u64()))
         };
         let movie = label.get("type").and_then(Value::as_str) == Some("movie");
         if movie {
-            if let (Some(w), Some(g)) = (want_u64("year"), p.year) {
-                if w != u64::from(g) {
-                    diffs.push(format!("year {g} != {w}"));
-                }
+            if let (Some(w), Some(g)) = (want_u64("year"), p.year)
+                && w != u64::from(g)
+            {
+                diffs.push(format!("year {g} != {w}"));
             }
             if p.kind != matcher::ReleaseKind::Movie {
                 diffs.push(format!("kind {:?} != movie", p.kind));
@@ -164,7 +191,11 @@ fn compare_labels(path: &PathBuf, parsed: &HashMap<String, ParsedRelease>) -> Re
                 diffs.push(format!("season {:?} != {:?}", p.season, want_u64("season")));
             }
             if want_u64("episode").is_some() && want_u64("episode") != p.episode.map(u64::from) {
-                diffs.push(format!("episode {:?} != {:?}", p.episode, want_u64("episode")));
+                diffs.push(format!(
+                    "episode {:?} != {:?}",
+                    p.episode,
+                    want_u64("episode")
+                ));
             }
         }
         if !diffs.is_empty() {

@@ -44,7 +44,10 @@ fn main() -> Result<()> {
 
     let started = Instant::now();
     matcher::warm_up();
-    println!("warm-up (pattern compilation): {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "warm-up (pattern compilation): {:.1} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
 
     let items = watchlist(&names, args.items);
     let matcher = Matcher::new(&items);
@@ -61,7 +64,11 @@ fn main() -> Result<()> {
         matched += usize::from(!black_box(matcher.matching_items(&parsed)).is_empty());
     });
     report("parse + match", &parse_and_match);
-    println!("({} items in the matcher, {} names, {matched} matched)", items.len(), parse_and_match.count);
+    println!(
+        "({} items in the matcher, {} names, {matched} matched)",
+        items.len(),
+        parse_and_match.count
+    );
     Ok(())
 }
 
@@ -72,8 +79,14 @@ struct Measurement {
 }
 
 fn report(label: &str, m: &Measurement) {
-    let cpu = m.cpu.map_or_else(|| "n/a".to_owned(), |cpu| format!("{:.0}", rate(m.count, cpu)));
-    println!("{label:<14} {:>9.0} names/s wall clock, {cpu:>9} names/s of CPU time", rate(m.count, m.wall));
+    let cpu = m.cpu.map_or_else(
+        || "n/a".to_owned(),
+        |cpu| format!("{:.0}", rate(m.count, cpu)),
+    );
+    println!(
+        "{label:<14} {:>9.0} names/s wall clock, {cpu:>9} names/s of CPU time",
+        rate(m.count, m.wall)
+    );
 }
 
 /// Runs `f` over the names, repeated, until `budget` has passed.
@@ -88,7 +101,9 @@ fn run(names: &[&str], budget: Duration, mut f: impl FnMut(&str)) -> Measurement
         count += names.len();
     }
     let wall = start.elapsed();
-    let cpu = thread_cpu_time().zip(cpu_start).map(|(end, start)| end.saturating_sub(start));
+    let cpu = thread_cpu_time()
+        .zip(cpu_start)
+        .map(|(end, start)| end.saturating_sub(start));
     Measurement { count, wall, cpu }
 }
 
@@ -107,7 +122,9 @@ fn watchlist(names: &[&str], size: usize) -> Vec<WatchlistItem> {
     let mut seen = HashSet::new();
     let mut items = Vec::with_capacity(size);
     let parsed = names.iter().map(|name| matcher::parse(name));
-    let titles = parsed.filter(|p| !p.title.is_empty()).map(|p| (p.title.clone(), p.kind));
+    let titles = parsed
+        .filter(|p| !p.title.is_empty())
+        .map(|p| (p.title.clone(), p.kind));
     let fillers = (0..).map(|n| (format!("Filler Title {n}"), ReleaseKind::Movie));
     for (title, kind) in titles.chain(fillers) {
         if items.len() >= size {
@@ -116,7 +133,11 @@ fn watchlist(names: &[&str], size: usize) -> Vec<WatchlistItem> {
         if !seen.insert(matcher::normalize_title(&title)) {
             continue;
         }
-        let kind = if kind == ReleaseKind::Movie { ItemKind::Movie } else { ItemKind::Series };
+        let kind = if kind == ReleaseKind::Movie {
+            ItemKind::Movie
+        } else {
+            ItemKind::Series
+        };
         items.push(WatchlistItem {
             id: items.len() as i64,
             title,

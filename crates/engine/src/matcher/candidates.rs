@@ -36,62 +36,87 @@ pub enum Cut {
 static BRACKETS: LazyLock<Regex> = LazyLock::new(|| re(r"\s*[(\[{][^)\]}]*[)\]}]"));
 
 /// Where a title splits into main title and the rest: ` - `, `.-.`, `--`, ` aka `, ` / `, ` | `.
-static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s+-+\s+|[ .]-[ .]|--|\s+aka\s+|\s+/\s+|\s*\|\s*"));
+static SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\s+-+\s+|[ .]-[ .]|--|\s+aka\s+|\s+/\s+|\s*\|\s*"));
 
 /// A country written after a show's title (`The Office US`, `Shameless UK`), in capitals only: `This Is Us`.
 static COUNTRY: LazyLock<Regex> = LazyLock::new(|| re(r"[ ._](?:US|UK|AU|NZ|CA)$"));
 
 /// An episode code the parser left inside the title (`Show Name 1x01 ep`): the title ends before it.
-static EPISODE_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)[ .]+(?:S\d{1,2}E\d{1,3}|\d{1,2}x\d{2,3})\b"));
+static EPISODE_CODE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)[ .]+(?:S\d{1,2}E\d{1,3}|\d{1,2}x\d{2,3})\b"));
 
 /// A lower-case group name glued in front (`ulshd-the.right.stuff`).
 static GLUED_PREFIX: LazyLock<Regex> = LazyLock::new(|| re(r"^[a-z0-9]{2,}-([a-z].*)$"));
 
-/// The readings of `parsed`, most specific first, without duplicates.
-pub fn readings(parsed: &ParsedRelease) -> Vec<Reading> {
-    let mut texts: Vec<String> = Vec::with_capacity(6);
-    let mut push = |t: &str| {
-        let t = t.trim();
-        if !t.is_empty() && !texts.iter().any(|x| x == t) {
-            texts.push(t.to_owned());
+/// Offers the readings of `parsed` to `f`, most specific first and each once, until `f` returns something.
+/// Lazy because most releases match, or miss, on their first reading.
+pub fn find_reading<T>(
+    parsed: &ParsedRelease,
+    mut f: impl FnMut(&Reading) -> Option<T>,
+) -> Option<T> {
+    let mut tried: Vec<String> = Vec::with_capacity(8);
+    let mut offer = |text: &str, tried: &mut Vec<String>| -> Option<T> {
+        let key = normalize_title(text);
+        if key.is_empty() || tried.contains(&key) {
+            return None;
         }
+        let found = f(&Reading {
+            key: key.clone(),
+            episode: None,
+        });
+        tried.push(key);
+        found
     };
     for base in [parsed.raw_title.as_str(), parsed.title.as_str()] {
-        push(base);
-        let unbracketed = BRACKETS.replace_all(base, "");
-        push(&unbracketed);
-        for text in [base, &unbracketed] {
-            if let Some(first) = SEPARATOR.split(text).next()
-                && first.len() < text.len()
-            {
-                push(first);
-                push(&COUNTRY.replace(first, ""));
+        if let Some(found) = offer(base, &mut tried) {
+            return Some(found);
+        }
+    }
+    for base in [parsed.raw_title.as_str(), parsed.title.as_str()] {
+        for text in variants(base) {
+            if let Some(found) = offer(&text, &mut tried) {
+                return Some(found);
             }
-            push(&COUNTRY.replace(text, ""));
-        }
-        if let Some(c) = GLUED_PREFIX.captures(&unbracketed) {
-            push(&c[1]);
-        }
-        if let Some(m) = EPISODE_CODE.find(base) {
-            push(&base[..m.start()]);
         }
     }
-
-    let mut out: Vec<Reading> = Vec::with_capacity(texts.len() * 2);
-    let seen = |key: &str, out: &Vec<Reading>| out.iter().any(|r| r.key == key);
-    for text in &texts {
-        let key = normalize_title(text);
-        if !key.is_empty() && !seen(&key, &out) {
-            out.push(Reading { key, episode: None });
-        }
-    }
-    let whole: Vec<String> = out.iter().map(|r| r.key.clone()).collect();
+    let whole = tried.clone();
     for key in &whole {
         for cut in number_cuts(key, parsed) {
-            if !seen(&cut.key, &out) {
-                out.push(cut);
+            if !tried.contains(&cut.key) {
+                if let Some(found) = f(&cut) {
+                    return Some(found);
+                }
+                tried.push(cut.key);
             }
         }
+    }
+    None
+}
+
+/// Shorter readings of one title: without brackets, before a separator, without a country or a glued prefix,
+/// before an episode code.
+fn variants(base: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if base.is_empty() {
+        return out;
+    }
+    let unbracketed = BRACKETS.replace_all(base, "");
+    out.push(unbracketed.to_string());
+    for text in [base, &unbracketed] {
+        if let Some(first) = SEPARATOR.split(text).next()
+            && first.len() < text.len()
+        {
+            out.push(first.to_owned());
+            out.push(COUNTRY.replace(first, "").into_owned());
+        }
+        out.push(COUNTRY.replace(text, "").into_owned());
+    }
+    if let Some(c) = GLUED_PREFIX.captures(&unbracketed) {
+        out.push(c[1].to_owned());
+    }
+    if let Some(m) = EPISODE_CODE.find(base) {
+        out.push(base[..m.start()].to_owned());
     }
     out
 }
@@ -119,7 +144,10 @@ fn number_cuts(key: &str, parsed: &ParsedRelease) -> Vec<Reading> {
             None
         };
         if let Some(cut) = cut {
-            cuts.push(Reading { key: words[..i].join(" "), episode: Some(cut) });
+            cuts.push(Reading {
+                key: words[..i].join(" "),
+                episode: Some(cut),
+            });
         }
     }
     cuts

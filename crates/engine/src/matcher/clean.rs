@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 /// Compiles one of this module's constant patterns. They are fixed in the source and every one of them runs
 /// in the unit tests, so a broken pattern fails the tests, never a user.
@@ -21,72 +21,155 @@ pub(super) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("constant pattern compiles")
 }
 
+/// The set only decides which rewrites to try, so it may match more than they do, never less: it uses
+/// ASCII word boundaries, which its DFA handles without falling back to a slower engine, and the
+/// patterns put no `\b` next to a non-ASCII letter, where the two kinds of boundary differ.
+#[allow(clippy::expect_used)]
+fn re_set(patterns: &[&str]) -> RegexSet {
+    let patterns = patterns.iter().map(|p| p.replace(r"\b", r"(?-u:\b)"));
+    RegexSet::new(patterns).expect("constant patterns compile")
+}
+
 /// `www.site.vip - Title`, `site.org - Title`: the parser finds the site but then misreads the rest
 /// (`Shang-Chi` became `Shang`). Bare domains need a torrent-site TLD, so `Show.Name.US - S01E01` stays.
 static SITE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:www\.[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|vip|info|io|to|cc|ws|xyz|club|biz|ru|lol|pw|rs|ag|sx|mx|gg|re))\s+-\s+")
+    re(
+        r"(?i)^\s*(?:www\.[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|vip|info|io|to|cc|ws|xyz|club|biz|ru|lol|pw|rs|ag|sx|mx|gg|re))\s+-\s+",
+    )
 });
 
 /// Codec or resolution tags in front of the title (`h265 - HEVC Title`, `HD 720p: Title`).
 static LEADING_TECH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:(?:[hx]\.?26[45]|hevc|avc|xvid|\d{3,4}[pi]|[48]k|u?hd|fhd)(?:\s*[-:]\s*|[\s._]+))+")
+    re(
+        r"(?i)^(?:(?:[hx]\.?26[45]|hevc|avc|xvid|\d{3,4}[pi]|[48]k|u?hd|fhd)(?:\s*[-:]\s*|[\s._]+))+",
+    )
 });
 
-/// Audio bitrates and frame rates: their numbers were read as episodes or left in the title.
-static RATES: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b\d{2,4}\s?kbps\b|\b\d{2,3}(?:[.,]\d{1,3})?\s?fps\b"));
+/// A rewrite of the name: a pattern and what each match becomes.
+struct Rewrite {
+    pattern: &'static str,
+    replace: fn(&Captures<'_>) -> String,
+}
 
-/// `EAC360`, `AC351`: an audio codec glued to its channel count, whose digits were read as an episode.
-static GLUED_AUDIO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(E-?AC-?3|AC-?3)\d{2,3}\b"));
+/// The rewrites, in the order they apply. Each says which class of names it repairs.
+const REWRITES: &[Rewrite] = &[
+    // Audio bitrates and frame rates: their numbers were read as episodes or left in the title.
+    Rewrite {
+        pattern: r"(?i)\b\d{2,4}\s?kbps\b|\b\d{2,3}(?:[.,]\d{1,3})?\s?fps\b",
+        replace: |_| " ".to_owned(),
+    },
+    // `EAC360`, `AC351`: an audio codec glued to its channel count, whose digits were read as an episode.
+    Rewrite {
+        pattern: r"(?i)\b(E-?AC-?3|AC-?3)\d{2,3}\b",
+        replace: |c| c[1].to_owned(),
+    },
+    // `AAC 5.1`: the parser reads a channel layout after a space as episode 5; glued (`AAC5.1`) it knows it.
+    Rewrite {
+        pattern: r"(?i)\b(AAC|E?-?AC-?3|DDP?|DD\+|DTS(?:-?HD)?(?:[ .-]?MA)?|TrueHD|FLAC|Opus|L?PCM|Atmos)\s([1-7]\.[01])\b",
+        replace: |c| format!("{}{}", &c[1], &c[2]),
+    },
+    // `Title-x09-Extra`: a bonus number between dashes; the part after it is the bonus's own title. It
+    // becomes `--`, a separator the parser keeps in the title and the matcher splits at (a spaced dash would
+    // make the parser read a number after it as an episode).
+    Rewrite {
+        pattern: r"(?i)-x\d{1,2}-",
+        replace: |_| "--".to_owned(),
+    },
+    // `2×07` (multiplication sign), `1 x 03` (spaced) and `Ep 2x03`: the parser only knows `2x07`.
+    Rewrite {
+        pattern: r"(?i)\b(?:ep\.?\s*)?(\d{1,2})(?:\s*×\s*|\sx\s)(\d{1,3})\b|\bep\.?\s*(\d{1,2}x\d{1,3})\b",
+        replace: |c| match c.get(3) {
+            Some(code) => code.as_str().to_owned(),
+            None => format!("{}x{}", &c[1], &c[2]),
+        },
+    },
+    // `[Cap.102]`, `[Cap.102_104]`: Spanish releases write season and episode as one number.
+    Rewrite {
+        pattern: r"(?i)\bCap[ .]?(\d{1,2})(\d{2})(?:[_ ]\d{1,2}(\d{2}))?\b",
+        replace: |c| match c.get(3) {
+            Some(last) => format!("S{:0>2}E{}-E{}", &c[1], &c[2], last.as_str()),
+            None => format!("S{:0>2}E{}", &c[1], &c[2]),
+        },
+    },
+    // The word "episode" in languages the parser does not know, or with an accent it does not expect.
+    Rewrite {
+        pattern: r"(?i)(?:(?:\be|é)pisode|\b(?:episodul|epizoda|epizod|odcinek|aflevering|jakso|avsnitt))[ .]+(\d{1,4})\b",
+        replace: |c| format!("Episode {}", &c[1]),
+    },
+    // `S07D1`, `S07D1-3&5`: DVD discs of a season, i.e. part of a season pack.
+    Rewrite {
+        pattern: r"(?i)\bS(\d{1,2})D\d{1,2}(?:-\d{1,2})?(?:&\d{1,2})*\b",
+        replace: |c| format!("S{}", &c[1]),
+    },
+    // `1xAll`: all episodes of season 1.
+    Rewrite {
+        pattern: r"(?i)\b(\d{1,2})xAll\b",
+        replace: |c| format!("S{}", &c[1]),
+    },
+    // `シーズン2` (season 2) and `2期` (second season), which the parser does not read.
+    Rewrite {
+        pattern: r"シーズン\s*(\d{1,2})|(\d{1,2})期",
+        replace: |c| {
+            format!(
+                " S{} ",
+                c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str())
+            )
+        },
+    },
+    // A season word followed by a roman numeral or a number word (`Saison VII`, `Season Two`).
+    Rewrite {
+        pattern: r"(?i)\b(?:season|saison|temporada|staffel|stagione)[ ._-]+([ivx]{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix)\b",
+        replace: |c| number_word(&c[1]).map_or_else(|| c[0].to_owned(), |n| format!("Season {n}")),
+    },
+    // `July.30.2021`, `Jul 30th, 2021`: month-first dates, which the parser reads as title and year.
+    Rewrite {
+        pattern: r"(?i)\b(january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)[ ._-](\d{1,2})(?:st|nd|rd|th)?[ ._,-]+((?:19|20)\d{2})\b",
+        replace: |c| {
+            let day: u32 = c[2].parse().unwrap_or(0);
+            if (1..=31).contains(&day) {
+                format!("{}.{:02}.{day:02}", &c[3], month_number(&c[1]))
+            } else {
+                c[0].to_owned()
+            }
+        },
+    },
+    // `Title.101.HDTV`, `Title.2014.208.HDTV`: season and episode written as one 3–4 digit number. Only
+    // before a TV source or a codec, so that `Room.237.1080p` stays a title; never a year or a resolution
+    // written without its `p` (`Title.2013.1080-x264`).
+    Rewrite {
+        pattern: r"(?i)((?:[a-z]|\b(?:19|20)\d{2})[ ._])(\d{1,2})(\d{2})((?:[ ._]\d{3,4}p)?[ ._-](?:hdtv|pdtv|sdtv|dsr|tvrip|x26[45]|h\.?26[45]|xvid)\b)",
+        replace: |c| {
+            let (season, episode) = (&c[2], &c[3]);
+            let year_like =
+                season.len() == 2 && (season.starts_with("19") || season.starts_with("20"));
+            let resolution = matches!(
+                (season, episode),
+                ("4", "80") | ("5", "76") | ("7", "20") | ("10", "80") | ("21", "60")
+            );
+            if year_like || resolution || episode == "00" {
+                c[0].to_owned()
+            } else {
+                format!("{}S{season:0>2}E{episode}{}", &c[1], &c[4])
+            }
+        },
+    },
+];
 
-/// `Title-x09-Extra`: a bonus number between dashes; the part after it is the bonus's own title. It becomes
-/// `--`, a separator the parser keeps in the title and the matcher splits at (a spaced dash would make the
-/// parser read a number after it as an episode).
-static BONUS_MARKER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)-x\d{1,2}-"));
-
-/// `2×07` (multiplication sign), `1 x 03` (spaced) and `Ep 2x03`: the parser only knows `2x07`.
-static EPISODE_X: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:ep\.?\s*)?(\d{1,2})(?:\s*×\s*|\sx\s)(\d{1,3})\b|\bep\.?\s*(\d{1,2}x\d{1,3})\b"));
-
-/// `S07D1`, `S07D1-3&5`: DVD discs of a season, i.e. part of a season pack.
-static SEASON_DISC: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bS(\d{1,2})D\d{1,2}(?:-\d{1,2})?(?:&\d{1,2})*\b"));
-
-/// `1xAll`: all episodes of season 1.
-static SEASON_ALL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(\d{1,2})xAll\b"));
-
-/// `シーズン2` (season 2) and `2期` (second season), which the parser does not read.
-static CJK_SEASON: LazyLock<Regex> = LazyLock::new(|| re(r"シーズン\s*(\d{1,2})|(\d{1,2})期"));
-
-/// A season word followed by a roman numeral or a number word (`Saison VII`, `Season Two`).
-static SEASON_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:season|saison|temporada|staffel|stagione)[ ._-]+([ivx]{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix)\b")
-});
-
-/// `July.30.2021` and `Jul 30th, 2021`: month-first dates, which the parser reads as title and year.
-static MONTH_FIRST_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)[ ._-](\d{1,2})(?:st|nd|rd|th)?[ ._,-]+((?:19|20)\d{2})\b")
-});
-
-/// `Title.101.HDTV`, `Title.2014.208.HDTV`: season and episode written as one 3–4 digit number. Only before
-/// a TV source or a codec, so that `Room.237.1080p` stays a title.
-static NUMBERED_EPISODE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)((?:[a-z]|\b(?:19|20)\d{2})[ ._])(\d{1,2})(\d{2})((?:[ ._]\d{3,4}p)?[ ._-](?:hdtv|pdtv|sdtv|dsr|tvrip|x26[45]|h\.?26[45]|xvid)\b)")
-});
-
-/// `[Cap.102]`, `[Cap.102_104]`: Spanish releases number episodes as season and episode in one number.
-static CAP_EPISODE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bCap[ .]?(\d{1,2})(\d{2})(?:_(?:\d{1,2})(\d{2}))?\b"));
-
-/// The word "episode" in languages the parser does not know, or with an accent it does not expect.
-static EPISODE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:[ée]pisode|episodul|epizoda|epizod|odcinek|aflevering|jakso|avsnitt)[ .]+(\d{1,4})\b")
+/// The rewrite patterns compiled, with a set of all of them: one pass over the name tells which apply,
+/// and most names need none.
+static COMPILED_REWRITES: LazyLock<(RegexSet, Vec<Regex>)> = LazyLock::new(|| {
+    let patterns: Vec<&str> = REWRITES.iter().map(|r| r.pattern).collect();
+    (re_set(&patterns), patterns.iter().map(|p| re(p)).collect())
 });
 
 /// Rewrites notations the parser misreads into ones it reads. Returns the name unchanged when nothing applies.
 pub fn pre_clean(name: &str) -> Cow<'_, str> {
     // The parser reads `_` as a space too; doing it first lets the patterns below see word boundaries.
-    let mut s: Cow<'_, str> = if name.contains('_') { Cow::Owned(name.replace('_', " ")) } else { Cow::Borrowed(name) };
+    let mut s: Cow<'_, str> = if name.contains('_') {
+        Cow::Owned(name.replace('_', " "))
+    } else {
+        Cow::Borrowed(name)
+    };
     if let Some(m) = SITE_PREFIX.find(&s)
         && m.end() < s.len()
     {
@@ -98,52 +181,19 @@ pub fn pre_clean(name: &str) -> Cow<'_, str> {
     {
         s = Cow::Owned(s[m.end()..].to_owned());
     }
-    s = replace(s, &RATES, |_| " ".to_owned());
-    s = replace(s, &GLUED_AUDIO, |c| c[1].to_owned());
-    s = replace(s, &BONUS_MARKER, |_| "--".to_owned());
-    s = replace(s, &EPISODE_X, |c| match c.get(3) {
-        Some(code) => code.as_str().to_owned(),
-        None => format!("{}x{}", &c[1], &c[2]),
-    });
-    s = replace(s, &CAP_EPISODE, |c| match c.get(3) {
-        Some(last) => format!("S{:0>2}E{}-E{}", &c[1], &c[2], last.as_str()),
-        None => format!("S{:0>2}E{}", &c[1], &c[2]),
-    });
-    s = replace(s, &EPISODE_WORD, |c| format!("Episode {}", &c[1]));
-    s = replace(s, &SEASON_DISC, |c| format!("S{}", &c[1]));
-    s = replace(s, &SEASON_ALL, |c| format!("S{}", &c[1]));
-    s = replace(s, &CJK_SEASON, |c| {
-        let n = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
-        format!(" S{n} ")
-    });
-    s = replace(s, &SEASON_WORD, |c| match number_word(&c[1]) {
-        Some(n) => format!("Season {n}"),
-        None => c[0].to_owned(),
-    });
-    s = replace(s, &MONTH_FIRST_DATE, |c| {
-        let month = month_number(&c[1]);
-        let day: u32 = c[2].parse().unwrap_or(0);
-        if (1..=31).contains(&day) { format!("{}.{month:02}.{day:02}", &c[3]) } else { c[0].to_owned() }
-    });
-    s = replace(s, &NUMBERED_EPISODE, |c| {
-        let (season, episode) = (&c[2], &c[3]);
-        let year_like = season.len() == 2 && (season.starts_with("19") || season.starts_with("20"));
-        // A resolution written without its `p` (`Title.2013.1080-x264`).
-        let resolution = matches!(format!("{season}{episode}").as_str(), "480" | "576" | "720" | "1080" | "2160");
-        if year_like || resolution || episode == "00" {
-            c[0].to_owned()
-        } else {
-            format!("{}S{season:0>2}E{episode}{}", &c[1], &c[4])
-        }
-    });
-    s
-}
-
-fn replace<'a>(s: Cow<'a, str>, pattern: &Regex, f: impl Fn(&Captures<'_>) -> String) -> Cow<'a, str> {
-    if !pattern.is_match(&s) {
-        return s;
+    let (set, regexes) = &*COMPILED_REWRITES;
+    // A rewrite does not create text another one rewrites, so the set is asked once, before any of them.
+    for index in set.matches(&s).iter() {
+        let (Some(rewrite), Some(regex)) = (REWRITES.get(index), regexes.get(index)) else {
+            continue;
+        };
+        s = Cow::Owned(
+            regex
+                .replace_all(&s, |c: &Captures<'_>| (rewrite.replace)(c))
+                .into_owned(),
+        );
     }
-    Cow::Owned(pattern.replace_all(&s, |c: &Captures<'_>| f(c)).into_owned())
+    s
 }
 
 fn number_word(word: &str) -> Option<u32> {
@@ -185,9 +235,14 @@ fn roman_numeral(s: &str) -> Option<u32> {
 }
 
 fn month_number(name: &str) -> u32 {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let prefix = name.get(..3).unwrap_or(name).to_ascii_lowercase();
-    MONTHS.iter().position(|m| *m == prefix).map_or(0, |i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == prefix)
+        .map_or(0, |i| i as u32 + 1)
 }
 
 /// What [`post_clean`] made of a parsed title.
@@ -217,7 +272,8 @@ pub struct Context {
 }
 
 /// `03-Title`, `01 - Title`, `003-004. Title`: an episode number in front of the title.
-static LEADING_EPISODE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,4})(?:-\d{1,4})?(?:\s*-\s*|\.\s+)"));
+static LEADING_EPISODE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\d{1,4})(?:-\d{1,4})?(?:\s*-\s*|\.\s+)"));
 
 /// `S00` / `S00E05` in the title: the parser treats season 0 as absent and leaves the code in the title.
 static SEASON_ZERO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[ ._-])S00(?:E(\d{1,3}))?\b"));
@@ -239,9 +295,8 @@ static TRAILING_TAG: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Tags that are also ordinary words in other cases (`Pen Pal`, `Où`, `Keeping It Real`): cut only when
 /// written in capitals in a title that is not all capitals.
-static TRAILING_SHOUTED_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^|[ ._+\-])(?:PAL|NTSC|SECAM|XXX|WS|FS|OAR|LR|H?OU|REAL)[ ._+\-]*$")
-});
+static TRAILING_SHOUTED_TAG: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[ ._+\-])(?:PAL|NTSC|SECAM|XXX|WS|FS|OAR|LR|H?OU|REAL)[ ._+\-]*$"));
 
 /// Languages left at the end of the title. Cut only when written as a tag (`GERMAN`, `iTALiAN`) or
 /// when a tag after them was cut (`German.DL`): in title case they end real titles (`The Good German`).
@@ -283,7 +338,10 @@ pub fn post_clean(title: &str, cx: Context) -> CleanTitle {
         title = &title[..whole.start()];
     }
 
-    let all_caps = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(is_shouted);
+    let all_caps = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(is_shouted);
     let mut complete = false;
     let mut cut_a_tag = false;
     loop {
@@ -337,7 +395,13 @@ pub fn post_clean(title: &str, cx: Context) -> CleanTitle {
         title = &title[..whole.start()];
     }
     let title = title.trim_end_matches([' ', '.', '-', '_', '+']).to_owned();
-    CleanTitle { title, complete, season_zero, bare_episode, anime_special }
+    CleanTitle {
+        title,
+        complete,
+        season_zero,
+        bare_episode,
+        anime_special,
+    }
 }
 
 /// `OVA`, `ONA 2`, `OAD v2` at the end of the title, in capitals as the anime scene writes them.
@@ -364,7 +428,9 @@ fn is_shouted(word: &str) -> bool {
 
 /// `Christmas Special`, `50th Anniversary Special`: a one-off episode of a show, not a film.
 static SPECIAL_EPISODE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:christmas|xmas|holiday|halloween|easter|new[ ._]years?|anniversary|reunion)[ ._-]+special\b")
+    re(
+        r"(?i)\b(?:christmas|xmas|holiday|halloween|easter|new[ ._]years?|anniversary|reunion)[ ._-]+special\b",
+    )
 });
 
 pub fn is_special_episode(name: &str) -> bool {
@@ -373,7 +439,9 @@ pub fn is_special_episode(name: &str) -> bool {
 
 /// Words that make a `COMPLETE` release a whole-show pack even when it has a year.
 static SERIES_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:series|mini[ ._-]?series|seasons|saisons|temporadas|staffeln|int[eé]grale|coffret|box[ ._-]?set)\b")
+    re(
+        r"(?i)\b(?:series|mini[ ._-]?series|seasons|saisons|temporadas|staffeln|int[eé]grale|coffret|box[ ._-]?set)\b",
+    )
 });
 
 pub fn names_a_series(name: &str) -> bool {

@@ -5,37 +5,91 @@ use deunicode::deunicode_char;
 /// Normalizes a title for comparison; see the rules in the [`crate::matcher`] docs.
 pub fn normalize_title(s: &str) -> String {
     let decoded = decode_entities(s);
-    let mut words: Vec<String> = Vec::new();
-    let mut word = String::new();
+    let mut out = Words::with_capacity(decoded.len());
     for c in decoded.chars() {
         match c {
             // Apostrophes join: "Director’s" and "Directors" are the same word.
             '\'' | '’' | '‘' | '`' | '´' | 'ʼ' => {}
             '&' => {
-                flush(&mut word, &mut words);
-                words.push("and".to_owned());
+                out.end_word();
+                out.push_word("and");
             }
-            c if c.is_ascii_alphanumeric() => word.push(c.to_ascii_lowercase()),
-            c if c.is_ascii() => flush(&mut word, &mut words),
+            c if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() => out.end_word(),
             c if is_latin_or_fullwidth(c) => match deunicode_char(c) {
                 Some(ascii) => {
                     for a in ascii.chars() {
                         if a.is_ascii_alphanumeric() {
-                            word.push(a.to_ascii_lowercase());
+                            out.push(a.to_ascii_lowercase());
                         } else if a != '\'' {
-                            flush(&mut word, &mut words);
+                            out.end_word();
                         }
                     }
                 }
-                None => flush(&mut word, &mut words),
+                None => out.end_word(),
             },
             // Other scripts stay as they are: transliterating them is lossy ("アニメ" is not "Anime").
-            c if c.is_alphanumeric() => word.extend(c.to_lowercase()),
-            _ => flush(&mut word, &mut words),
+            c if c.is_alphanumeric() => c.to_lowercase().for_each(|l| out.push(l)),
+            _ => out.end_word(),
         }
     }
-    flush(&mut word, &mut words);
-    join_acronyms(&words)
+    out.finish()
+}
+
+/// Normalized words written as they come: one space between words, except inside a run of two or more
+/// single letters, which join (`S.H.I.E.L.D` → `shield`).
+struct Words {
+    out: String,
+    /// Byte offset in `out` where the current word starts.
+    word_start: usize,
+    in_word: bool,
+    previous_was_single_letter: bool,
+}
+
+impl Words {
+    fn with_capacity(n: usize) -> Self {
+        Words {
+            out: String::with_capacity(n),
+            word_start: 0,
+            in_word: false,
+            previous_was_single_letter: false,
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        if !self.in_word {
+            self.in_word = true;
+            if !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.word_start = self.out.len();
+        }
+        self.out.push(c);
+    }
+
+    fn push_word(&mut self, word: &str) {
+        word.chars().for_each(|c| self.push(c));
+        self.end_word();
+    }
+
+    fn end_word(&mut self) {
+        if !self.in_word {
+            return;
+        }
+        self.in_word = false;
+        let word = &self.out[self.word_start..];
+        let single_letter = word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic());
+        if single_letter && self.previous_was_single_letter && self.word_start > 0 {
+            // Join to the previous single letter: drop the space written before this one.
+            self.out.remove(self.word_start - 1);
+        }
+        self.previous_was_single_letter = single_letter;
+    }
+
+    fn finish(mut self) -> String {
+        self.end_word();
+        self.out
+    }
 }
 
 /// Latin letters with diacritics (Latin-1 Supplement, Extended-A/B, Extended Additional), ligatures and
@@ -44,47 +98,31 @@ fn is_latin_or_fullwidth(c: char) -> bool {
     matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{FB00}'..='\u{FB06}' | '\u{FF01}'..='\u{FF5E}')
 }
 
-/// The normalized whole release name, so the same release listed by two indexers is recognized.
+/// The normalized whole release name, so the same release listed by two indexers is recognized: they differ
+/// in separators (`.` or space), case, and sometimes a file extension.
 pub fn release_key(release_title: &str) -> String {
-    normalize_title(release_title)
-}
-
-fn flush(word: &mut String, words: &mut Vec<String>) {
-    if !word.is_empty() {
-        words.push(std::mem::take(word));
-    }
-}
-
-/// Joins runs of two or more single letters, so "S.H.I.E.L.D", "S H I E L D" and "SHIELD" agree.
-fn join_acronyms(words: &[String]) -> String {
-    let mut out = String::new();
-    let mut i = 0;
-    while i < words.len() {
-        let run = words[i..].iter().take_while(|w| is_single_letter(w)).count();
-        if !out.is_empty() {
-            out.push(' ');
+    let name = super::capped(release_title).trim();
+    let name = match name.rsplit_once('.') {
+        Some((stem, extension))
+            if MEDIA_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str()) =>
+        {
+            stem
         }
-        if run >= 2 {
-            for w in &words[i..i + run] {
-                out.push_str(w);
-            }
-            i += run;
-        } else {
-            out.push_str(&words[i]);
-            i += 1;
-        }
-    }
-    out
+        _ => name,
+    };
+    normalize_title(name)
 }
 
-fn is_single_letter(word: &str) -> bool {
-    word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic())
-}
+const MEDIA_EXTENSIONS: [&str; 8] = ["mkv", "mp4", "avi", "m4v", "ts", "wmv", "torrent", "nzb"];
 
 /// Indexer feeds sometimes carry HTML entities into titles ("Foo's &amp; Bars").
 fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('&') {
         return s.into();
     }
-    s.replace("&amp;", "&").replace("&#39;", "'").replace("&apos;", "'").replace("&quot;", "\"").into()
+    s.replace("&amp;", "&")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&quot;", "\"")
+        .into()
 }

@@ -282,15 +282,8 @@ impl Service {
                     categories: valid.categories,
                     enabled: valid.enabled,
                 };
-                let verdict = matcher::matches(&item, &parsed);
-                (
-                    Some(verdict),
-                    if verdict {
-                        "matches the item".to_owned()
-                    } else {
-                        "does not match the item".to_owned()
-                    },
-                )
+                let verdict = matcher::explain(&item, &parsed);
+                (Some(verdict.matches), verdict.reason)
             }
         };
         Ok(TryResult {

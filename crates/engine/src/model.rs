@@ -94,6 +94,25 @@ pub struct ValidItem {
     pub enabled: bool,
 }
 
+impl ValidItem {
+    /// The item as stored under `id` (0 for one that is not stored, such as the form being edited).
+    pub fn into_item(self, id: i64) -> WatchlistItem {
+        WatchlistItem {
+            id,
+            title: self.title,
+            kind: self.kind,
+            year: self.year,
+            from_season: self.from_season,
+            from_episode: self.from_episode,
+            imdb_id: self.imdb_id,
+            tmdb_id: self.tmdb_id,
+            tvdb_id: self.tvdb_id,
+            categories: self.categories,
+            enabled: self.enabled,
+        }
+    }
+}
+
 /// A stored watchlist item.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WatchlistItem {

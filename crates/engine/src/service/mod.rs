@@ -224,6 +224,19 @@ impl Service {
         Ok(self.status().await)
     }
 
+    /// New notifications are queued: the delivery worker sends them now rather than at its next wake-up.
+    fn wake_delivery(&self) {
+        if let Some(waker) = self
+            .inner
+            .delivery_waker
+            .lock()
+            .ok()
+            .and_then(|w| w.clone())
+        {
+            waker.notify_one();
+        }
+    }
+
     /// Settings or secrets changed: the next check and the delivery worker use the new ones.
     fn reconfigured(&self) {
         self.inner.reconfigure.notify_one();
@@ -337,15 +350,7 @@ impl Service {
             s.running = None;
             s.watch_problem = problem;
         });
-        if let Some(waker) = self
-            .inner
-            .delivery_waker
-            .lock()
-            .ok()
-            .and_then(|w| w.clone())
-        {
-            waker.notify_one();
-        }
+        self.wake_delivery();
         self.inner.events.send(Event::ItemsChanged);
         self.announce_status().await;
         settings.interval

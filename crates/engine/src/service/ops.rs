@@ -269,19 +269,7 @@ impl Service {
             None => (None, describe_matches(&matching_items)),
             Some(Err(e)) => (None, format!("the item is not valid yet ({e})")),
             Some(Ok(valid)) => {
-                let item = WatchlistItem {
-                    id: 0,
-                    title: valid.title,
-                    kind: valid.kind,
-                    year: valid.year,
-                    from_season: valid.from_season,
-                    from_episode: valid.from_episode,
-                    imdb_id: valid.imdb_id,
-                    tmdb_id: valid.tmdb_id,
-                    tvdb_id: valid.tvdb_id,
-                    categories: valid.categories,
-                    enabled: valid.enabled,
-                };
+                let item = valid.into_item(0);
                 let verdict = matcher::explain(&item, &parsed);
                 (Some(verdict.matches), verdict.reason)
             }
@@ -428,15 +416,7 @@ impl Service {
 
     pub async fn retry_failed(&self) -> Result<u64, ServiceError> {
         let n = self.inner.store.retry_failed().await?;
-        if let Some(waker) = self
-            .inner
-            .delivery_waker
-            .lock()
-            .ok()
-            .and_then(|w| w.clone())
-        {
-            waker.notify_one();
-        }
+        self.wake_delivery();
         self.announce_status().await;
         Ok(n)
     }

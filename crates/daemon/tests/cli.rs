@@ -533,3 +533,87 @@ async fn run_checks_at_once_and_stops_cleanly_on_sigterm() {
     assert!(stderr.contains("service stopped"), "{stderr}");
     assert_no_secrets(&stderr);
 }
+
+#[tokio::test]
+async fn without_db_the_database_lives_in_the_xdg_data_dir() {
+    let mut env = Env::new();
+    env.vars.retain(|(k, _)| k != "NIGHTWATCHER_DB");
+    let out = env
+        .run(&["watchlist", "add", "Heat", "--kind", "movie"])
+        .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let expected = env
+        .dir
+        .path()
+        .join("xdg")
+        .join("nightwatcher")
+        .join("nightwatcher.db");
+    assert!(expected.exists(), "no database at {}", expected.display());
+
+    let elsewhere = env.dir.path().join("other.db");
+    let out = env
+        .run(&[
+            "--db",
+            elsewhere.to_str().unwrap(),
+            "watchlist",
+            "list",
+            "--json",
+        ])
+        .await;
+    assert_eq!(out.stdout.trim(), "[]", "--db chooses another file");
+    assert!(elsewhere.exists());
+}
+
+#[tokio::test]
+async fn run_leaves_undelivered_notifications_pending_when_stopped() {
+    let prowlarr = FakeProwlarr::start(KEY).await;
+    let telegram = FakeTelegram::start(TOKEN).await;
+    prowlarr
+        .add_release(ReleaseBuilder::new("Heat.1995.1080p.BluRay.x264-GRP").build_for(&prowlarr));
+    let mut env = Env::new();
+    env.with_fakes(&prowlarr, &telegram);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let telegram_down = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    env.set("NIGHTWATCHER_TELEGRAM_API_URL", &telegram_down);
+    env.run(&["watchlist", "add", "Heat", "--kind", "movie"])
+        .await;
+
+    let mut child = env
+        .command(&["run"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let status = env.run(&["status", "--json"]).await;
+        let status: serde_json::Value = serde_json::from_str(&status.stdout).unwrap_or_default();
+        if status["runs"][0]["status"] == "ok" {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the first check did not finish"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let pid = child.id().unwrap().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let exit = tokio::time::timeout(Duration::from_secs(20), child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(exit.success(), "{exit:?}");
+
+    let status: serde_json::Value =
+        serde_json::from_str(&env.run(&["status", "--json"]).await.stdout).unwrap();
+    assert_eq!(status["notifications"]["pending"], 1, "{status}");
+    assert_eq!(status["notifications"]["sent"], 0);
+}

@@ -381,13 +381,23 @@ async fn the_desktop_app_watches_notifies_and_lives_in_the_tray() {
         "no WebKitWebProcess under the app while its window is open: {:?}",
         descendants(app_pid)
     );
-    close_window(app_pid).unwrap();
+    // A close request can arrive while GTK is busy and be dropped (seen once under a loaded CI run), so it is
+    // repeated every few seconds until the window is gone, as a user would click again.
+    let mut last_request: Option<Instant> = None;
     eventually("the window to be destroyed", async || {
         let log = read(&log_path);
-        (log.contains("window destroyed")
-            && log.contains("window closed: NightWatcher keeps watching from the tray"))
-        .then_some(())
-        .ok_or_else(|| "no \"window destroyed\" in the log yet".to_owned())
+        if log.contains("window destroyed")
+            && log.contains("window closed: NightWatcher keeps watching from the tray")
+        {
+            return Ok(());
+        }
+        if last_request.is_none_or(|at| at.elapsed() > Duration::from_secs(3))
+            && !app_windows(app_pid)?.is_empty()
+        {
+            close_window(app_pid)?;
+            last_request = Some(Instant::now());
+        }
+        Err("no \"window destroyed\" in the log yet".to_owned())
     })
     .await;
     eventually(
@@ -1121,7 +1131,11 @@ fn app_windows(app_pid: u32) -> Result<Vec<u32>, String> {
 /// Asks the app's window to close with `WM_DELETE_WINDOW`, what a window manager sends for the close button.
 fn close_window(app_pid: u32) -> Result<(), String> {
     let windows = app_windows(app_pid)?;
-    assert_eq!(windows.len(), 1, "one NightWatcher window: {windows:?}");
+    if windows.len() != 1 {
+        return Err(format!(
+            "expected one NightWatcher window, found {windows:?}"
+        ));
+    }
     let (conn, _) = x11rb::connect(None).map_err(|e| e.to_string())?;
     let atom = |name: &[u8]| -> Result<u32, String> {
         Ok(conn

@@ -10,10 +10,10 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use clap::Parser;
 use nightwatcher_engine::matcher::{self, Matcher, ParsedRelease, normalize_title};
-use nightwatcher_engine::model::{ItemKind, WatchlistItem};
+use nightwatcher_engine::model::{WatchlistItem, parse_import};
 use serde_json::Value;
 
 #[derive(Parser)]
@@ -96,36 +96,14 @@ fn read(path: &PathBuf) -> Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
+/// The items through the same import path as `nightwatcherd watchlist import`; item id = index in the file.
 fn load_items(path: &PathBuf) -> Result<Vec<WatchlistItem>> {
-    let values: Vec<Value> =
-        serde_json::from_str(&read(path)?).context("items must be a JSON array")?;
-    let mut items = Vec::with_capacity(values.len());
-    for (index, v) in values.iter().enumerate() {
-        let title = v
-            .get("title")
-            .and_then(Value::as_str)
-            .context("an item has no title")?;
-        let kind = match v.get("kind").and_then(Value::as_str) {
-            Some("movie") => ItemKind::Movie,
-            Some("series") => ItemKind::Series,
-            other => bail!("item {index} has kind {other:?}, expected movie or series"),
-        };
-        let number = |field: &str| v.get(field).and_then(Value::as_u64);
-        items.push(WatchlistItem {
-            id: i64::try_from(index)?,
-            title: title.to_owned(),
-            kind,
-            year: number("year").and_then(|y| u16::try_from(y).ok()),
-            from_season: number("from_season").and_then(|s| u32::try_from(s).ok()),
-            from_episode: number("from_episode").and_then(|e| u32::try_from(e).ok()),
-            imdb_id: None,
-            tmdb_id: None,
-            tvdb_id: None,
-            categories: kind.default_categories(),
-            enabled: true,
-        });
-    }
-    Ok(items)
+    let valid = parse_import(&read(path)?)?;
+    valid
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| Ok(item.into_item(i64::try_from(index)?)))
+        .collect()
 }
 
 fn describe(parsed: &ParsedRelease) -> String {

@@ -138,19 +138,7 @@ fn watchlist(names: &[&str], size: usize) -> Vec<WatchlistItem> {
         } else {
             ItemKind::Series
         };
-        items.push(WatchlistItem {
-            id: items.len() as i64,
-            title,
-            kind,
-            year: None,
-            from_season: None,
-            from_episode: None,
-            imdb_id: None,
-            tmdb_id: None,
-            tvdb_id: None,
-            categories: kind.default_categories(),
-            enabled: true,
-        });
+        items.push(WatchlistItem::new(items.len() as i64, title, kind));
     }
     items
 }

@@ -136,6 +136,24 @@ pub struct WatchlistItem {
 }
 
 impl WatchlistItem {
+    /// An enabled item with the kind's default categories and nothing else set; the rest can be filled in with
+    /// struct update syntax (`WatchlistItem { year: Some(2021), ..WatchlistItem::new(1, "Dune", kind) }`).
+    pub fn new(id: i64, title: impl Into<String>, kind: ItemKind) -> Self {
+        WatchlistItem {
+            id,
+            title: title.into(),
+            kind,
+            year: None,
+            from_season: None,
+            from_episode: None,
+            imdb_id: None,
+            tmdb_id: None,
+            tvdb_id: None,
+            categories: kind.default_categories(),
+            enabled: true,
+        }
+    }
+
     /// The import/export form of this item (no id), so `export | import` round-trips.
     pub fn to_spec(&self) -> ItemSpec {
         ItemSpec {

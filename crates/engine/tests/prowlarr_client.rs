@@ -38,19 +38,7 @@ async fn fake_and_client() -> (FakeProwlarr, ProwlarrClient) {
 }
 
 fn item(title: &str, kind: ItemKind) -> WatchlistItem {
-    WatchlistItem {
-        id: 1,
-        title: title.into(),
-        kind,
-        year: None,
-        from_season: None,
-        from_episode: None,
-        imdb_id: None,
-        tmdb_id: None,
-        tvdb_id: None,
-        categories: kind.default_categories(),
-        enabled: true,
-    }
+    WatchlistItem::new(1, title, kind)
 }
 
 fn last_search(fake: &FakeProwlarr) -> RecordedRequest {

@@ -8,17 +8,8 @@ use crate::model::{ItemKind, WatchlistItem};
 
 fn item(id: i64, title: &str, kind: ItemKind, year: Option<u16>) -> WatchlistItem {
     WatchlistItem {
-        id,
-        title: title.to_owned(),
-        kind,
         year,
-        from_season: None,
-        from_episode: None,
-        imdb_id: None,
-        tmdb_id: None,
-        tvdb_id: None,
-        categories: kind.default_categories(),
-        enabled: true,
+        ..WatchlistItem::new(id, title, kind)
     }
 }
 

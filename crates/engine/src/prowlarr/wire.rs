@@ -442,17 +442,8 @@ mod tests {
 
     fn item(kind: ItemKind) -> WatchlistItem {
         WatchlistItem {
-            id: 1,
-            title: "The Matrix".into(),
-            kind,
             year: Some(1999),
-            from_season: None,
-            from_episode: None,
-            imdb_id: None,
-            tmdb_id: None,
-            tvdb_id: None,
-            categories: kind.default_categories(),
-            enabled: true,
+            ..WatchlistItem::new(1, "The Matrix", kind)
         }
     }
 

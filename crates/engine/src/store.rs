@@ -124,7 +124,7 @@ pub struct OutboxEntry {
     pub match_ids: Vec<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct PendingNotification {
     pub id: i64,
     pub channel: String,
@@ -140,7 +140,7 @@ pub struct NotificationCounts {
     pub failed: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, sqlx::FromRow)]
 pub struct FailedNotification {
     pub id: i64,
     pub kind: String,
@@ -150,7 +150,7 @@ pub struct FailedNotification {
     pub created_at: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, sqlx::FromRow)]
 pub struct RunRecord {
     pub id: i64,
     pub started_at: i64,
@@ -179,7 +179,7 @@ pub struct RunFigures {
 }
 
 /// A found release for history views, newest first.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, sqlx::FromRow)]
 pub struct FoundRelease {
     pub match_id: i64,
     pub item_id: i64,
@@ -561,24 +561,14 @@ impl Store {
         now: i64,
         limit: i64,
     ) -> Result<Vec<PendingNotification>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, channel, kind, payload, attempts FROM notifications
              WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
         )
         .bind(now)
         .bind(limit)
         .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .iter()
-            .map(|r| PendingNotification {
-                id: r.get("id"),
-                channel: r.get("channel"),
-                kind: r.get("kind"),
-                payload: r.get("payload"),
-                attempts: r.get("attempts"),
-            })
-            .collect())
+        .await?)
     }
 
     /// When the next pending notification becomes due, if any is pending.
@@ -654,24 +644,13 @@ impl Store {
     }
 
     pub async fn failed_notifications(&self, limit: i64) -> Result<Vec<FailedNotification>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, kind, item_id, attempts, COALESCE(last_error, '') AS reason, created_at FROM notifications
              WHERE status = 'failed' ORDER BY id DESC LIMIT ?",
         )
         .bind(limit)
         .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .iter()
-            .map(|r| FailedNotification {
-                id: r.get("id"),
-                kind: r.get("kind"),
-                item_id: r.get("item_id"),
-                attempts: r.get("attempts"),
-                reason: r.get("reason"),
-                created_at: r.get("created_at"),
-            })
-            .collect())
+        .await?)
     }
 
     // ---- runs ----
@@ -724,30 +703,13 @@ impl Store {
     }
 
     pub async fn recent_runs(&self, limit: i64) -> Result<Vec<RunRecord>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, started_at, finished_at, status, items, searches, releases_seen, new_matches, errors,
                     notifications_queued, duration_ms, error FROM runs ORDER BY id DESC LIMIT ?",
         )
         .bind(limit)
         .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .iter()
-            .map(|r| RunRecord {
-                id: r.get("id"),
-                started_at: r.get("started_at"),
-                finished_at: r.get("finished_at"),
-                status: r.get("status"),
-                items: r.get("items"),
-                searches: r.get("searches"),
-                releases_seen: r.get("releases_seen"),
-                new_matches: r.get("new_matches"),
-                errors: r.get("errors"),
-                notifications_queued: r.get("notifications_queued"),
-                duration_ms: r.get("duration_ms"),
-                error: r.get("error"),
-            })
-            .collect())
+        .await?)
     }
 
     /// Items whose last search failed: (id, title, error).
@@ -771,7 +733,7 @@ impl Store {
         item_id: Option<i64>,
         limit: i64,
     ) -> Result<Vec<FoundRelease>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT m.id AS match_id, m.item_id, i.title AS item_title, r.title, r.indexer, r.size, r.seeders,
                     r.protocol, r.published_at, r.info_url, m.found_at
              FROM matches m JOIN items i ON i.id = m.item_id JOIN releases r ON r.id = m.release_id
@@ -781,23 +743,7 @@ impl Store {
         .bind(item_id)
         .bind(limit)
         .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .iter()
-            .map(|r| FoundRelease {
-                match_id: r.get("match_id"),
-                item_id: r.get("item_id"),
-                item_title: r.get("item_title"),
-                title: r.get("title"),
-                indexer: r.get("indexer"),
-                size: r.get("size"),
-                seeders: r.get("seeders"),
-                protocol: r.get("protocol"),
-                published_at: r.get("published_at"),
-                info_url: r.get("info_url"),
-                found_at: r.get("found_at"),
-            })
-            .collect())
+        .await?)
     }
 
     // ---- settings ----

@@ -32,7 +32,11 @@ pub enum Command {
     #[command(subcommand)]
     Watchlist(WatchlistCommand),
     /// Read release titles on stdin (one a line); print one JSON line each: how it parses and which items it matches
-    Match,
+    Match {
+        /// Also say, for every item, why the release matches it or which rule rejects it
+        #[arg(long)]
+        explain: bool,
+    },
     /// Show or change settings
     #[command(subcommand)]
     Config(ConfigCommand),

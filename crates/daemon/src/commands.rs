@@ -55,7 +55,7 @@ pub async fn dispatch(cli: Cli) -> Outcome {
         Command::Run => run(&store).await,
         Command::Check { deliver_for } => check(&store, Duration::from_secs(deliver_for)).await,
         Command::Watchlist(cmd) => watchlist(&store, cmd).await,
-        Command::Match => match_stdin(&store).await,
+        Command::Match { explain } => match_stdin(&store, explain).await,
         Command::Config(cmd) => config(&store, cmd).await,
         Command::Status { json } => status(&store, json).await,
         Command::RetryFailed => {
@@ -271,7 +271,7 @@ fn spec_of(a: AddArgs) -> ItemSpec {
     }
 }
 
-async fn match_stdin(store: &Store) -> Outcome {
+async fn match_stdin(store: &Store, explain: bool) -> Outcome {
     let items = store.items().await?;
     let matcher = Matcher::new(&items);
     let stdin = std::io::stdin().lock();
@@ -284,7 +284,16 @@ async fn match_stdin(store: &Store) -> Outcome {
         }
         let parsed = matcher::parse(title);
         let matches = matcher.matching_items(&parsed);
-        let row = serde_json::json!({ "title": title, "parsed": parsed, "matches": matches });
+        let mut row = serde_json::json!({ "title": title, "parsed": parsed, "matches": matches });
+        if explain {
+            row["explain"] = items
+                .iter()
+                .map(|item| {
+                    let verdict = matcher::explain(item, &parsed);
+                    serde_json::json!({"id": item.id, "item": item.title, "matches": verdict.matches, "reason": verdict.reason})
+                })
+                .collect();
+        }
         writeln!(out, "{row}")?;
     }
     out.flush()?;

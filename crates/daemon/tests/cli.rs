@@ -617,3 +617,58 @@ async fn run_leaves_undelivered_notifications_pending_when_stopped() {
     assert_eq!(status["notifications"]["pending"], 1, "{status}");
     assert_eq!(status["notifications"]["sent"], 0);
 }
+
+#[tokio::test]
+async fn match_explain_says_for_every_item_why_it_matched_or_which_rule_rejected_it() {
+    let env = Env::new();
+    env.run(&[
+        "watchlist",
+        "add",
+        "Dune",
+        "--kind",
+        "movie",
+        "--year",
+        "2021",
+    ])
+    .await;
+    env.run(&[
+        "watchlist",
+        "add",
+        "Severance",
+        "--kind",
+        "series",
+        "--from-season",
+        "2",
+        "--from-episode",
+        "3",
+    ])
+    .await;
+    let input = "Dune.1984.1080p.BluRay.x264-OLD\nSeverance.S02E01.1080p.WEB.h264-GRP\n";
+    let out = env.run_with_stdin(&["match", "--explain"], input).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let dune = &rows[0]["explain"][0];
+    assert_eq!(
+        (dune["id"].as_i64(), dune["matches"].as_bool()),
+        (Some(1), Some(false))
+    );
+    assert!(dune["reason"].as_str().unwrap().contains("1984"), "{dune}");
+    let severance = &rows[1]["explain"][1];
+    assert_eq!(severance["matches"], false);
+    assert!(
+        severance["reason"]
+            .as_str()
+            .unwrap()
+            .contains("before S02E03"),
+        "{severance}"
+    );
+    assert_eq!(
+        rows[1]["explain"].as_array().unwrap().len(),
+        2,
+        "one verdict per item"
+    );
+}

@@ -448,3 +448,23 @@ async fn watchlist_operations_validate_and_report_item_states() {
     assert!(err.to_string().contains("entry 0"), "{err}");
     app.service.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_progress_event_read_late_never_leaves_a_finished_check_running() {
+    let mut app = App::configured().await;
+    let events = app.service.events().clone();
+    events.send(Event::Progress {
+        run_id: 7,
+        done: 1,
+        total: 2,
+    });
+    app.status_where(|s| s.running.is_some()).await;
+    let summary = nightwatcher_engine::watcher::CheckSummary {
+        run_id: 7,
+        ..Default::default()
+    };
+    events.send(Event::CheckFinished { run_id: 7, summary });
+    let status = app.status_where(|s| s.running.is_none()).await;
+    assert_eq!(status.running, None);
+    app.service.shutdown().await;
+}

@@ -413,6 +413,12 @@ impl Service {
                     self.update(|s| s.running = Some(Progress { done, total }));
                     true
                 }
+                // Events are handled in order, so this comes after the check's last progress event: a progress
+                // event read late can never leave the status showing a check that has ended.
+                Ok(Event::CheckFinished { .. }) => {
+                    self.update(|s| s.running = None);
+                    true
+                }
                 Ok(Event::NotificationFailed { reason, .. }) => {
                     let message = format!(
                         "Telegram refused a notification: {reason}. Fix it in Settings, then use Retry failed."

@@ -453,7 +453,8 @@ async fn watchlist_operations_validate_and_report_item_states() {
 async fn a_progress_event_read_late_never_leaves_a_finished_check_running() {
     let mut app = App::configured().await;
     // No scheduled check may end in between and clear the progress for us.
-    app.status_where(|s| s.last_check.is_some() && s.running.is_none()).await;
+    app.status_where(|s| s.last_check.is_some() && s.running.is_none())
+        .await;
     app.service.set_paused(true).await.unwrap();
     let events = app.service.events().clone();
     events.send(Event::Progress {

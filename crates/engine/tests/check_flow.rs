@@ -117,6 +117,17 @@ fn release(title: &str) -> ReleaseBuilder {
     ReleaseBuilder::new(title)
 }
 
+/// The release most tests look for: a 1080p BluRay of "Heat" (1995).
+const HEAT: &str = "Heat.1995.1080p.BluRay.x264-GRP";
+
+impl Harness {
+    /// Puts the Heat release in the fake Prowlarr.
+    fn offer_heat(&self) {
+        self.prowlarr
+            .add_release(release(HEAT).guid("h").build_for(&self.prowlarr));
+    }
+}
+
 #[tokio::test]
 async fn first_check_sends_one_summary_and_the_second_check_repeats_nothing() {
     let h = Harness::new().await;
@@ -292,11 +303,7 @@ async fn one_item_failing_does_not_stop_the_others() {
     h.add("Heat", ItemKind::Movie, None).await;
     let broken = h.add("Ronin", ItemKind::Movie, None).await;
     h.prowlarr.set_query_fault("Ronin", Fault::ServerError);
-    h.prowlarr.add_release(
-        release("Heat.1995.1080p.BluRay.x264-GRP")
-            .guid("h")
-            .build_for(&h.prowlarr),
-    );
+    h.offer_heat();
     let summary = h.check().await;
     assert_eq!((summary.new_matches, summary.errors), (1, 1));
     let errors = h.store.item_errors().await.unwrap();
@@ -353,11 +360,7 @@ async fn a_check_reports_progress_found_releases_and_its_figures_as_events() {
     let h = Harness::new().await;
     h.add("Heat", ItemKind::Movie, None).await;
     h.add("Ronin", ItemKind::Movie, None).await;
-    h.prowlarr.add_release(
-        release("Heat.1995.1080p.BluRay.x264-GRP")
-            .guid("h")
-            .build_for(&h.prowlarr),
-    );
+    h.offer_heat();
     let mut rx = h.events.subscribe();
     h.check().await;
     let mut seen = Vec::new();
@@ -391,11 +394,7 @@ async fn a_check_reports_progress_found_releases_and_its_figures_as_events() {
 async fn notifications_queued_before_a_crash_are_delivered_after_restart() {
     let h = Harness::new().await;
     h.add("Heat", ItemKind::Movie, None).await;
-    h.prowlarr.add_release(
-        release("Heat.1995.1080p.BluRay.x264-GRP")
-            .guid("h")
-            .build_for(&h.prowlarr),
-    );
+    h.offer_heat();
     h.check().await;
     // The process "dies" here: nothing was sent. A new process opens the same file.
     h.store.close().await;
@@ -448,11 +447,7 @@ async fn matches_recorded_but_never_announced_are_announced_by_the_next_check() 
 async fn flood_control_is_honoured_and_the_message_delivered() {
     let h = Harness::new().await;
     h.add("Heat", ItemKind::Movie, None).await;
-    h.prowlarr.add_release(
-        release("Heat.1995.1080p.BluRay.x264-GRP")
-            .guid("h")
-            .build_for(&h.prowlarr),
-    );
+    h.offer_heat();
     h.check().await;
     h.telegram
         .push_fault(TgFault::TooManyRequests { retry_after: 1 });
@@ -466,11 +461,7 @@ async fn flood_control_is_honoured_and_the_message_delivered() {
 async fn bad_gateway_is_retried_until_telegram_recovers() {
     let h = Harness::new().await;
     h.add("Heat", ItemKind::Movie, None).await;
-    h.prowlarr.add_release(
-        release("Heat.1995.1080p.BluRay.x264-GRP")
-            .guid("h")
-            .build_for(&h.prowlarr),
-    );
+    h.offer_heat();
     h.check().await;
     // teloxide itself waits 10 s after a 5xx before handing back the error, so this takes about 20 s.
     h.telegram.set_fault_for(2, TgFault::ServerError);
@@ -486,11 +477,7 @@ async fn an_unknown_chat_marks_the_notification_failed_with_the_reason() {
     let telegram = FakeTelegram::start(TOKEN).await; // no chat allowed
     let h = Harness { telegram, ..h };
     h.add("Heat", ItemKind::Movie, None).await;
-    h.prowlarr.add_release(
-        release("Heat.1995.1080p.BluRay.x264-GRP")
-            .guid("h")
-            .build_for(&h.prowlarr),
-    );
+    h.offer_heat();
     h.check().await;
     h.deliver().await;
     let counts = h.store.notification_counts().await.unwrap();
@@ -514,7 +501,7 @@ async fn messages_link_the_info_page_never_the_download_link() {
     let h = Harness::new().await;
     h.add("Heat", ItemKind::Movie, None).await;
     h.prowlarr.add_release(
-        release("Heat.1995.1080p.BluRay.x264-GRP")
+        release(HEAT)
             .guid("h")
             .info_url("https://tracker.example/t/1")
             .build_for(&h.prowlarr),
@@ -536,7 +523,7 @@ async fn a_release_with_a_poster_goes_out_as_a_photo_and_falls_back_to_text_when
     h.add("Heat", ItemKind::Movie, None).await;
     h.add("Ronin", ItemKind::Movie, None).await;
     h.prowlarr.add_releases([
-        release("Heat.1995.1080p.BluRay.x264-GRP")
+        release(HEAT)
             .guid("h")
             .poster_url("https://img.example/heat.jpg")
             .build_for(&h.prowlarr),

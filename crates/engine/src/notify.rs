@@ -415,6 +415,12 @@ impl Delivery {
     /// The worker loop for `run` and the desktop app: deliver, then sleep until something is due or a new
     /// notification is queued, until cancelled. A database error is logged and retried after a pause.
     pub async fn run(self: Arc<Self>, cancel: CancellationToken) {
+        if self.senders.is_empty() {
+            // Nothing can be sent: pending rows wait for a channel to be configured (the service then builds a new
+            // worker). Polling them here would only spin on rows that are always due.
+            cancel.cancelled().await;
+            return;
+        }
         loop {
             if let Err(e) = self.deliver_due(&cancel).await {
                 tracing::error!(error = %e, "delivery worker: database error, retrying in 30 s");

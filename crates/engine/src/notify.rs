@@ -220,7 +220,8 @@ impl DeliveryReport {
 
 pub struct Delivery {
     store: Store,
-    senders: Vec<Arc<dyn Sender>>,
+    /// Replaced when the settings change ([`Delivery::set_senders`]), so a send after the change uses them.
+    senders: std::sync::RwLock<Vec<Arc<dyn Sender>>>,
     events: Events,
     config: DeliveryConfig,
     wake: Arc<Notify>,
@@ -237,7 +238,7 @@ impl Delivery {
     ) -> Self {
         Delivery {
             store,
-            senders,
+            senders: std::sync::RwLock::new(senders),
             events,
             config,
             wake: Arc::new(Notify::new()),
@@ -248,7 +249,22 @@ impl Delivery {
 
     /// The channels this worker can deliver to; composition only writes rows for these.
     pub fn channels(&self) -> Vec<&'static str> {
-        self.senders.iter().map(|s| s.channel()).collect()
+        self.senders
+            .read()
+            .map(|s| s.iter().map(|s| s.channel()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Uses these channels from now on (the settings changed) and wakes the worker.
+    pub fn set_senders(&self, senders: Vec<Arc<dyn Sender>>) {
+        if let Ok(mut current) = self.senders.write() {
+            *current = senders;
+        }
+        self.wake.notify_one();
+    }
+
+    fn has_senders(&self) -> bool {
+        self.senders.read().is_ok_and(|s| !s.is_empty())
     }
 
     /// A handle that wakes the worker when new notifications were queued.
@@ -256,8 +272,9 @@ impl Delivery {
         self.wake.clone()
     }
 
-    fn sender(&self, channel: &str) -> Option<&Arc<dyn Sender>> {
-        self.senders.iter().find(|s| s.channel() == channel)
+    fn sender(&self, channel: &str) -> Option<Arc<dyn Sender>> {
+        let senders = self.senders.read().ok()?;
+        senders.iter().find(|s| s.channel() == channel).cloned()
     }
 
     fn paused(&self, channel: &'static str) -> Option<Instant> {
@@ -299,7 +316,7 @@ impl Delivery {
             if cancel.is_cancelled() {
                 break;
             }
-            let Some(sender) = self.sender(&n.channel).cloned() else {
+            let Some(sender) = self.sender(&n.channel) else {
                 continue;
             };
             let channel = sender.channel();
@@ -401,7 +418,7 @@ impl Delivery {
             let Some(wait) = self.until_next(Duration::from_secs(60)).await? else {
                 break;
             };
-            if self.senders.is_empty() || Instant::now() + wait > end {
+            if !self.has_senders() || Instant::now() + wait > end {
                 break;
             }
             tokio::select! {
@@ -415,13 +432,15 @@ impl Delivery {
     /// The worker loop for `run` and the desktop app: deliver, then sleep until something is due or a new
     /// notification is queued, until cancelled. A database error is logged and retried after a pause.
     pub async fn run(self: Arc<Self>, cancel: CancellationToken) {
-        if self.senders.is_empty() {
-            // Nothing can be sent: pending rows wait for a channel to be configured (the service then builds a new
-            // worker). Polling them here would only spin on rows that are always due.
-            cancel.cancelled().await;
-            return;
-        }
         loop {
+            if !self.has_senders() {
+                // Nothing can be sent: pending rows wait for a channel ([`Delivery::set_senders`] wakes us).
+                // Polling them here would only spin on rows that are always due.
+                tokio::select! {
+                    () = cancel.cancelled() => break,
+                    () = self.wake.notified() => continue,
+                }
+            }
             if let Err(e) = self.deliver_due(&cancel).await {
                 tracing::error!(error = %e, "delivery worker: database error, retrying in 30 s");
             }

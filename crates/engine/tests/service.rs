@@ -360,9 +360,16 @@ async fn a_failing_telegram_chat_is_a_problem_until_retry_succeeds() {
         .await
         .unwrap();
     assert_eq!(app.service.retry_failed().await.unwrap(), 1);
-    app.telegram
+    let delivered = app
+        .telegram
         .wait_for_messages(1, Duration::from_secs(20))
         .await;
+    assert_eq!(
+        delivered.len(),
+        1,
+        "the retried notification reached the new chat"
+    );
+    assert_eq!(delivered[0].chat_id, CHAT);
     let status = app.status_where(|s| s.problem.is_none()).await;
     assert_eq!(status.notifications.sent, 1);
     app.service.shutdown().await;

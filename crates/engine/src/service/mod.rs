@@ -22,7 +22,7 @@ use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use crate::events::{Event, Events};
-use crate::notify::{Delivery, DeliveryConfig};
+use crate::notify::{Delivery, DeliveryConfig, Sender};
 use crate::secrets::SecretStore;
 use crate::settings::Settings;
 use crate::setup::{self, SetupError};
@@ -98,9 +98,8 @@ struct Inner {
     state: Mutex<State>,
     /// Wakes the scheduler: check now, pause, resume, settings changed.
     wake: Notify,
-    /// Rebuilds the delivery worker: Telegram settings or token changed.
-    reconfigure: Notify,
-    delivery_waker: Mutex<Option<Arc<Notify>>>,
+    /// The outbox worker; its channels are replaced when the settings change.
+    delivery: Arc<Delivery>,
     cancel: CancellationToken,
     tasks: Mutex<Vec<JoinHandle<()>>>,
 }
@@ -126,6 +125,12 @@ impl Service {
             tracing::warn!(error = %e, "could not close runs left by an earlier process");
         }
         let paused = matches!(store.setting(PAUSED_KEY).await, Ok(Some(v)) if v == "true");
+        let delivery = Arc::new(Delivery::new(
+            store.clone(),
+            current_senders(&store, secrets.as_ref()).await,
+            events.clone(),
+            options.delivery.clone(),
+        ));
         let inner = Arc::new(Inner {
             store,
             secrets,
@@ -136,8 +141,7 @@ impl Service {
                 ..State::default()
             }),
             wake: Notify::new(),
-            reconfigure: Notify::new(),
-            delivery_waker: Mutex::new(None),
+            delivery,
             cancel: CancellationToken::new(),
             tasks: Mutex::new(Vec::new()),
         });
@@ -145,7 +149,13 @@ impl Service {
         crate::matcher::warm_up();
         let tasks = vec![
             tokio::spawn(service.clone().scheduler()),
-            tokio::spawn(service.clone().delivery()),
+            tokio::spawn(
+                service
+                    .inner
+                    .delivery
+                    .clone()
+                    .run(service.inner.cancel.clone()),
+            ),
             tokio::spawn(service.clone().listen()),
         ];
         if let Ok(mut t) = service.inner.tasks.lock() {
@@ -226,20 +236,15 @@ impl Service {
 
     /// New notifications are queued: the delivery worker sends them now rather than at its next wake-up.
     fn wake_delivery(&self) {
-        if let Some(waker) = self
-            .inner
-            .delivery_waker
-            .lock()
-            .ok()
-            .and_then(|w| w.clone())
-        {
-            waker.notify_one();
-        }
+        self.inner.delivery.waker().notify_one();
     }
 
-    /// Settings or secrets changed: the next check and the delivery worker use the new ones.
-    fn reconfigured(&self) {
-        self.inner.reconfigure.notify_one();
+    /// Settings or secrets changed: the delivery worker uses the new channels from now on (before this returns,
+    /// so an action right after a settings change, such as "Retry failed", already uses them), and the next check
+    /// the new settings.
+    async fn reconfigured(&self) {
+        let senders = current_senders(&self.inner.store, self.inner.secrets.as_ref()).await;
+        self.inner.delivery.set_senders(senders);
         self.inner.wake.notify_one();
     }
 
@@ -356,46 +361,6 @@ impl Service {
         settings.interval
     }
 
-    async fn delivery(self) {
-        loop {
-            let senders = match Settings::load(&self.inner.store).await {
-                Ok(settings) => setup::senders(&settings, self.inner.secrets.as_ref())
-                    .unwrap_or_else(|e| {
-                        tracing::warn!(error = %e, "notifications cannot be sent");
-                        Vec::new()
-                    }),
-                Err(_) => Vec::new(),
-            };
-            let delivery = Arc::new(Delivery::new(
-                self.inner.store.clone(),
-                senders,
-                self.inner.events.clone(),
-                self.inner.options.delivery.clone(),
-            ));
-            if let Ok(mut w) = self.inner.delivery_waker.lock() {
-                *w = Some(delivery.waker());
-            }
-            let stop = self.inner.cancel.child_token();
-            let worker = tokio::spawn(delivery.run(stop.clone()));
-            let shutting_down = tokio::select! {
-                () = self.inner.cancel.cancelled() => true,
-                () = self.inner.reconfigure.notified() => false,
-            };
-            stop.cancel();
-            if tokio::time::timeout(Duration::from_secs(5), worker)
-                .await
-                .is_err()
-            {
-                tracing::warn!(
-                    "the delivery worker did not stop within 5 s; undelivered notifications stay pending"
-                );
-            }
-            if shutting_down {
-                break;
-            }
-        }
-    }
-
     /// Keeps the status current from the engine's events: progress, and Telegram failing or recovering.
     async fn listen(self) {
         let mut rx = self.inner.events.subscribe();
@@ -442,6 +407,20 @@ impl Service {
             if changed {
                 self.announce_status().await;
             }
+        }
+    }
+}
+
+/// The notification channels the current settings and secrets configure; none when they cannot be read.
+async fn current_senders(store: &Store, secrets: &dyn SecretStore) -> Vec<Arc<dyn Sender>> {
+    match Settings::load(store).await {
+        Ok(settings) => setup::senders(&settings, secrets).unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "notifications cannot be sent");
+            Vec::new()
+        }),
+        Err(e) => {
+            tracing::warn!(error = %e, "notifications cannot be sent");
+            Vec::new()
         }
     }
 }

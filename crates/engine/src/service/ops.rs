@@ -356,7 +356,7 @@ impl Service {
                 None => self.inner.store.delete_setting(key.as_str()).await?,
             }
         }
-        self.reconfigured();
+        self.reconfigured().await;
         self.settings().await
     }
 
@@ -378,7 +378,7 @@ impl Service {
         }
         self.inner.secrets.set(name, &Secret::new(value))?;
         crate::redact::register_secret(value);
-        self.reconfigured();
+        self.reconfigured().await;
         self.settings().await
     }
 

@@ -138,7 +138,7 @@ def main():
     def read():
         for line in proc.stderr:
             lines.append(line)
-            for key in ("tray ready", "engine ready", "window created", "window destroyed", "check finished", "exited"):
+            for key in ("tray ready", "engine ready", "window connected", "window closed", "check finished", "exited"):
                 if key in line and key not in seen:
                     seen[key] = time.monotonic() - started
 
@@ -155,12 +155,12 @@ def main():
 
     try:
         tray = wait_for("tray ready")
-        wait_for("window created")
+        wait_for("window connected")
         wait_for("check finished")
         time.sleep(5)  # the page has loaded and rendered its data
         open_total, open_parts = memory(proc.pid)
         close_window("NightWatcher")
-        wait_for("window destroyed")
+        wait_for("window closed")
         time.sleep(args.after_close_seconds)
         closed_total, closed_parts = memory(proc.pid)
         hz = os.sysconf("SC_CLK_TCK")

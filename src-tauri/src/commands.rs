@@ -1,132 +1,117 @@
-//! The IPC commands of the UI contract (notes: issue3-contract.md), each one line over the engine's [`Service`].
+//! The IPC commands of the UI contract, each one forwarding call to the engine.
 //!
-//! Argument names are the contract's: Tauri maps Rust `item_id` to JS `itemId`. Every command is `async` so
-//! none runs on the main thread, where a slow database or network call would freeze the window and the tray.
-//! `open_link` is the one command with logic of its own: the UI renders links from untrusted release data, so
-//! the shell, not the UI, decides that only http(s) links reach the desktop's opener.
+//! Argument names are the contract's: Tauri maps Rust `item_id` to JS `itemId`, and the engine receives them in
+//! snake case. Arguments the engine parses (an item's spec, the settings input) pass through as JSON, so their
+//! validation — and its error, naming the field — happens in one place, the engine. `open_link` is the one
+//! command with logic of its own: the UI renders links from untrusted release data, so the shell, not the UI,
+//! decides that only http(s) links reach the desktop's opener.
 
-use nightwatcher_engine::model::{ItemSpec, WatchlistItem};
-use nightwatcher_engine::secrets::SecretName;
-use nightwatcher_engine::service::{
-    ConnectionInfo, ItemView, Service, SettingsInput, SettingsView, Status, TryResult,
-};
-use nightwatcher_engine::store::FoundRelease;
+use nightwatcher_engine::ipc::{Client, RemoteError};
+use serde_json::{Value, json};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 use url::Url;
 
-use crate::error::IpcError;
-
-type Result<T> = std::result::Result<T, IpcError>;
+type Result<T = Value> = std::result::Result<T, RemoteError>;
 
 #[tauri::command]
-pub async fn list_items(service: State<'_, Service>) -> Result<Vec<ItemView>> {
-    Ok(service.list_items().await?)
+pub async fn list_items(engine: State<'_, Client>) -> Result {
+    engine.call("list_items", Value::Null).await
 }
 
 #[tauri::command]
-pub async fn add_item(service: State<'_, Service>, spec: ItemSpec) -> Result<WatchlistItem> {
-    Ok(service.add_item(spec).await?)
+pub async fn add_item(engine: State<'_, Client>, spec: Value) -> Result {
+    engine.call("add_item", json!({"spec": spec})).await
 }
 
 #[tauri::command]
-pub async fn update_item(
-    service: State<'_, Service>,
-    id: i64,
-    spec: ItemSpec,
-) -> Result<WatchlistItem> {
-    Ok(service.update_item(id, spec).await?)
+pub async fn update_item(engine: State<'_, Client>, id: i64, spec: Value) -> Result {
+    engine
+        .call("update_item", json!({"id": id, "spec": spec}))
+        .await
 }
 
 #[tauri::command]
-pub async fn set_item_enabled(service: State<'_, Service>, id: i64, enabled: bool) -> Result<()> {
-    Ok(service.set_item_enabled(id, enabled).await?)
+pub async fn set_item_enabled(engine: State<'_, Client>, id: i64, enabled: bool) -> Result {
+    engine
+        .call("set_item_enabled", json!({"id": id, "enabled": enabled}))
+        .await
 }
 
 #[tauri::command]
-pub async fn delete_item(service: State<'_, Service>, id: i64) -> Result<()> {
-    Ok(service.delete_item(id).await?)
+pub async fn delete_item(engine: State<'_, Client>, id: i64) -> Result {
+    engine.call("delete_item", json!({"id": id})).await
 }
 
 #[tauri::command]
-pub async fn import_items(service: State<'_, Service>, json: String) -> Result<usize> {
-    Ok(service.import_items(&json).await?)
+pub async fn import_items(engine: State<'_, Client>, json: String) -> Result {
+    engine.call("import_items", json!({"json": json})).await
 }
 
 #[tauri::command]
-pub async fn export_items(service: State<'_, Service>) -> Result<String> {
-    Ok(service.export_items().await?)
+pub async fn export_items(engine: State<'_, Client>) -> Result {
+    engine.call("export_items", Value::Null).await
 }
 
 #[tauri::command]
-pub async fn try_release(
-    service: State<'_, Service>,
-    title: String,
-    spec: Option<ItemSpec>,
-) -> Result<TryResult> {
-    Ok(service.try_release(&title, spec).await?)
+pub async fn try_release(engine: State<'_, Client>, title: String, spec: Option<Value>) -> Result {
+    engine
+        .call("try_release", json!({"title": title, "spec": spec}))
+        .await
 }
 
 #[tauri::command]
-pub async fn found_releases(
-    service: State<'_, Service>,
-    item_id: Option<i64>,
-) -> Result<Vec<FoundRelease>> {
-    Ok(service.found_releases(item_id).await?)
+pub async fn found_releases(engine: State<'_, Client>, item_id: Option<i64>) -> Result {
+    engine
+        .call("found_releases", json!({"item_id": item_id}))
+        .await
 }
 
 #[tauri::command]
-pub async fn get_settings(service: State<'_, Service>) -> Result<SettingsView> {
-    Ok(service.settings().await?)
+pub async fn get_settings(engine: State<'_, Client>) -> Result {
+    engine.call("get_settings", Value::Null).await
 }
 
 #[tauri::command]
-pub async fn save_settings(
-    service: State<'_, Service>,
-    input: SettingsInput,
-) -> Result<SettingsView> {
-    Ok(service.save_settings(input).await?)
+pub async fn save_settings(engine: State<'_, Client>, input: Value) -> Result {
+    engine.call("save_settings", json!({"input": input})).await
 }
 
 #[tauri::command]
-pub async fn set_secret(
-    service: State<'_, Service>,
-    name: String,
-    value: String,
-) -> Result<SettingsView> {
-    let name: SecretName = name.parse().map_err(|_| IpcError::UnknownSecret(name))?;
-    Ok(service.set_secret(name, &value).await?)
+pub async fn set_secret(engine: State<'_, Client>, name: String, value: String) -> Result {
+    engine
+        .call("set_secret", json!({"name": name, "value": value}))
+        .await
 }
 
 #[tauri::command]
-pub async fn test_prowlarr(service: State<'_, Service>) -> Result<ConnectionInfo> {
-    Ok(service.test_prowlarr().await?)
+pub async fn test_prowlarr(engine: State<'_, Client>) -> Result {
+    engine.call("test_prowlarr", Value::Null).await
 }
 
 #[tauri::command]
-pub async fn send_test_message(service: State<'_, Service>) -> Result<()> {
-    Ok(service.send_test_message().await?)
+pub async fn send_test_message(engine: State<'_, Client>) -> Result {
+    engine.call("send_test_message", Value::Null).await
 }
 
 #[tauri::command]
-pub async fn get_status(service: State<'_, Service>) -> Result<Status> {
-    Ok(service.status().await)
+pub async fn get_status(engine: State<'_, Client>) -> Result {
+    engine.call("get_status", Value::Null).await
 }
 
 #[tauri::command]
-pub async fn check_now(service: State<'_, Service>) -> Result<()> {
-    service.check_now();
-    Ok(())
+pub async fn check_now(engine: State<'_, Client>) -> Result {
+    engine.call("check_now", Value::Null).await
 }
 
 #[tauri::command]
-pub async fn set_paused(service: State<'_, Service>, paused: bool) -> Result<Status> {
-    Ok(service.set_paused(paused).await?)
+pub async fn set_paused(engine: State<'_, Client>, paused: bool) -> Result {
+    engine.call("set_paused", json!({"paused": paused})).await
 }
 
 #[tauri::command]
-pub async fn retry_failed(service: State<'_, Service>) -> Result<u64> {
-    Ok(service.retry_failed().await?)
+pub async fn retry_failed(engine: State<'_, Client>) -> Result {
+    engine.call("retry_failed", Value::Null).await
 }
 
 #[tauri::command]
@@ -134,7 +119,11 @@ pub async fn open_link<R: Runtime>(app: AppHandle<R>, url: String) -> Result<()>
     let url = web_link(&url)?;
     app.opener()
         .open_url(url.as_str(), None::<&str>)
-        .map_err(|e| IpcError::OpenFailed(e.to_string()))
+        .map_err(|e| {
+            RemoteError::internal(format!(
+                "the link could not be opened ({e}); copy it into a browser instead"
+            ))
+        })
 }
 
 /// The link, if it is one a browser should open: http or https with a host. Anything else (`javascript:`,
@@ -142,15 +131,18 @@ pub async fn open_link<R: Runtime>(app: AppHandle<R>, url: String) -> Result<()>
 /// not echoed back: it came from untrusted release data.
 pub fn web_link(text: &str) -> Result<Url> {
     let url = Url::parse(text.trim())
-        .map_err(|e| IpcError::Link(format!("this is not a valid link ({e})")))?;
+        .map_err(|e| RemoteError::validation("url", format!("this is not a valid link ({e})")))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(IpcError::Link(format!(
-            "only http and https links can be opened, not {}: links",
-            url.scheme()
-        )));
+        return Err(RemoteError::validation(
+            "url",
+            format!(
+                "only http and https links can be opened, not {}: links",
+                url.scheme()
+            ),
+        ));
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return Err(IpcError::Link("the link has no host".into()));
+        return Err(RemoteError::validation("url", "the link has no host"));
     }
     Ok(url)
 }
@@ -179,7 +171,11 @@ mod tests {
             "steam://run/1",
         ] {
             let e = web_link(link).unwrap_err();
-            assert_eq!((e.kind(), e.field()), ("validation", Some("url")), "{link}");
+            assert_eq!(
+                (e.kind.as_str(), e.field.as_deref()),
+                ("validation", Some("url")),
+                "{link}"
+            );
         }
     }
 

@@ -1,36 +1,70 @@
-//! `nightwatcher`: the desktop app.
+//! `nightwatcher-window`: the window of the desktop app, started by `nightwatcher` (the tray process) on Open.
 //!
-//! Logging comes first, through the engine's scrubbing writer so no secret reaches a log. Building the app
-//! registers the single-instance plugin: a second launch hands its arguments to the running instance and
-//! exits inside `build`, before it opens the database or starts a scheduler. Running it calls the setup
-//! hook (`startup::setup`), which shows the tray, starts the engine and opens the window.
-//!
-//! Environment: `NIGHTWATCHER_DB` (database file, default in the OS data directory), `RUST_LOG`,
-//! `NIGHTWATCHER_KEYRING_SERVICE`, the engine's secret and setting overrides, `NIGHTWATCHER_NO_TRAY`.
-//! Arguments: `--hidden` starts in the tray without opening the window.
+//! It connects to the engine's socket (`NIGHTWATCHER_SOCKET`, set by the tray process; otherwise derived from
+//! `NIGHTWATCHER_DB` or the default database the way the tray process derives it) and registers as the window.
+//! When a window is already open, the engine brings that one to the front and this process exits 0 — the
+//! window is single-instance. Closing the window ends the process, and with it every WebKit process.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
-use nightwatcher_desktop::{Launch, build_app, on_run_event};
+use nightwatcher_engine::ipc::{self, Client};
 use nightwatcher_engine::redact::ScrubbingWriter;
-use tauri::Manager;
+use nightwatcher_window::{build_app, pushes};
 use tracing_subscriber::EnvFilter;
 
 fn main() -> ExitCode {
-    let launch = Launch::new(Instant::now(), std::env::args().skip(1));
     init_logging();
-    let app = match build_app(tauri::Builder::default()).build(tauri::generate_context!()) {
-        Ok(app) => app,
+    let socket = match socket() {
+        Ok(socket) => socket,
         Err(e) => {
-            tracing::error!(error = %e, "the app could not start");
+            tracing::error!("{e}");
             return ExitCode::FAILURE;
         }
     };
-    app.manage(launch);
-    let code = app.run_return(on_run_event);
+    let connected = tauri::async_runtime::block_on(async {
+        let (client, pushes) = Client::connect(&socket).await.map_err(|e| {
+            format!(
+                "NightWatcher is not running (no engine answers on {}: {e}): start `nightwatcher` instead",
+                socket.display()
+            )
+        })?;
+        match client.hello().await {
+            Ok(()) => Ok(Some((client, pushes))),
+            Err(e) if e.kind == "already_open" => Ok(None),
+            Err(e) => Err(format!("the engine refused the window: {e}")),
+        }
+    });
+    let (client, pushes) = match connected {
+        Ok(Some(connected)) => connected,
+        Ok(None) => {
+            tracing::info!("the window is already open: brought it to the front");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            tracing::error!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let app = match build_app(tauri::Builder::default())
+        .manage(client)
+        .build(tauri::generate_context!())
+    {
+        Ok(app) => app,
+        Err(e) => {
+            tracing::error!(error = %e, "the window could not start");
+            return ExitCode::FAILURE;
+        }
+    };
+    pushes::follow(app.handle().clone(), pushes);
+    let code = app.run_return(|_, _| {});
+    tracing::info!("window process exits");
     ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+fn socket() -> Result<PathBuf, String> {
+    Ok(ipc::socket_path(&ipc::database_path()?))
 }
 
 fn init_logging() {

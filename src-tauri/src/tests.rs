@@ -1,13 +1,15 @@
 //! The commands through Tauri's IPC, on the mock runtime: argument names, result and error JSON as the UI
-//! sees them. A real engine service runs over a temporary SQLite file and an in-memory secret store.
+//! sees them. Each command crosses the whole path of a real run: Tauri's IPC, this process's forwarding, the
+//! engine's socket, and a real engine service over a temporary SQLite file and an in-memory secret store.
 
 #![allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
 
 use std::sync::Arc;
 
 use nightwatcher_engine::events::Events;
+use nightwatcher_engine::ipc::{Client, Server};
 use nightwatcher_engine::secrets::MemoryStore;
-use nightwatcher_engine::service::Service;
+use nightwatcher_engine::service::{Service, ServiceOptions};
 use nightwatcher_engine::store::Store;
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -29,12 +31,27 @@ impl Harness {
     fn new() -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nightwatcher.db");
-        // The service's tasks run on Tauri's runtime, where the commands run too.
-        let service = tauri::async_runtime::block_on(async {
+        let socket = dir.path().join("engine.sock");
+        // The service, the socket server and the client run on Tauri's runtime, where the commands run too.
+        let client = tauri::async_runtime::block_on(async {
             let store = Store::open(&path).await.unwrap();
-            Service::start(store, Arc::new(MemoryStore::default()), Events::new()).await
+            let options = ServiceOptions {
+                first_check_after: std::time::Duration::from_secs(3600),
+                ..ServiceOptions::default()
+            };
+            let service = Service::start_with(
+                store,
+                Arc::new(MemoryStore::default()),
+                Events::new(),
+                options,
+            )
+            .await;
+            // Serves until the test process ends (dropping the handle does not stop it).
+            let (_server, _shell) = Server::bind(&socket, service).await.unwrap();
+            let (client, _pushes) = Client::connect(&socket).await.unwrap();
+            client
         });
-        let app = build_app(mock_builder().manage(service))
+        let app = build_app(mock_builder().manage(client))
             .build(mock_context(noop_assets()))
             .unwrap();
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())

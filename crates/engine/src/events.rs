@@ -71,6 +71,28 @@ impl Event {
             Event::ItemsChanged => "items://changed",
         }
     }
+
+    /// The payload a UI receives with [`Event::name`]: the event's fields (without the serde tag), the status
+    /// itself for `status://changed`, and `null` for `items://changed`.
+    pub fn payload(&self) -> serde_json::Value {
+        use serde_json::Value;
+        let value = match self {
+            Event::StatusChanged(status) => serde_json::to_value(status),
+            Event::ItemsChanged => Ok(Value::Null),
+            other => serde_json::to_value(other),
+        };
+        match value {
+            Ok(Value::Object(mut fields)) if !matches!(self, Event::StatusChanged(_)) => {
+                fields.remove("type");
+                Value::Object(fields)
+            }
+            Ok(value) => value,
+            Err(e) => {
+                tracing::warn!(event = self.name(), error = %e, "an event could not be serialized");
+                Value::Null
+            }
+        }
+    }
 }
 
 /// The sending side; cheap to clone. Sending with no listener is not an error.
@@ -98,5 +120,64 @@ impl Events {
 
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
         self.tx.subscribe()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
+mod tests {
+    use super::*;
+    use crate::service::Status;
+    use crate::store::NotificationCounts;
+    use serde_json::{Value, json};
+
+    #[test]
+    fn progress_has_the_contract_payload() {
+        let event = Event::Progress {
+            run_id: 4,
+            done: 2,
+            total: 9,
+        };
+        assert_eq!(event.name(), "watcher://progress");
+        assert_eq!(event.payload(), json!({"run_id": 4, "done": 2, "total": 9}));
+    }
+
+    #[test]
+    fn a_found_release_carries_its_fields() {
+        let event = Event::ReleaseFound {
+            item_id: 1,
+            item_title: "Dune Part Two".into(),
+            release_title: "Dune.Part.Two.2024.2160p.WEB-DL".into(),
+            indexer: "FakeIndexer".into(),
+        };
+        assert_eq!(
+            event.payload(),
+            json!({"item_id": 1, "item_title": "Dune Part Two", "release_title": "Dune.Part.Two.2024.2160p.WEB-DL", "indexer": "FakeIndexer"})
+        );
+    }
+
+    #[test]
+    fn a_status_change_carries_the_status_itself() {
+        let status = Status {
+            paused: true,
+            running: None,
+            last_check: None,
+            next_check_at: None,
+            problem: None,
+            notifications: NotificationCounts {
+                pending: 1,
+                sent: 2,
+                failed: 0,
+            },
+        };
+        let value = Event::StatusChanged(status.clone()).payload();
+        assert_eq!(value, serde_json::to_value(&status).unwrap());
+        assert_eq!(value["paused"], true);
+        assert_eq!(value["notifications"]["sent"], 2);
+    }
+
+    #[test]
+    fn items_changed_carries_null() {
+        assert_eq!(Event::ItemsChanged.payload(), Value::Null);
     }
 }

@@ -16,10 +16,12 @@
 //! | [`service`] | the engine running for an app: scheduler, delivery, status, and the user's operations |
 //! | [`settings`] | stored settings with environment overrides |
 //! | [`setup`] | building the Prowlarr client and notification channels from settings and secrets |
+//! | [`ipc`] | the local socket between the engine's process and the window's process |
 //! | [`events`] | the one [`events::Event`] type broadcast to the UI and the CLI |
 //! | [`redact`] | removing secrets from anything that may be logged or shown |
 
 pub mod events;
+pub mod ipc;
 pub mod matcher;
 pub mod model;
 pub mod notify;

@@ -1,26 +1,27 @@
-//! The tray icon and its menu.
+//! The tray icon and its menu, on the GTK main thread.
 //!
 //! On Linux the tray is a StatusNotifierItem through libayatana-appindicator, and clicks on the icon are not
 //! delivered to the app: every action is therefore a menu item. The menu also carries two disabled lines that
-//! say what the watcher did and will do; they follow the engine's `StatusChanged` events, so the menu is never
-//! more than an event behind. The tray library loads libappindicator with `dlopen` and panics when it is
-//! missing, so [`available`] probes for it first and the app runs window-only without it.
+//! say what the watcher did and will do; they follow the engine's `StatusChanged` events. The tray library loads
+//! libappindicator with `dlopen` and panics when it is missing, so [`available`] probes for it first and the
+//! app runs window-only without it.
+//!
+//! Menu clicks become [`Action`]s sent to the app's controller on the async runtime; label updates come back
+//! as [`TrayUpdate`]s, applied on the GTK thread (GTK objects never leave it).
 //!
 //! The icon's id is [`TRAY_ID`]. The tray library names the indicator `tray-icon tray app <id>`, which
 //! libayatana-appindicator turns into the D-Bus object `/org/ayatana/NotificationItem/tray_icon_tray_app_nightwatcher`
 //! (menu at `.../Menu`): a stable path for tests that drive the menu over `com.canonical.dbusmenu`.
 
 use std::fmt::Display;
-use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Local, TimeZone};
-use nightwatcher_engine::service::{Service, Status};
-use tauri::image::Image;
-use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
-use tauri::tray::TrayIconBuilder;
-use tauri::{AppHandle, Manager, Runtime};
+use nightwatcher_engine::service::Status;
+use tokio::sync::mpsc;
+use tray_icon::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
+use tray_icon::{Icon, TrayIcon, TrayIconBuilder};
 
-use crate::{lifecycle, window};
+use crate::app::Action;
 
 pub const TRAY_ID: &str = "nightwatcher";
 
@@ -36,6 +37,15 @@ pub mod ids {
 
 /// Longest info line; problem messages are written for the Settings page and can be long.
 const MAX_LINE_CHARS: usize = 80;
+
+/// What the controller asks of the tray.
+#[derive(Debug)]
+pub enum TrayUpdate {
+    /// Show a new status.
+    Status(Box<Status>),
+    /// Leave the GTK main loop: the app is quitting.
+    Quit,
+}
 
 /// Whether a tray can be shown. `NIGHTWATCHER_NO_TRAY=1` forces window-only mode (for tests of that mode).
 pub fn available() -> bool {
@@ -72,130 +82,119 @@ fn appindicator_loadable() -> bool {
     true
 }
 
-/// Whether the tray was created (managed state exists only then).
-pub fn exists<R: Runtime>(app: &AppHandle<R>) -> bool {
-    app.try_state::<TrayMenu<R>>().is_some()
+/// The tray and the menu items whose text changes. Lives on the GTK thread.
+pub struct Tray {
+    _icon: TrayIcon,
+    pause: MenuItem,
+    last_check: MenuItem,
+    next_check: MenuItem,
+    shown: Option<Labels>,
 }
 
-/// The menu items whose text changes, and the texts they show now.
-struct TrayMenu<R: Runtime> {
-    pause: MenuItem<R>,
-    last_check: MenuItem<R>,
-    next_check: MenuItem<R>,
-    shown: Arc<Mutex<Option<Labels>>>,
+#[derive(Debug, thiserror::Error)]
+pub enum TrayError {
+    #[error("the tray icon image is unreadable: {0}")]
+    Icon(String),
+    #[error("the tray menu could not be built: {0}")]
+    Menu(#[from] tray_icon::menu::Error),
+    #[error("the tray icon could not be created: {0}")]
+    Tray(#[from] tray_icon::Error),
 }
 
-// By hand: a derived `Clone` would require `R: Clone`, which runtimes are not.
-impl<R: Runtime> Clone for TrayMenu<R> {
-    fn clone(&self) -> Self {
-        TrayMenu {
-            pause: self.pause.clone(),
-            last_check: self.last_check.clone(),
-            next_check: self.next_check.clone(),
-            shown: Arc::clone(&self.shown),
-        }
-    }
-}
-
-impl<R: Runtime> TrayMenu<R> {
-    fn apply(&self, labels: Labels) {
-        let Ok(mut shown) = self.shown.lock() else {
-            return;
-        };
-        let before = shown.as_ref();
-        let results = [
-            (before.map(|l| l.pause) != Some(labels.pause))
-                .then(|| self.pause.set_text(labels.pause)),
-            (before.map(|l| &l.last_check) != Some(&labels.last_check))
-                .then(|| self.last_check.set_text(menu_text(&labels.last_check))),
-            (before.map(|l| &l.next_check) != Some(&labels.next_check))
-                .then(|| self.next_check.set_text(menu_text(&labels.next_check))),
-        ];
-        for e in results.into_iter().flatten().filter_map(Result::err) {
-            tracing::warn!(error = %e, "a tray menu line could not be updated");
-        }
-        *shown = Some(labels);
-    }
-}
-
-/// Creates the tray icon with its menu and manages the items that change.
-pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
-    let open = MenuItem::with_id(app, ids::OPEN, "Open NightWatcher", true, None::<&str>)?;
-    let check_now = MenuItem::with_id(app, ids::CHECK_NOW, "Check now", true, None::<&str>)?;
-    let pause = MenuItem::with_id(app, ids::PAUSE, "Pause watching", true, None::<&str>)?;
-    let last_check = MenuItem::with_id(app, ids::LAST_CHECK, "Last check: …", false, None::<&str>)?;
-    let next_check = MenuItem::with_id(app, ids::NEXT_CHECK, "Next check: …", false, None::<&str>)?;
-    let quit = MenuItem::with_id(app, ids::QUIT, "Quit", true, None::<&str>)?;
-    let menu = Menu::with_items(
-        app,
-        &[
+impl Tray {
+    /// Creates the tray icon with its menu; clicks are sent to `actions`. Call on the GTK thread after
+    /// `gtk::init`.
+    pub fn create(actions: mpsc::UnboundedSender<Action>) -> Result<Tray, TrayError> {
+        let open = MenuItem::with_id(ids::OPEN, "Open NightWatcher", true, None);
+        let check_now = MenuItem::with_id(ids::CHECK_NOW, "Check now", true, None);
+        let pause = MenuItem::with_id(ids::PAUSE, "Pause watching", true, None);
+        let last_check = MenuItem::with_id(ids::LAST_CHECK, "Last check: …", false, None);
+        let next_check = MenuItem::with_id(ids::NEXT_CHECK, "Next check: …", false, None);
+        let quit = MenuItem::with_id(ids::QUIT, "Quit", true, None);
+        let menu = Menu::with_items(&[
             &open,
             &check_now,
             &pause,
-            &PredefinedMenuItem::separator(app)?,
+            &PredefinedMenuItem::separator(),
             &last_check,
             &next_check,
-            &PredefinedMenuItem::separator(app)?,
+            &PredefinedMenuItem::separator(),
             &quit,
-        ],
-    )?;
-    TrayIconBuilder::with_id(TRAY_ID)
-        .icon(Image::from_bytes(include_bytes!("../../icons/tray.png"))?)
-        .tooltip("NightWatcher")
-        .menu(&menu)
-        .show_menu_on_left_click(true)
-        .on_menu_event(on_menu_event)
-        .build(app)?;
-    app.manage(TrayMenu {
-        pause,
-        last_check,
-        next_check,
-        shown: Arc::new(Mutex::new(None)),
-    });
-    Ok(())
-}
-
-fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
-    let id = event.id().as_ref();
-    tracing::debug!(item = id, "tray menu");
-    match id {
-        ids::OPEN => window::show(app),
-        ids::CHECK_NOW => {
-            if let Some(service) = app.try_state::<Service>() {
-                tracing::info!("check requested from the tray");
-                service.check_now();
-            }
-        }
-        ids::PAUSE => {
-            let Some(service) = app.try_state::<Service>().map(|s| s.inner().clone()) else {
-                return;
+        ])?;
+        MenuEvent::set_event_handler(Some(move |event: MenuEvent| {
+            let action = match event.id().as_ref() {
+                ids::OPEN => Action::Open,
+                ids::CHECK_NOW => Action::CheckNow,
+                ids::PAUSE => Action::TogglePause,
+                ids::QUIT => Action::Quit,
+                _ => return,
             };
-            tauri::async_runtime::spawn(async move {
-                let paused = !service.status().await.paused;
-                match service.set_paused(paused).await {
-                    Ok(_) => tracing::info!(paused, "watching paused or resumed from the tray"),
-                    Err(e) => tracing::warn!(error = %e, "pausing or resuming failed"),
+            tracing::debug!(?action, "tray menu");
+            let _ = actions.send(action);
+        }));
+        let icon = TrayIconBuilder::new()
+            .with_id(TRAY_ID)
+            .with_icon(icon()?)
+            .with_tooltip("NightWatcher")
+            .with_menu(Box::new(menu))
+            .with_menu_on_left_click(true)
+            .build()?;
+        Ok(Tray {
+            _icon: icon,
+            pause,
+            last_check,
+            next_check,
+            shown: None,
+        })
+    }
+
+    /// Applies updates as they come, on the GTK main loop, until [`TrayUpdate::Quit`] ends the loop.
+    pub fn follow(mut self, mut updates: mpsc::UnboundedReceiver<TrayUpdate>) {
+        gtk::glib::MainContext::default().spawn_local(async move {
+            while let Some(update) = updates.recv().await {
+                match update {
+                    TrayUpdate::Status(status) => self.apply(labels(&status, &Local::now())),
+                    TrayUpdate::Quit => break,
                 }
-            });
+            }
+            gtk::main_quit();
+        });
+    }
+
+    fn apply(&mut self, labels: Labels) {
+        let before = self.shown.as_ref();
+        if before.map(|l| l.pause) != Some(labels.pause) {
+            self.pause.set_text(labels.pause);
         }
-        ids::QUIT => {
-            tracing::info!("quit requested from the tray");
-            lifecycle::quit(app);
+        if before.map(|l| &l.last_check) != Some(&labels.last_check) {
+            self.last_check.set_text(menu_text(&labels.last_check));
         }
-        _ => {}
+        if before.map(|l| &l.next_check) != Some(&labels.next_check) {
+            self.next_check.set_text(menu_text(&labels.next_check));
+        }
+        self.shown = Some(labels);
     }
 }
 
-/// Shows a status in the menu: the Pause/Resume label and the two info lines. Does nothing without a tray.
-pub fn show_status<R: Runtime>(app: &AppHandle<R>, status: &Status) {
-    let Some(menu) = app.try_state::<TrayMenu<R>>().map(|m| m.inner().clone()) else {
-        return;
-    };
-    let labels = labels(status, &Local::now());
-    // One hop to the main thread for all three items, instead of one blocking hop per item.
-    if let Err(e) = app.run_on_main_thread(move || menu.apply(labels)) {
-        tracing::warn!(error = %e, "the tray menu could not be updated");
+fn icon() -> Result<Icon, TrayError> {
+    let decoder = png::Decoder::new(std::io::Cursor::new(
+        include_bytes!("../../../icons/tray.png").as_slice(),
+    ));
+    let mut reader = decoder
+        .read_info()
+        .map_err(|e| TrayError::Icon(e.to_string()))?;
+    let mut rgba = vec![0; reader.output_buffer_size().unwrap_or(0)];
+    let info = reader
+        .next_frame(&mut rgba)
+        .map_err(|e| TrayError::Icon(e.to_string()))?;
+    if info.color_type != png::ColorType::Rgba || info.bit_depth != png::BitDepth::Eight {
+        return Err(TrayError::Icon(format!(
+            "expected 8-bit RGBA, found {:?} {:?}",
+            info.color_type, info.bit_depth
+        )));
     }
+    rgba.truncate(info.buffer_size());
+    Icon::from_rgba(rgba, info.width, info.height).map_err(|e| TrayError::Icon(e.to_string()))
 }
 
 /// The texts of the menu items that follow the status.

@@ -1,22 +1,21 @@
-//! End-to-end test of the desktop app: the real `nightwatcher` binary, built by this `cargo test`, running on an
-//! X display and driven the way a user drives it, against the fake Prowlarr and fake Telegram running in this
-//! test process.
+//! End-to-end test of the desktop app: the real `nightwatcher` (tray + engine) and `nightwatcher-window` (the
+//! Tauri window) binaries built by this `cargo test`, running on an X display and driven the way a user drives
+//! them, against the fake Prowlarr and fake Telegram running in this test process.
 //!
-//! - The window through WebDriver: tauri-driver in front of WebKitWebDriver, which launches the app.
+//! - The app is started by the test, which is therefore its parent and sees its real exit status.
+//! - The window through WebDriver: the app runs with `WEBKIT_INSPECTOR_SERVER` and `TAURI_WEBVIEW_AUTOMATION`
+//!   set, which every window process it starts inherits, and `WebKitWebDriver --target` attaches to the window
+//!   that is open. So the window under test is the one the app itself opened — at launch, and again from the
+//!   tray's "Open" — not one a driver launched.
 //! - The tray menu over D-Bus (`com.canonical.dbusmenu`, what a tray host calls), with `gdbus`.
-//! - Closing the window the way a window manager does: an X11 `WM_DELETE_WINDOW` message. WebDriver's "close
-//!   window" is not that: WebKitWebDriver ends the session and kills the app when its last window closes.
+//! - Closing the window the way a window manager does: an X11 `WM_DELETE_WINDOW` message.
 //! - The notification daemon (dunst) and the keyring (gnome-keyring) are the real ones of the session;
 //!   `dbus-monitor` records the notifications sent, `secret-tool` reads the keyring back.
 //!
 //! It needs the session that `scripts/with-test-session` provides (Xvfb, a session bus, dunst, an unlocked
-//! gnome-keyring), tauri-driver and WebKitWebDriver, and the UI built into `ui/dist` before the app is compiled.
-//! Without them it fails and says how to run it: `scripts/test`, or
-//! `(cd ui && npm run build) && dbus-run-session -- scripts/with-test-session cargo test -p nightwatcher-desktop --test e2e`.
-//!
-//! WebKitWebDriver is the app's parent, so the test cannot wait for the app's exit status itself. The
-//! application handed to WebDriver is therefore a two-line shell wrapper that runs the app as its child and
-//! writes `$?` to a file: the status is the real one, from `waitpid`.
+//! gnome-keyring), WebKitWebDriver, and the UI built into `ui/dist` before the window is compiled. Without them
+//! it fails and says how to run it: `scripts/test`, or
+//! `(cd ui && npm run build) && dbus-run-session -- scripts/with-test-session cargo test -p nightwatcher-tray -p nightwatcher-window --test e2e`.
 //!
 //! The screenshots in `docs/screenshots/` are written by this test (overwritten on each run).
 //! Every wait is a bounded poll; nothing asserts on how long anything took.
@@ -42,7 +41,7 @@ use x11rb::connection::Connection;
 use x11rb::protocol::xproto::{AtomEnum, ClientMessageEvent, ConnectionExt as _, EventMask};
 
 const HOW_TO_RUN: &str = "run it with scripts/test, or: (cd ui && npm run build) && dbus-run-session -- \
-     scripts/with-test-session cargo test -p nightwatcher-desktop --test e2e";
+     scripts/with-test-session cargo test -p nightwatcher-tray -p nightwatcher-window --test e2e";
 
 /// Longest any single wait may take before the test fails with what it last saw.
 const WAIT_LIMIT: Duration = Duration::from_secs(30);
@@ -65,94 +64,71 @@ const GIB: i64 = 1 << 30;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_desktop_app_watches_notifies_and_lives_in_the_tray() {
-    let tauri_driver = require_test_session();
+    require_test_session();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("nightwatcher.db");
-    let log_path = dir.path().join("tauri-driver-and-app.log");
-    let exit_status_path = dir.path().join("app-exit-status");
+    let log_path = dir.path().join("app.log");
     let keyring_service = format!(
         "nightwatcher-e2e-{}-{}",
         std::process::id(),
         Utc::now().timestamp_micros()
     );
     let mut cleanup = Cleanup {
+        app: None,
         driver: None,
         monitor: None,
         keyring_service: keyring_service.clone(),
     };
 
-    // 1. The fakes, and tauri-driver with the app's environment.
+    // 1. The fakes, then the app, with the environment its window inherits: the inspector server WebDriver
+    //    attaches to. Nothing from the caller's NIGHTWATCHER_* variables may leak in: they override the keyring
+    //    and the settings under test.
     let prowlarr = start_prowlarr().await;
     prowlarr.set_version(PROWLARR_VERSION);
     prowlarr.add_releases(already_out(&prowlarr));
     let telegram = FakeTelegram::start(BOT_TOKEN).await;
     telegram.allow_chat(CHAT_ID);
 
-    let wrapper = write_app_wrapper(dir.path(), &exit_status_path);
-    let (port, native_port) = (free_port(), free_port());
-    let log = std::fs::File::create(&log_path).unwrap();
-    let mut driver = Command::new(&tauri_driver);
-    driver
-        .args([
-            "--port",
-            &port.to_string(),
-            "--native-port",
-            &native_port.to_string(),
-        ])
-        .stdin(Stdio::null())
-        .stdout(log.try_clone().unwrap())
-        .stderr(log);
-    // The app inherits this environment through WebKitWebDriver. Nothing from the caller's NIGHTWATCHER_*
-    // variables may leak in: they override the keyring and the settings under test.
-    for (name, _) in std::env::vars_os() {
-        if name.to_string_lossy().starts_with("NIGHTWATCHER_") {
-            driver.env_remove(name);
+    let inspector_port = free_port();
+    let socket = dir.path().join("engine.sock");
+    let app_env = |command: &mut Command| {
+        for (name, _) in std::env::vars_os() {
+            if name.to_string_lossy().starts_with("NIGHTWATCHER_") {
+                command.env_remove(name);
+            }
         }
-    }
-    driver
-        .env("NIGHTWATCHER_DB", &db)
-        .env("NIGHTWATCHER_KEYRING_SERVICE", &keyring_service)
-        .env("NIGHTWATCHER_TELEGRAM_API_URL", telegram.api_url())
-        .env("RUST_LOG", "info")
-        // GTK would otherwise start an accessibility bus that outlives the test.
-        .env("NO_AT_BRIDGE", "1");
-    cleanup.driver = Some(driver.spawn().unwrap());
-    // tauri-driver forwards to WebKitWebDriver, which it starts: both must listen before a session can start.
-    eventually("tauri-driver and WebKitWebDriver to listen", async || {
-        for p in [port, native_port] {
-            TcpStream::connect(("127.0.0.1", p)).map_err(|e| format!("port {p}: {e}"))?;
-        }
-        Ok(())
-    })
-    .await;
-
-    // 2. A WebDriver session: WebKitWebDriver launches the app and attaches to its window.
-    let mut capabilities = serde_json::Map::new();
-    capabilities.insert(
-        "tauri:options".into(),
-        json!({ "application": wrapper.to_str().unwrap() }),
-    );
-    capabilities.insert("browserName".into(), json!("wry"));
-    let client = ClientBuilder::new(HttpConnector::new())
-        .capabilities(capabilities)
-        .connect(&format!("http://127.0.0.1:{port}"))
-        .await
-        .unwrap_or_else(|e| {
-            panic!(
-                "no WebDriver session with the app: {e}\nlog:\n{}",
-                read(&log_path)
+        command
+            .env("NIGHTWATCHER_DB", &db)
+            .env("NIGHTWATCHER_SOCKET", &socket)
+            .env("NIGHTWATCHER_KEYRING_SERVICE", &keyring_service)
+            .env("NIGHTWATCHER_TELEGRAM_API_URL", telegram.api_url())
+            .env("NIGHTWATCHER_WINDOW_BIN", window_binary())
+            .env(
+                "WEBKIT_INSPECTOR_SERVER",
+                format!("127.0.0.1:{inspector_port}"),
             )
-        });
-    let driver_pid = cleanup.driver.as_ref().unwrap().id();
-    let app_pid = eventually("the app process under tauri-driver", async || {
-        descendants(driver_pid)
-            .into_iter()
-            .find(|p| p.name == "nightwatcher")
-            .map(|p| p.pid)
-            .ok_or_else(|| format!("descendants: {:?}", descendants(driver_pid)))
-    })
-    .await;
+            .env("TAURI_WEBVIEW_AUTOMATION", "true")
+            .env("RUST_LOG", "info")
+            // GTK would otherwise start an accessibility bus that outlives the test.
+            .env("NO_AT_BRIDGE", "1")
+            .stdin(Stdio::null());
+    };
+    let log = std::fs::File::create(&log_path).unwrap();
+    let mut app = Command::new(env!("CARGO_BIN_EXE_nightwatcher"));
+    app_env(&mut app);
+    app.stdout(log.try_clone().unwrap()).stderr(log);
+    cleanup.app = Some(app.spawn().unwrap());
+    let app_pid = cleanup.app.as_ref().unwrap().id();
+
+    // 2. The window the app opened at launch, through a WebDriver session attached to it.
+    let client = attach_to_window(&mut cleanup, inspector_port, &log_path, 1).await;
     assert_eq!(client.title().await.unwrap(), "NightWatcher");
+    assert_eq!(
+        window_processes(app_pid).len(),
+        1,
+        "one window process under the app: {:?}",
+        descendants(app_pid)
+    );
 
     // 3. First run: Settings with the first-run guide.
     let guide = visible(&client, "first-run-guide").await;
@@ -347,7 +323,7 @@ async fn the_desktop_app_watches_notifies_and_lives_in_the_tray() {
         async || {
             let seen = read(&monitor_out);
             (seen.contains(&format!("string \"{summary}\""))
-                && seen.contains("string \"nightwatcher\""))
+                && seen.contains("string \"NightWatcher\""))
             .then_some(())
             .ok_or_else(|| format!("Notify calls seen:\n{seen}"))
         },
@@ -374,20 +350,19 @@ async fn the_desktop_app_watches_notifies_and_lives_in_the_tray() {
     // 8. The screenshots were taken along the way (Settings after configuring, Watchlist and Found after the
     //    first checks), so they show realistic data rather than the hostile title.
 
-    // 9. Close the window like a window manager: the app stays in the tray and its web process goes away.
-    let web_processes = web_processes_of(app_pid);
+    // 9. Close the window like a window manager: its process exits with every WebKit process, and the app
+    //    stays in the tray.
     assert!(
-        !web_processes.is_empty(),
+        !web_processes_of(app_pid).is_empty(),
         "no WebKitWebProcess under the app while its window is open: {:?}",
         descendants(app_pid)
     );
     // A close request can arrive while GTK is busy and be dropped (seen once under a loaded CI run), so it is
     // repeated every few seconds until the window is gone, as a user would click again.
     let mut last_request: Option<Instant> = None;
-    eventually("the window to be destroyed", async || {
-        let log = read(&log_path);
-        if log.contains("window destroyed")
-            && log.contains("window closed: NightWatcher keeps watching from the tray")
+    eventually("the window process to exit", async || {
+        if read(&log_path).contains("NightWatcher keeps watching from the tray")
+            && window_processes(app_pid).is_empty()
         {
             return Ok(());
         }
@@ -397,13 +372,18 @@ async fn the_desktop_app_watches_notifies_and_lives_in_the_tray() {
             close_window(app_pid)?;
             last_request = Some(Instant::now());
         }
-        Err("no \"window destroyed\" in the log yet".to_owned())
+        Err(format!("still running: {:?}", window_processes(app_pid)))
     })
     .await;
     eventually(
-        "the WebKitWebProcess of the closed window to exit",
+        "every WebKit process of the closed window to exit",
         async || {
-            let left = web_processes_of(app_pid);
+            let left: Vec<Proc> = processes()
+                .into_iter()
+                .filter(|p| {
+                    p.name.starts_with("WebKit") && p.name != "WebKitWebDriver" && !p.zombie
+                })
+                .collect();
             left.is_empty()
                 .then_some(())
                 .ok_or_else(|| format!("still running: {left:?}"))
@@ -415,19 +395,13 @@ async fn the_desktop_app_watches_notifies_and_lives_in_the_tray() {
         app_windows(app_pid).unwrap().is_empty(),
         "a NightWatcher window is still mapped"
     );
+    // The session's browser is gone with its process.
+    let _ = client.close().await;
 
-    // Reopen from the tray: a new window, rehydrated from the engine.
+    // 10. Reopen from the tray: a new window process, rehydrated from the engine.
     click_menu(&bus, &menu, "Open NightWatcher").await;
-    let handle = eventually("a window after Open NightWatcher", async || {
-        let handles = client.windows().await.map_err(|e| e.to_string())?;
-        handles
-            .into_iter()
-            .next()
-            .ok_or_else(|| "no window handle yet".to_owned())
-    })
-    .await;
-    client.switch_to_window(handle).await.unwrap();
-    assert!(!app_windows(app_pid).unwrap().is_empty());
+    let client = attach_to_window(&mut cleanup, inspector_port, &log_path, 2).await;
+    assert_eq!(window_processes(app_pid).len(), 1);
     assert!(
         !web_processes_of(app_pid).is_empty(),
         "the new window has no web process"
@@ -452,38 +426,139 @@ async fn the_desktop_app_watches_notifies_and_lives_in_the_tray() {
     wait_text(&client, "prowlarr-key-state", |t| t == "saved").await;
     assert!(hidden(&client, "first-run-guide").await);
 
-    // 10. Quit from the tray: the watcher stops and the process exits with status 0.
-    click_menu(&bus, &menu, "Quit").await;
-    let status = eventually("the app to exit", async || {
-        std::fs::read_to_string(&exit_status_path)
-            .map(|s| s.trim().to_owned())
-            .map_err(|_| "still running".to_owned())
+    // 11. One window at a time: Open again focuses it, and so does a second launch of the app, which exits 0.
+    click_menu(&bus, &menu, "Open NightWatcher").await;
+    eventually("Open with the window open to focus it", async || {
+        (read(&log_path).matches("window focused").count() >= 1)
+            .then_some(())
+            .ok_or_else(|| "no \"window focused\" in the log".to_owned())
+    })
+    .await;
+    let mut second = Command::new(env!("CARGO_BIN_EXE_nightwatcher"));
+    app_env(&mut second);
+    let second = second.output().unwrap();
+    assert!(
+        second.status.success(),
+        "a second launch failed: {}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("already running"),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    eventually("the second launch to focus the window", async || {
+        (read(&log_path).matches("window focused").count() >= 2)
+            .then_some(())
+            .ok_or_else(|| "one \"window focused\" in the log".to_owned())
     })
     .await;
     assert_eq!(
-        status,
-        "0",
-        "exit status after Quit; log:\n{}",
+        window_processes(app_pid).len(),
+        1,
+        "a second window process: {:?}",
+        descendants(app_pid)
+    );
+    assert_eq!(client.title().await.unwrap(), "NightWatcher");
+
+    // 12. Quit from the tray: the window closes, the watcher stops, and the app exits with status 0.
+    click_menu(&bus, &menu, "Quit").await;
+    let status = eventually("the app to exit", async || {
+        cleanup
+            .app
+            .as_mut()
+            .unwrap()
+            .try_wait()
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| "still running".to_owned())
+    })
+    .await;
+    assert!(
+        status.success(),
+        "exit status after Quit: {status}; log:\n{}",
         read(&log_path)
     );
-    assert!(!alive(app_pid));
+    cleanup.app = None;
     let log = read(&log_path);
     for line in [
-        "quit requested from the tray",
-        "quitting: stopping the watcher",
+        "quitting",
+        "the app is quitting: closing the window",
+        "stopping the watcher",
         "service stopped",
         "exited",
     ] {
         assert!(log.contains(line), "no {line:?} in the log:\n{log}");
     }
+    assert!(
+        window_processes(app_pid).is_empty() && !alive(app_pid),
+        "processes left after Quit: {:?}",
+        descendants(app_pid)
+    );
+    assert!(!socket.exists(), "the socket file outlived the app");
     assert_no_secret_in_files(dir.path(), &log_path);
-    // The session's browser is gone; WebKitWebDriver may already have dropped the session.
     let _ = client.close().await;
     drop(cleanup);
 }
 
+/// The window program, built by this `cargo test` next to the app (it belongs to the nightwatcher-window package).
+fn window_binary() -> PathBuf {
+    let path = Path::new(env!("CARGO_BIN_EXE_nightwatcher")).with_file_name("nightwatcher-window");
+    assert!(
+        path.is_file(),
+        "{} is not built: run `cargo build -p nightwatcher-window` first, or {HOW_TO_RUN}",
+        path.display()
+    );
+    path
+}
+
+/// Waits for the `n`th window connection in the app's log, then attaches a fresh WebKitWebDriver (one session
+/// per driver: the previous window's is gone with its process) to that window's inspector server.
+async fn attach_to_window(
+    cleanup: &mut Cleanup,
+    inspector_port: u16,
+    log_path: &Path,
+    n: usize,
+) -> Client {
+    eventually(
+        &format!("window connection #{n} in the app's log"),
+        async || {
+            let log = read(log_path);
+            (log.matches("window connected").count() >= n)
+                .then_some(())
+                .ok_or_else(|| format!("log:\n{log}"))
+        },
+    )
+    .await;
+    if let Some(mut old) = cleanup.driver.take() {
+        let _ = old.kill();
+        let _ = old.wait();
+    }
+    let port = free_port();
+    cleanup.driver = Some(
+        Command::new("WebKitWebDriver")
+            .args([
+                format!("--port={port}"),
+                format!("--target=127.0.0.1:{inspector_port}"),
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    eventually("a WebDriver session with the window", async || {
+        TcpStream::connect(("127.0.0.1", port)).map_err(|e| format!("driver port {port}: {e}"))?;
+        ClientBuilder::new(HttpConnector::new())
+            .capabilities(serde_json::Map::new())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .map_err(|e| e.to_string())
+    })
+    .await
+}
+
 /// Checks the session this test needs and returns tauri-driver's path; panics with how to run the test.
-fn require_test_session() -> PathBuf {
+fn require_test_session() {
     for var in ["DISPLAY", "DBUS_SESSION_BUS_ADDRESS"] {
         assert!(
             std::env::var_os(var).is_some_and(|v| !v.is_empty()),
@@ -502,17 +577,6 @@ fn require_test_session() -> PathBuf {
             "{tool} is not installed (Debian package {package}; scripts/install-deps installs it); {HOW_TO_RUN}"
         );
     }
-    which("tauri-driver")
-        .or_else(|| {
-            let home = std::env::var_os("HOME")?;
-            let path = Path::new(&home).join(".cargo/bin/tauri-driver");
-            path.is_file().then_some(path)
-        })
-        .unwrap_or_else(|| {
-            panic!(
-                "tauri-driver is not installed: `cargo install tauri-driver --locked --version '^2'`; {HOW_TO_RUN}"
-            )
-        })
 }
 
 fn which(tool: &str) -> Option<PathBuf> {
@@ -580,27 +644,6 @@ fn new_dune_releases(prowlarr: &FakeProwlarr) -> Vec<Value> {
             .seeders(57)
             .build_for(prowlarr),
     ]
-}
-
-/// The application WebKitWebDriver launches: the app as a child of a shell that records its exit status.
-fn write_app_wrapper(dir: &Path, exit_status: &Path) -> PathBuf {
-    let app = env!("CARGO_BIN_EXE_nightwatcher");
-    let wrapper = dir.join("nightwatcher-app");
-    std::fs::write(
-        &wrapper,
-        format!(
-            "#!/bin/sh\n{} \"$@\"\necho $? > {}\n",
-            shell_quote(app),
-            shell_quote(&exit_status.to_string_lossy())
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
-    wrapper
-}
-
-fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
 }
 
 fn read(path: &Path) -> String {
@@ -756,7 +799,7 @@ async fn screenshot(client: &Client, name: &str) {
         .unwrap();
     let png = client.screenshot().await.unwrap();
     assert!(png.starts_with(b"\x89PNG"), "the screenshot is not a PNG");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }
@@ -1074,6 +1117,14 @@ fn descendants(root: u32) -> Vec<Proc> {
     found
 }
 
+/// The window processes the app started (at most one is expected).
+fn window_processes(app_pid: u32) -> Vec<Proc> {
+    descendants(app_pid)
+        .into_iter()
+        .filter(|p| p.name == "nightwatcher-window" && !p.zombie)
+        .collect()
+}
+
 fn web_processes_of(app_pid: u32) -> Vec<Proc> {
     descendants(app_pid)
         .into_iter()
@@ -1087,8 +1138,13 @@ fn alive(pid: u32) -> bool {
 
 // ---- The window, through X11 ----
 
-/// The app's top-level windows titled NightWatcher.
+/// The top-level windows titled NightWatcher of the app or a process it started.
 fn app_windows(app_pid: u32) -> Result<Vec<u32>, String> {
+    let pids: HashSet<u32> = descendants(app_pid)
+        .into_iter()
+        .map(|p| p.pid)
+        .chain([app_pid])
+        .collect();
     let (conn, screen) = x11rb::connect(None).map_err(|e| e.to_string())?;
     let root = conn.setup().roots[screen].root;
     let atom = |name: &[u8]| -> Result<u32, String> {
@@ -1121,7 +1177,7 @@ fn app_windows(app_pid: u32) -> Result<Vec<u32>, String> {
         let title = property(net_wm_name, utf8)
             .map(|p| String::from_utf8_lossy(&p.value).into_owned())
             .unwrap_or_default();
-        if pid == Some(app_pid) && title == "NightWatcher" {
+        if pid.is_some_and(|pid| pids.contains(&pid)) && title == "NightWatcher" {
             windows.push(window);
         }
     }
@@ -1189,9 +1245,10 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 // ---- Clean-up, also when the test fails ----
 
-/// Kills what the test started (tauri-driver, WebKitWebDriver, the app, dbus-monitor) and removes this run's
+/// Kills what the test started (the app and its window, WebKitWebDriver, dbus-monitor) and removes this run's
 /// keyring entries.
 struct Cleanup {
+    app: Option<Child>,
     driver: Option<Child>,
     monitor: Option<Child>,
     keyring_service: String,
@@ -1199,19 +1256,22 @@ struct Cleanup {
 
 impl Drop for Cleanup {
     fn drop(&mut self) {
-        if let Some(mut monitor) = self.monitor.take() {
-            let _ = monitor.kill();
-            let _ = monitor.wait();
+        for mut child in [self.monitor.take(), self.driver.take()]
+            .into_iter()
+            .flatten()
+        {
+            let _ = child.kill();
+            let _ = child.wait();
         }
-        if let Some(mut driver) = self.driver.take() {
-            // WebKitWebDriver and the app would outlive tauri-driver: end them by pid first.
-            for p in descendants(driver.id()).iter().rev() {
+        if let Some(mut app) = self.app.take() {
+            // The window process and its WebKit processes would outlive the app: end them by pid first.
+            for p in descendants(app.id()).iter().rev() {
                 let _ = Command::new("kill")
                     .args(["-KILL", &p.pid.to_string()])
                     .status();
             }
-            let _ = driver.kill();
-            let _ = driver.wait();
+            let _ = app.kill();
+            let _ = app.wait();
         }
         let _ = Command::new("secret-tool")
             .args(["clear", "service", &self.keyring_service])

@@ -8,12 +8,16 @@
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
+use crate::filters::ItemFilters;
+
 /// Newznab parent category for movies.
 pub const MOVIES_CATEGORY: u32 = 2000;
 /// Newznab parent category for TV.
 pub const TV_CATEGORY: u32 = 5000;
 /// Longest title we accept. Real titles are far shorter; the cap keeps junk out of the parser and messages.
 pub const MAX_TITLE_CHARS: usize = 200;
+/// Most alternative titles one item may have.
+pub const MAX_ALIASES: usize = 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -77,6 +81,13 @@ pub struct ItemSpec {
     pub categories: Option<Vec<i64>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+    /// Other titles the item is released under (`"Le Prestige"` for "The Prestige"); any of them matches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// What a release must be beyond being of the item; see [`ItemFilters`]. A release of the item that
+    /// fails a filter is kept in the history with the reason and not notified.
+    #[serde(default, skip_serializing_if = "ItemFilters::is_empty")]
+    pub filters: ItemFilters,
 }
 
 /// A spec that passed every rule; the only thing the store will insert.
@@ -92,6 +103,8 @@ pub struct ValidItem {
     pub tvdb_id: Option<u32>,
     pub categories: Vec<u32>,
     pub enabled: bool,
+    pub aliases: Vec<String>,
+    pub filters: ItemFilters,
 }
 
 impl ValidItem {
@@ -109,6 +122,8 @@ impl ValidItem {
             tvdb_id: self.tvdb_id,
             categories: self.categories,
             enabled: self.enabled,
+            aliases: self.aliases,
+            filters: self.filters,
         }
     }
 }
@@ -133,6 +148,10 @@ pub struct WatchlistItem {
     pub tvdb_id: Option<u32>,
     pub categories: Vec<u32>,
     pub enabled: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(skip_serializing_if = "ItemFilters::is_empty")]
+    pub filters: ItemFilters,
 }
 
 impl WatchlistItem {
@@ -151,6 +170,8 @@ impl WatchlistItem {
             tvdb_id: None,
             categories: kind.default_categories(),
             enabled: true,
+            aliases: Vec::new(),
+            filters: ItemFilters::default(),
         }
     }
 
@@ -168,6 +189,8 @@ impl WatchlistItem {
             categories: (self.categories != self.kind.default_categories())
                 .then(|| self.categories.iter().map(|&c| i64::from(c)).collect()),
             enabled: (!self.enabled).then_some(false),
+            aliases: self.aliases.clone(),
+            filters: self.filters.clone(),
         }
     }
 }
@@ -337,6 +360,9 @@ impl ItemSpec {
             }
         };
 
+        let aliases = aliases(title, &self.aliases)?;
+        let filters = self.filters.validate()?;
+
         Ok(ValidItem {
             title: title.to_owned(),
             kind,
@@ -348,8 +374,48 @@ impl ItemSpec {
             tvdb_id,
             categories,
             enabled: self.enabled.unwrap_or(true),
+            aliases,
+            filters,
         })
     }
+}
+
+/// The aliases trimmed, checked like the title, without repeats of the title or of each other.
+fn aliases(title: &str, raw: &[String]) -> Result<Vec<String>, ValidationError> {
+    if raw.len() > MAX_ALIASES {
+        return Err(ValidationError::new(
+            "aliases",
+            format!("at most {MAX_ALIASES} alternative titles"),
+        ));
+    }
+    let mut keys = vec![crate::matcher::normalize_title(title)];
+    let mut out = Vec::with_capacity(raw.len());
+    for alias in raw {
+        let alias = alias.trim();
+        if alias.is_empty() {
+            continue;
+        }
+        if alias.chars().count() > MAX_TITLE_CHARS || alias.chars().any(char::is_control) {
+            return Err(ValidationError::new(
+                "aliases",
+                format!(
+                    "{alias:?}: each must be at most {MAX_TITLE_CHARS} characters, without control characters"
+                ),
+            ));
+        }
+        let key = crate::matcher::normalize_title(alias);
+        if key.is_empty() {
+            return Err(ValidationError::new(
+                "aliases",
+                format!("{alias:?} has no letters or digits to compare"),
+            ));
+        }
+        if !keys.contains(&key) {
+            keys.push(key);
+            out.push(alias.to_owned());
+        }
+    }
+    Ok(out)
 }
 
 fn bounded(
@@ -466,6 +532,31 @@ mod tests {
     }
 
     #[test]
+    fn aliases_are_trimmed_and_repeats_of_the_title_dropped() {
+        let s = ItemSpec {
+            aliases: vec![" Le Prestige ".into(), "the prestige".into(), "".into()],
+            ..spec("The Prestige", ItemKind::Movie)
+        };
+        assert_eq!(s.validate().unwrap().aliases, vec!["Le Prestige"]);
+        let s = ItemSpec {
+            aliases: vec!["!!!".into()],
+            ..spec("The Prestige", ItemKind::Movie)
+        };
+        assert_eq!(s.validate().unwrap_err().field, "aliases");
+    }
+
+    #[test]
+    fn a_bad_filter_in_an_import_names_the_entry_and_the_field() {
+        let json = r#"[{"title":"Dune","kind":"movie","filters":{"must_contain":["/[/"]}}]"#;
+        let err = parse_import(json).unwrap_err();
+        assert!(err.to_string().contains("filters.must_contain"), "{err}");
+        let err =
+            parse_import(r#"[{"title":"Dune","kind":"movie","filters":{"min_res":"1080p"}}]"#)
+                .unwrap_err();
+        assert!(err.to_string().contains("min_res"), "{err}");
+    }
+
+    #[test]
     fn unknown_fields_in_an_import_are_refused() {
         let err = parse_import(r#"[{"title":"Dune","kind":"movie","yaer":2021}]"#).unwrap_err();
         assert!(err.to_string().contains("yaer"), "{err}");
@@ -485,9 +576,17 @@ mod tests {
             tvdb_id: Some(371980),
             categories: vec![5000],
             enabled: false,
+            aliases: vec!["Séparation".into()],
+            filters: ItemFilters {
+                min_resolution: Some(crate::filters::Resolution::R1080p),
+                must_not_contain: vec!["/\\bHC\\b/".into()],
+                ..Default::default()
+            },
         };
         let json = serde_json::to_string(&vec![item.to_spec()]).unwrap();
         let back = parse_import(&json).unwrap();
+        assert_eq!(back[0].aliases, item.aliases);
+        assert_eq!(back[0].filters, item.filters);
         assert_eq!(back[0].title, "Severance");
         assert_eq!(back[0].from_season, Some(2));
         assert_eq!(back[0].tvdb_id, Some(371980));

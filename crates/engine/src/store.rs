@@ -79,7 +79,28 @@ pub struct ItemState {
     pub last_checked_at: Option<i64>,
 }
 
-/// A match the store had not seen before.
+/// A release of the item found by a search, as the matcher judged it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchRecord {
+    /// Index into the search's releases.
+    pub index: usize,
+    /// `matcher::quality_score`.
+    pub quality: i64,
+    /// `rule: reason` when a filter refused it: kept in the history, never notified.
+    pub rejected: Option<String>,
+}
+
+impl MatchRecord {
+    pub fn accepted(index: usize, quality: i64) -> Self {
+        MatchRecord {
+            index,
+            quality,
+            rejected: None,
+        }
+    }
+}
+
+/// A match the store had not seen before (or had seen refused, and now passes).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewMatch {
     pub match_id: i64,
@@ -92,6 +113,8 @@ pub struct NewMatch {
 pub struct SearchRecord {
     pub releases_seen: usize,
     pub new_matches: Vec<NewMatch>,
+    /// Releases of the item a filter refused, recorded in the history.
+    pub rejected: usize,
 }
 
 /// A match owed a notification, with what the message needs.
@@ -186,6 +209,12 @@ pub struct FoundRelease {
     pub item_title: String,
     pub title: String,
     pub indexer: Option<String>,
+    /// Every indexer that listed this release (the same release on several indexers is one), as a JSON
+    /// array of names.
+    #[serde(serialize_with = "json_text")]
+    pub indexers: String,
+    /// `rule: reason` when a filter of the item refused the release: it was not notified.
+    pub rejected: Option<String>,
     pub size: Option<i64>,
     pub seeders: Option<i64>,
     pub protocol: String,
@@ -193,6 +222,19 @@ pub struct FoundRelease {
     pub info_url: Option<String>,
     pub found_at: i64,
 }
+
+/// A JSON text column written out as the JSON it holds (an unreadable one as `[]`).
+fn json_text<S: serde::Serializer>(text: &str, s: S) -> std::result::Result<S::Ok, S::Error> {
+    use serde::Serialize;
+    serde_json::from_str::<serde_json::Value>(text)
+        .unwrap_or_else(|_| serde_json::Value::Array(Vec::new()))
+        .serialize(s)
+}
+
+/// The indexers listing a release (by its key), as a JSON array: SQL shared by the outbox and the history.
+const INDEXERS_OF_RELEASE: &str = "(SELECT json_group_array(indexer) FROM
+    (SELECT DISTINCT COALESCE(r2.indexer, 'indexer ' || r2.indexer_id) AS indexer
+     FROM releases r2 WHERE r2.release_key = r.release_key ORDER BY r2.id))";
 
 impl Store {
     /// `$XDG_DATA_HOME/nightwatcher/nightwatcher.db` (the OS data directory).
@@ -262,9 +304,11 @@ impl Store {
 
     pub async fn update_item(&self, id: i64, item: &ValidItem) -> Result<WatchlistItem> {
         let categories = serde_json::to_string(&item.categories).unwrap_or_else(|_| "[]".into());
+        let (aliases, filters) = aliases_and_filters(item);
         let done = sqlx::query(
             "UPDATE items SET title = ?, kind = ?, year = ?, from_season = ?, from_episode = ?, imdb_id = ?,
-                    tmdb_id = ?, tvdb_id = ?, categories = ?, enabled = ?, updated_at = ? WHERE id = ?",
+                    tmdb_id = ?, tvdb_id = ?, categories = ?, enabled = ?, aliases = ?, filters = ?, updated_at = ?
+             WHERE id = ?",
         )
         .bind(&item.title)
         .bind(item.kind.as_str())
@@ -276,6 +320,8 @@ impl Store {
         .bind(item.tvdb_id)
         .bind(categories)
         .bind(item.enabled)
+        .bind(aliases)
+        .bind(filters)
         .bind(now())
         .bind(id)
         .execute(&self.pool)
@@ -335,7 +381,8 @@ impl Store {
     pub async fn item_states(&self) -> Result<Vec<(WatchlistItem, ItemState)>> {
         let rows = sqlx::query(
             "SELECT id, title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id, categories, enabled,
-                    last_error, last_checked_at, (SELECT COUNT(*) FROM matches m WHERE m.item_id = items.id) AS found
+                    aliases, filters, last_error, last_checked_at,
+                    (SELECT COUNT(*) FROM matches m WHERE m.item_id = items.id AND m.rejected IS NULL) AS found
              FROM items ORDER BY id",
         )
         .fetch_all(&self.pool)
@@ -366,14 +413,14 @@ impl Store {
     // ---- one item's search ----
 
     /// Records one item's search in one transaction: every release seen (once per indexer and guid), the
-    /// matching ones as matches (once per item and normalized release), and the item's baseline.
-    /// `matched` holds indexes into `releases` with their quality score.
+    /// releases of the item as matches (once per item and normalized release; refused ones with their
+    /// reason), and the item's baseline. A match recorded refused that now passes becomes owed a notification.
     pub async fn record_search(
         &self,
         item_id: i64,
         run_id: Option<i64>,
         releases: &[ReleaseRecord],
-        matched: &[(usize, i64)],
+        matched: &[MatchRecord],
     ) -> Result<SearchRecord> {
         let now = now();
         // IMMEDIATE: this transaction reads, then writes; a deferred one would fail with SQLITE_BUSY instead of
@@ -416,31 +463,42 @@ impl Store {
             ids.push(id);
         }
         let mut new_matches = Vec::new();
-        for &(index, quality) in matched {
-            let (Some(r), Some(&release_id)) = (releases.get(index), ids.get(index)) else {
+        let mut rejected = 0;
+        for m in matched {
+            let (Some(r), Some(&release_id)) = (releases.get(m.index), ids.get(m.index)) else {
                 continue;
             };
-            let inserted: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO matches (item_id, release_id, release_key, initial, quality, run_id, found_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                 ON CONFLICT (item_id, release_key) DO NOTHING
-                 RETURNING id",
+            // A new release of the item is inserted; one recorded refused is updated (still refused: the
+            // newest reason; now passing: owed a notification). One recorded as passing is left alone.
+            let written: Option<(i64, Option<String>)> = sqlx::query_as(
+                "INSERT INTO matches (item_id, release_id, release_key, initial, quality, run_id, found_at,
+                                      announced, rejected)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 IS NOT NULL, ?8)
+                 ON CONFLICT (item_id, release_key) DO UPDATE SET
+                     release_id = excluded.release_id, initial = excluded.initial, quality = excluded.quality,
+                     run_id = excluded.run_id, found_at = excluded.found_at, announced = excluded.announced,
+                     rejected = excluded.rejected
+                 WHERE matches.rejected IS NOT NULL
+                 RETURNING id, rejected",
             )
             .bind(item_id)
             .bind(release_id)
             .bind(&r.release_key)
             .bind(initial)
-            .bind(quality)
+            .bind(m.quality)
             .bind(run_id)
             .bind(now)
+            .bind(&m.rejected)
             .fetch_optional(&mut *tx)
             .await?;
-            if let Some(match_id) = inserted {
-                new_matches.push(NewMatch {
+            match written {
+                Some((match_id, None)) => new_matches.push(NewMatch {
                     match_id,
                     release_title: r.title.clone(),
                     indexer: r.indexer.clone(),
-                });
+                }),
+                Some((_, Some(_))) => rejected += 1,
+                None => {}
             }
         }
         sqlx::query(
@@ -456,6 +514,7 @@ impl Store {
         Ok(SearchRecord {
             releases_seen: releases.len(),
             new_matches,
+            rejected,
         })
     }
 
@@ -479,16 +538,14 @@ impl Store {
         F: FnOnce(Vec<UnannouncedMatch>) -> Vec<OutboxEntry>,
     {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let rows = sqlx::query(
+        let rows = sqlx::query(&format!(
             "SELECT m.id, m.item_id, i.title AS item_title, i.year, m.initial, r.title, r.release_key, r.size,
                     r.seeders, r.protocol, r.published_at, r.info_url, r.poster_url,
-                    (SELECT json_group_array(indexer) FROM
-                        (SELECT DISTINCT COALESCE(r2.indexer, 'indexer ' || r2.indexer_id) AS indexer
-                         FROM releases r2 WHERE r2.release_key = r.release_key ORDER BY r2.id)) AS indexers
+                    {INDEXERS_OF_RELEASE} AS indexers
              FROM matches m JOIN items i ON i.id = m.item_id JOIN releases r ON r.id = m.release_id
-             WHERE m.announced = 0
+             WHERE m.announced = 0 AND m.rejected IS NULL
              ORDER BY m.item_id, m.quality DESC, COALESCE(r.seeders, -1) DESC, r.published_at DESC, m.id",
-        )
+        ))
         .fetch_all(&mut *tx)
         .await?;
         if rows.is_empty() {
@@ -727,19 +784,20 @@ impl Store {
 
     // ---- history ----
 
-    /// Found releases, newest first; one row per match (cross-posts are one).
+    /// Found releases, newest first; one row per match (cross-posts are one), refused ones with the reason.
     pub async fn found_releases(
         &self,
         item_id: Option<i64>,
         limit: i64,
     ) -> Result<Vec<FoundRelease>> {
-        Ok(sqlx::query_as(
-            "SELECT m.id AS match_id, m.item_id, i.title AS item_title, r.title, r.indexer, r.size, r.seeders,
+        Ok(sqlx::query_as(&format!(
+            "SELECT m.id AS match_id, m.item_id, i.title AS item_title, r.title, r.indexer,
+                    {INDEXERS_OF_RELEASE} AS indexers, m.rejected, r.size, r.seeders,
                     r.protocol, r.published_at, r.info_url, m.found_at
              FROM matches m JOIN items i ON i.id = m.item_id JOIN releases r ON r.id = m.release_id
              WHERE (?1 IS NULL OR m.item_id = ?1)
              ORDER BY m.found_at DESC, m.id DESC LIMIT ?2",
-        )
+        ))
         .bind(item_id)
         .bind(limit)
         .fetch_all(&self.pool)
@@ -777,7 +835,15 @@ impl Store {
 
 const ITEM_COLUMNS: &str =
     "SELECT id, title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id,
-    categories, enabled FROM items";
+    categories, enabled, aliases, filters FROM items";
+
+/// The JSON columns of an item. A filter set that cannot be written (it always can) is stored empty.
+fn aliases_and_filters(item: &ValidItem) -> (String, String) {
+    (
+        serde_json::to_string(&item.aliases).unwrap_or_else(|_| "[]".into()),
+        serde_json::to_string(&item.filters).unwrap_or_else(|_| "{}".into()),
+    )
+}
 
 fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> WatchlistItem {
     let kind: String = row.get("kind");
@@ -804,16 +870,21 @@ fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> WatchlistItem {
             .and_then(|v| u32::try_from(v).ok()),
         categories: serde_json::from_str(&categories).unwrap_or_default(),
         enabled: row.get("enabled"),
+        aliases: serde_json::from_str(row.get::<&str, _>("aliases")).unwrap_or_default(),
+        // Written by this code from a validated set; an unreadable one (a newer version's field) reads as
+        // no filters rather than hiding the item.
+        filters: serde_json::from_str(row.get::<&str, _>("filters")).unwrap_or_default(),
     }
 }
 
 async fn insert_item(tx: &mut sqlx::SqliteConnection, item: &ValidItem) -> Result<i64> {
     let now = now();
     let categories = serde_json::to_string(&item.categories).unwrap_or_else(|_| "[]".into());
+    let (aliases, filters) = aliases_and_filters(item);
     Ok(sqlx::query_scalar(
         "INSERT INTO items (title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id, categories,
-                            enabled, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            enabled, aliases, filters, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(&item.title)
     .bind(item.kind.as_str())
@@ -825,6 +896,8 @@ async fn insert_item(tx: &mut sqlx::SqliteConnection, item: &ValidItem) -> Resul
     .bind(item.tvdb_id)
     .bind(categories)
     .bind(item.enabled)
+    .bind(aliases)
+    .bind(filters)
     .bind(now)
     .bind(now)
     .fetch_one(tx)

@@ -6,11 +6,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use nightwatcher_engine::events::{Event, Events};
+use nightwatcher_engine::filters::{IndexerRef, ItemFilters, Resolution};
 use nightwatcher_engine::model::{ItemKind, ItemSpec, WatchlistItem};
 use nightwatcher_engine::notify::{self, Delivery, DeliveryConfig, Sender};
 use nightwatcher_engine::prowlarr::{ProwlarrClient, ProwlarrConfig, RetryPolicy};
 use nightwatcher_engine::secrets::Secret;
-use nightwatcher_engine::store::{ReleaseRecord, Store};
+use nightwatcher_engine::store::{MatchRecord, ReleaseRecord, Store};
 use nightwatcher_engine::telegram::{ChatTarget, TelegramChannel, TelegramConfig};
 use nightwatcher_engine::watcher::{CheckError, Watcher};
 use nightwatcher_testkit::prowlarr::{FakeProwlarr, Fault, ReleaseBuilder};
@@ -428,7 +429,7 @@ async fn matches_recorded_but_never_announced_are_announced_by_the_next_check() 
         poster_url: None,
     };
     h.store
-        .record_search(item.id, None, &[record], &[(0, 10)])
+        .record_search(item.id, None, &[record], &[MatchRecord::accepted(0, 10)])
         .await
         .unwrap();
     let summary = h.check().await;
@@ -571,4 +572,153 @@ async fn untrusted_titles_are_escaped_and_accepted_by_telegram() {
         "{}",
         messages[0].plain
     );
+}
+
+impl Harness {
+    async fn add_spec(&self, spec: ItemSpec) -> WatchlistItem {
+        self.store
+            .add_item(&spec.validate().unwrap())
+            .await
+            .unwrap()
+    }
+}
+
+fn movie_spec(title: &str, year: i64, filters: ItemFilters) -> ItemSpec {
+    ItemSpec {
+        title: title.into(),
+        kind: Some(ItemKind::Movie),
+        year: Some(year),
+        filters,
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn a_release_a_filter_refuses_is_kept_in_history_and_not_notified() {
+    let h = Harness::new().await;
+    let filters = ItemFilters {
+        min_resolution: Some(Resolution::R2160p),
+        ..Default::default()
+    };
+    let item = h.add_spec(movie_spec("Dune Part Two", 2024, filters)).await;
+    h.prowlarr.add_releases([
+        release("Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.Atmos.H.265-FLUX")
+            .guid("uhd")
+            .build_for(&h.prowlarr),
+        release("Dune.Part.Two.2024.1080p.BluRay.x264-GROUP")
+            .guid("hd")
+            .build_for(&h.prowlarr),
+        release("Dune.Part.Two.2024.HDCAM.x264-SUNSCREEN")
+            .guid("cam")
+            .build_for(&h.prowlarr),
+    ]);
+    let summary = h.check().await;
+    assert_eq!(summary.new_matches, 1, "only the 2160p release passes");
+    h.deliver().await;
+    let messages = h.telegram.messages();
+    assert_eq!(messages.len(), 1);
+    assert!(messages[0].plain.contains("2160p"), "{}", messages[0].plain);
+    assert!(
+        !messages[0].plain.contains("1080p"),
+        "{}",
+        messages[0].plain
+    );
+    assert!(
+        !messages[0].plain.contains("HDCAM"),
+        "{}",
+        messages[0].plain
+    );
+
+    let history = h.store.found_releases(Some(item.id), 10).await.unwrap();
+    assert_eq!(history.len(), 3, "refused releases stay in the history");
+    let reason = |needle: &str| {
+        history
+            .iter()
+            .find(|r| r.title.contains(needle))
+            .unwrap()
+            .rejected
+            .clone()
+    };
+    assert_eq!(reason("2160p"), None);
+    assert!(reason("1080p").unwrap().contains("min_resolution"));
+    assert!(reason("HDCAM").unwrap().contains("sources"));
+
+    // Seen again, they are not notified again.
+    let again = h.check().await;
+    assert_eq!((again.new_matches, again.notifications_queued), (0, 0));
+}
+
+#[tokio::test]
+async fn a_refused_release_that_later_passes_is_notified_then() {
+    let h = Harness::new().await;
+    let filters = ItemFilters {
+        min_seeders: Some(20),
+        ..Default::default()
+    };
+    h.add_spec(movie_spec("Heat", 1995, filters)).await;
+    h.prowlarr
+        .add_release(release(HEAT).guid("h").seeders(3).build_for(&h.prowlarr));
+    assert_eq!(h.check().await.new_matches, 0);
+
+    h.prowlarr.clear_releases();
+    h.prowlarr
+        .add_release(release(HEAT).guid("h").seeders(80).build_for(&h.prowlarr));
+    let summary = h.check().await;
+    assert_eq!(summary.new_matches, 1);
+    h.deliver().await;
+    let messages = h.telegram.messages();
+    assert_eq!(messages.len(), 1);
+    assert!(messages[0].plain.contains(HEAT), "{}", messages[0].plain);
+}
+
+#[tokio::test]
+async fn indexers_given_by_id_restrict_the_search_and_others_are_refused() {
+    let h = Harness::new().await;
+    let filters = ItemFilters {
+        indexers: vec![IndexerRef::Id(3)],
+        ..Default::default()
+    };
+    h.add_spec(movie_spec("Heat", 1995, filters)).await;
+    h.prowlarr.add_releases([
+        release(HEAT)
+            .guid("a")
+            .indexer(3, "Chosen")
+            .build_for(&h.prowlarr),
+        release("Heat.1995.720p.BluRay.x264-OTHER")
+            .guid("b")
+            .indexer(4, "Elsewhere")
+            .build_for(&h.prowlarr),
+    ]);
+    let summary = h.check().await;
+    assert_eq!(summary.new_matches, 1);
+    let search = h
+        .prowlarr
+        .recorded()
+        .into_iter()
+        .rev()
+        .find(|r| r.path == "/api/v1/search")
+        .unwrap();
+    let ids: Vec<&str> = search
+        .query
+        .iter()
+        .filter(|(k, _)| k == "indexerIds")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    assert_eq!(ids, vec!["3"]);
+}
+
+#[tokio::test]
+async fn an_alias_finds_releases_under_the_other_title() {
+    let h = Harness::new().await;
+    h.add_spec(ItemSpec {
+        aliases: vec!["Le Prestige".into()],
+        ..movie_spec("The Prestige", 2006, ItemFilters::default())
+    })
+    .await;
+    h.prowlarr.add_release(
+        release("Le.Prestige.2006.FRENCH.1080p.BluRay.x264-LOST")
+            .guid("fr")
+            .build_for(&h.prowlarr),
+    );
+    assert_eq!(h.check().await.new_matches, 1);
 }

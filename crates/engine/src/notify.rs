@@ -21,6 +21,7 @@ use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use crate::events::{Event, Events};
+use crate::matcher;
 use crate::store::{self, OutboxEntry, Store, StoreError, UnannouncedMatch};
 use crate::telegram::{
     self, ItemNews, NewsKind, OutgoingMessage, ReleaseLine, SendError, TelegramChannel,
@@ -50,12 +51,19 @@ pub struct Announced {
 }
 
 /// Turns matches owed a notification into outbox entries for each configured channel, and a summary per item.
-/// Matches arrive grouped by item, best first (the store's order).
+/// Matches arrive grouped by item (the store's order); within an item they are listed best first
+/// ([`matcher::rank`]: resolution, source, seeders, newer).
 pub fn compose(
-    matches: Vec<UnannouncedMatch>,
+    mut matches: Vec<UnannouncedMatch>,
     channels: &[&str],
     now: chrono::DateTime<chrono::Utc>,
 ) -> (Vec<OutboxEntry>, Vec<ItemNewsSummary>) {
+    // Stable: items keep the store's order, and equal releases their order of discovery.
+    matches.sort_by(|a, b| {
+        a.item_id
+            .cmp(&b.item_id)
+            .then_with(|| matcher::rank(&rank_of(a), &rank_of(b)))
+    });
     let mut news: Vec<(i64, ItemNews, Vec<i64>)> = Vec::new();
     for m in matches {
         let line = ReleaseLine {
@@ -146,6 +154,14 @@ pub fn compose(
         }
     }
     (entries, summaries)
+}
+
+fn rank_of(m: &UnannouncedMatch) -> matcher::Rank {
+    matcher::Rank {
+        quality: m.quality,
+        seeders: m.seeders,
+        published_at: m.published_at,
+    }
 }
 
 /// Composes every match owed a notification into the outbox.

@@ -127,7 +127,10 @@ pub struct UnannouncedMatch {
     pub initial: bool,
     pub title: String,
     pub release_key: String,
+    /// `matcher::quality_score`.
+    pub quality: i64,
     pub size: Option<i64>,
+    /// The most any indexer listing this release reported.
     pub seeders: Option<i64>,
     pub protocol: String,
     pub published_at: Option<i64>,
@@ -539,12 +542,13 @@ impl Store {
     {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let rows = sqlx::query(&format!(
-            "SELECT m.id, m.item_id, i.title AS item_title, i.year, m.initial, r.title, r.release_key, r.size,
-                    r.seeders, r.protocol, r.published_at, r.info_url, r.poster_url,
+            "SELECT m.id, m.item_id, i.title AS item_title, i.year, m.initial, r.title, r.release_key, m.quality,
+                    r.size, (SELECT MAX(r2.seeders) FROM releases r2 WHERE r2.release_key = r.release_key) AS seeders,
+                    r.protocol, r.published_at, r.info_url, r.poster_url,
                     {INDEXERS_OF_RELEASE} AS indexers
              FROM matches m JOIN items i ON i.id = m.item_id JOIN releases r ON r.id = m.release_id
              WHERE m.announced = 0 AND m.rejected IS NULL
-             ORDER BY m.item_id, m.quality DESC, COALESCE(r.seeders, -1) DESC, r.published_at DESC, m.id",
+             ORDER BY m.item_id, m.id",
         ))
         .fetch_all(&mut *tx)
         .await?;
@@ -564,6 +568,7 @@ impl Store {
                 initial: row.get("initial"),
                 title: row.get("title"),
                 release_key: row.get("release_key"),
+                quality: row.get("quality"),
                 size: row.get("size"),
                 seeders: row.get("seeders"),
                 protocol: row.get("protocol"),

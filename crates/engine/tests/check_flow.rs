@@ -722,3 +722,63 @@ async fn an_alias_finds_releases_under_the_other_title() {
     );
     assert_eq!(h.check().await.new_matches, 1);
 }
+
+#[tokio::test]
+async fn the_same_release_on_several_indexers_is_one_line_listed_best_first() {
+    let h = Harness::new().await;
+    let item = h.add("Heat", ItemKind::Movie, Some(1995)).await;
+    h.prowlarr.add_releases([
+        release("Heat.1995.1080p.WEB-DL.x264-WEBGRP")
+            .guid("w")
+            .seeders(100)
+            .build_for(&h.prowlarr),
+        release(HEAT)
+            .guid("a")
+            .indexer(1, "Alpha")
+            .seeders(5)
+            .build_for(&h.prowlarr),
+        release("heat 1995 1080p bluray x264-GRP")
+            .guid("b")
+            .indexer(2, "Beta")
+            .seeders(40)
+            .build_for(&h.prowlarr),
+        release("Heat.1995.2160p.UHD.BluRay.x265-OTHER")
+            .guid("u")
+            .indexer(1, "Alpha")
+            .seeders(1)
+            .build_for(&h.prowlarr),
+    ]);
+    let summary = h.check().await;
+    assert_eq!(
+        summary.new_matches, 3,
+        "the cross-posted release is one match"
+    );
+    h.deliver().await;
+    let messages = h.telegram.messages();
+    assert_eq!(messages.len(), 1);
+    let text = &messages[0].plain;
+    assert!(text.contains("3 releases"), "{text}");
+    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with('•')).collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    // Resolution first, then source (BluRay above WEB-DL whatever the seeders).
+    assert!(lines[0].contains("2160p"), "{text}");
+    assert!(
+        lines[1].contains("BluRay.x264-GRP") || lines[1].contains("bluray x264-GRP"),
+        "{text}"
+    );
+    assert!(lines[1].contains("Alpha, Beta"), "indexers merged: {text}");
+    assert!(
+        lines[1].contains("40 seeders"),
+        "the best count of the indexers: {text}"
+    );
+    assert!(lines[2].contains("WEB-DL"), "{text}");
+
+    let history = h.store.found_releases(Some(item.id), 10).await.unwrap();
+    assert_eq!(history.len(), 3);
+    let merged = history
+        .iter()
+        .find(|r| r.title.contains("GRP") && r.title.contains("1080p") && !r.title.contains("WEB"))
+        .unwrap();
+    let indexers: Vec<String> = serde_json::from_str(&merged.indexers).unwrap();
+    assert_eq!(indexers, vec!["Alpha", "Beta"]);
+}

@@ -51,8 +51,8 @@
 //! without a country, without a trailing episode number), stopping at the first reading some item
 //! admits, so the most specific reading wins.
 //!
-//! [`quality_score`] ranks releases of one item, best first; [`release_key`] recognizes the same release
-//! listed by two indexers.
+//! [`quality_score`] and [`rank`] order releases of one item, best first (resolution, source, seeders,
+//! newer); [`release_key`] recognizes the same release listed by two indexers.
 //!
 //! # Aliases and filters
 //! An item's aliases are more keys for it in the index: a reading equal to any of them names the item.
@@ -80,7 +80,7 @@ use candidates::{Cut, Reading, find_reading};
 
 pub use filter::{CompiledFilters, Rejection, ReleaseInfo};
 pub use normalize::{normalize_title, release_key};
-pub use quality::quality_score;
+pub use quality::{Rank, quality_score, rank};
 
 /// Release names are cut to this many characters before parsing.
 pub const MAX_PARSE_CHARS: usize = 512;

@@ -706,10 +706,37 @@ fn quality_ranks_resolution_first_then_source() {
 }
 
 #[test]
-fn a_proper_breaks_a_tie() {
+fn a_proper_is_the_same_quality() {
     let plain = quality_score(&parse("Show.S01E01.1080p.WEB-DL.x264-GRP"));
     let proper = quality_score(&parse("Show.S01E01.PROPER.1080p.WEB-DL.x264-GRP"));
-    assert!(proper > plain);
+    assert_eq!(proper, plain);
+}
+
+#[test]
+fn releases_rank_by_quality_then_seeders_then_newer() {
+    let r = |quality, seeders, published_at| Rank {
+        quality,
+        seeders,
+        published_at,
+    };
+    let mut releases = vec![
+        r(410, Some(5), Some(100)),
+        r(410, Some(50), Some(50)),
+        r(611, None, Some(10)),
+        r(410, Some(5), Some(200)),
+        r(410, None, Some(300)),
+    ];
+    releases.sort_by(rank);
+    assert_eq!(
+        releases,
+        vec![
+            r(611, None, Some(10)),
+            r(410, Some(50), Some(50)),
+            r(410, Some(5), Some(200)),
+            r(410, Some(5), Some(100)),
+            r(410, None, Some(300)),
+        ]
+    );
 }
 
 #[test]

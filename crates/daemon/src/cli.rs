@@ -96,6 +96,12 @@ pub struct AddArgs {
     /// For series: notify from this episode of --from-season on
     #[arg(long)]
     pub from_episode: Option<i64>,
+    /// For series: follow this season only (not with --from-season)
+    #[arg(long)]
+    pub only_season: Option<i64>,
+    /// For daily shows: episodes aired on or after this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub from_date: Option<String>,
     #[arg(long)]
     pub imdb_id: Option<String>,
     #[arg(long)]

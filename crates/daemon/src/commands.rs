@@ -213,9 +213,10 @@ async fn watchlist(store: &Store, cmd: WatchlistCommand) -> Outcome {
             } else {
                 for i in items {
                     let year = i.year.map(|y| format!(" ({y})")).unwrap_or_default();
-                    let from = match (i.from_season, i.from_episode) {
-                        (Some(s), Some(e)) => format!(" from S{s:02}E{e:02}"),
-                        (Some(s), None) => format!(" from S{s:02}"),
+                    let from = match (i.from_season, i.from_episode, i.only_season) {
+                        (Some(s), Some(e), _) => format!(" from S{s:02}E{e:02}"),
+                        (Some(s), None, _) => format!(" from S{s:02}"),
+                        (None, _, Some(s)) => format!(" S{s:02} only"),
                         _ => String::new(),
                     };
                     let paused = if i.enabled { "" } else { " [paused]" };
@@ -264,6 +265,8 @@ fn spec_of(a: AddArgs) -> ItemSpec {
         year: a.year,
         from_season: a.from_season,
         from_episode: a.from_episode,
+        only_season: a.only_season,
+        from_date: a.from_date,
         imdb_id: a.imdb_id,
         tmdb_id: a.tmdb_id,
         tvdb_id: a.tvdb_id,
@@ -331,7 +334,7 @@ async fn match_stdin(store: &Store, explain: bool) -> Outcome {
                     let v = judge.judge(&parsed, &info);
                     serde_json::json!({
                         "id": item.id, "item": item.title, "matches": v.matches, "accepted": v.accepted,
-                        "rule": v.rule, "reason": v.reason,
+                        "rule": v.rule, "reason": v.reason, "episode": v.episode,
                     })
                 })
                 .collect();

@@ -69,6 +69,12 @@ pub struct ItemSpec {
     pub from_season: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_episode: Option<i64>,
+    /// For series: only this season (its episodes and the packs that contain it). Not with `from_season`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub only_season: Option<i64>,
+    /// For daily shows (releases named by air date): episodes aired on or after this day, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_date: Option<String>,
     /// IMDb id, `tt0133093` (digits alone are accepted and prefixed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imdb_id: Option<String>,
@@ -98,6 +104,9 @@ pub struct ValidItem {
     pub year: Option<u16>,
     pub from_season: Option<u32>,
     pub from_episode: Option<u32>,
+    pub only_season: Option<u32>,
+    /// `YYYY-MM-DD`.
+    pub from_date: Option<String>,
     pub imdb_id: Option<String>,
     pub tmdb_id: Option<u32>,
     pub tvdb_id: Option<u32>,
@@ -117,6 +126,8 @@ impl ValidItem {
             year: self.year,
             from_season: self.from_season,
             from_episode: self.from_episode,
+            only_season: self.only_season,
+            from_date: self.from_date,
             imdb_id: self.imdb_id,
             tmdb_id: self.tmdb_id,
             tvdb_id: self.tvdb_id,
@@ -140,6 +151,11 @@ pub struct WatchlistItem {
     pub from_season: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from_episode: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub only_season: Option<u32>,
+    /// `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imdb_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -165,6 +181,8 @@ impl WatchlistItem {
             year: None,
             from_season: None,
             from_episode: None,
+            only_season: None,
+            from_date: None,
             imdb_id: None,
             tmdb_id: None,
             tvdb_id: None,
@@ -183,6 +201,8 @@ impl WatchlistItem {
             year: self.year.map(i64::from),
             from_season: self.from_season.map(i64::from),
             from_episode: self.from_episode.map(i64::from),
+            only_season: self.only_season.map(i64::from),
+            from_date: self.from_date.clone(),
             imdb_id: self.imdb_id.clone(),
             tmdb_id: self.tmdb_id.map(i64::from),
             tvdb_id: self.tvdb_id.map(i64::from),
@@ -293,15 +313,26 @@ impl ItemSpec {
             }
         };
 
-        let (from_season, from_episode) = match kind {
+        let from_date = self
+            .from_date
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty());
+        let (from_season, from_episode, only_season, from_date) = match kind {
             ItemKind::Movie => {
-                if self.from_season.is_some() || self.from_episode.is_some() {
+                let series_only = [
+                    ("from_season", self.from_season.is_some()),
+                    ("from_episode", self.from_episode.is_some()),
+                    ("only_season", self.only_season.is_some()),
+                    ("from_date", from_date.is_some()),
+                ];
+                if let Some((field, _)) = series_only.iter().find(|(_, set)| *set) {
                     return Err(ValidationError::new(
-                        "from_season",
+                        field,
                         "applies to series only, not to movies",
                     ));
                 }
-                (None, None)
+                (None, None, None, None)
             }
             ItemKind::Series => {
                 let season = bounded("from_season", self.from_season, 0, 9999)?;
@@ -312,7 +343,26 @@ impl ItemSpec {
                         "needs from_season as well",
                     ));
                 }
-                (season, episode)
+                let only = bounded("only_season", self.only_season, 0, 9999)?;
+                if only.is_some() && season.is_some() {
+                    return Err(ValidationError::new(
+                        "only_season",
+                        "follows one season: leave from_season and from_episode out",
+                    ));
+                }
+                let date = match from_date {
+                    None => None,
+                    Some(d) => match chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+                        Ok(day) => Some(day.format("%Y-%m-%d").to_string()),
+                        Err(_) => {
+                            return Err(ValidationError::new(
+                                "from_date",
+                                "must be a day written YYYY-MM-DD, such as 2024-03-15",
+                            ));
+                        }
+                    },
+                };
+                (season, episode, only, date)
             }
         };
 
@@ -369,6 +419,8 @@ impl ItemSpec {
             year,
             from_season,
             from_episode,
+            only_season,
+            from_date,
             imdb_id,
             tmdb_id,
             tvdb_id,
@@ -514,6 +566,36 @@ mod tests {
     }
 
     #[test]
+    fn one_season_and_a_from_date_are_for_series_and_checked() {
+        let s = ItemSpec {
+            only_season: Some(2),
+            from_season: Some(1),
+            ..spec("Severance", ItemKind::Series)
+        };
+        assert_eq!(s.validate().unwrap_err().field, "only_season");
+        let s = ItemSpec {
+            only_season: Some(2),
+            ..spec("Dune", ItemKind::Movie)
+        };
+        assert_eq!(s.validate().unwrap_err().field, "only_season");
+        let s = ItemSpec {
+            from_date: Some("2024-13-01".into()),
+            ..spec("The Daily Show", ItemKind::Series)
+        };
+        assert_eq!(s.validate().unwrap_err().field, "from_date");
+        let s = ItemSpec {
+            from_date: Some(" 2024-03-15 ".into()),
+            only_season: Some(29),
+            ..spec("The Daily Show", ItemKind::Series)
+        };
+        let valid = s.validate().unwrap();
+        assert_eq!(
+            (valid.from_date.as_deref(), valid.only_season),
+            (Some("2024-03-15"), Some(29))
+        );
+    }
+
+    #[test]
     fn import_is_all_or_nothing_and_names_the_bad_entry() {
         let json =
             r#"[{"title":"Dune","kind":"movie"},{"title":"Bad","kind":"movie","year":99999}]"#;
@@ -571,6 +653,8 @@ mod tests {
             year: Some(2022),
             from_season: Some(2),
             from_episode: Some(1),
+            only_season: None,
+            from_date: None,
             imdb_id: Some("tt11280740".into()),
             tmdb_id: None,
             tvdb_id: Some(371980),

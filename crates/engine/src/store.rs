@@ -88,6 +88,10 @@ pub struct MatchRecord {
     pub quality: i64,
     /// `rule: reason` when a filter refused it: kept in the history, never notified.
     pub rejected: Option<String>,
+    /// What it is of (`S02E05`, `movie`...; see the `matches.episode_key` column).
+    pub episode_key: Option<String>,
+    /// `proper` or `repack`.
+    pub revision: Option<&'static str>,
 }
 
 impl MatchRecord {
@@ -96,6 +100,8 @@ impl MatchRecord {
             index,
             quality,
             rejected: None,
+            episode_key: None,
+            revision: None,
         }
     }
 }
@@ -138,6 +144,15 @@ pub struct UnannouncedMatch {
     pub poster_url: Option<String>,
     /// Every indexer that carried this release (cross-posts are one match).
     pub indexers: Vec<String>,
+    /// What it is of (`S02E05`, `movie`...), `None` when it cannot be placed.
+    pub episode_key: Option<String>,
+    /// `proper` or `repack`.
+    pub revision: Option<String>,
+    /// The best quality of this item's releases of the same episode already announced; `None` when none
+    /// was: the episode is news.
+    pub announced_best: Option<i64>,
+    /// A release of the same episode in the same quality was announced already.
+    pub announced_same_quality: bool,
 }
 
 /// A notification to insert into the outbox, and the matches it announces.
@@ -310,7 +325,8 @@ impl Store {
         let (aliases, filters) = aliases_and_filters(item);
         let done = sqlx::query(
             "UPDATE items SET title = ?, kind = ?, year = ?, from_season = ?, from_episode = ?, imdb_id = ?,
-                    tmdb_id = ?, tvdb_id = ?, categories = ?, enabled = ?, aliases = ?, filters = ?, updated_at = ?
+                    tmdb_id = ?, tvdb_id = ?, categories = ?, enabled = ?, aliases = ?, filters = ?, only_season = ?,
+                    from_date = ?, updated_at = ?
              WHERE id = ?",
         )
         .bind(&item.title)
@@ -325,6 +341,8 @@ impl Store {
         .bind(item.enabled)
         .bind(aliases)
         .bind(filters)
+        .bind(item.only_season)
+        .bind(&item.from_date)
         .bind(now())
         .bind(id)
         .execute(&self.pool)
@@ -384,7 +402,7 @@ impl Store {
     pub async fn item_states(&self) -> Result<Vec<(WatchlistItem, ItemState)>> {
         let rows = sqlx::query(
             "SELECT id, title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id, categories, enabled,
-                    aliases, filters, last_error, last_checked_at,
+                    aliases, filters, only_season, from_date, last_error, last_checked_at,
                     (SELECT COUNT(*) FROM matches m WHERE m.item_id = items.id AND m.rejected IS NULL) AS found
              FROM items ORDER BY id",
         )
@@ -475,12 +493,13 @@ impl Store {
             // newest reason; now passing: owed a notification). One recorded as passing is left alone.
             let written: Option<(i64, Option<String>)> = sqlx::query_as(
                 "INSERT INTO matches (item_id, release_id, release_key, initial, quality, run_id, found_at,
-                                      announced, rejected)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 IS NOT NULL, ?8)
+                                      announced, rejected, episode_key, revision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 IS NOT NULL, ?8, ?9, ?10)
                  ON CONFLICT (item_id, release_key) DO UPDATE SET
                      release_id = excluded.release_id, initial = excluded.initial, quality = excluded.quality,
                      run_id = excluded.run_id, found_at = excluded.found_at, announced = excluded.announced,
-                     rejected = excluded.rejected
+                     rejected = excluded.rejected, episode_key = excluded.episode_key,
+                     revision = excluded.revision
                  WHERE matches.rejected IS NOT NULL
                  RETURNING id, rejected",
             )
@@ -492,6 +511,8 @@ impl Store {
             .bind(run_id)
             .bind(now)
             .bind(&m.rejected)
+            .bind(&m.episode_key)
+            .bind(m.revision)
             .fetch_optional(&mut *tx)
             .await?;
             match written {
@@ -536,16 +557,23 @@ impl Store {
     /// Reads the matches owed a notification, lets `compose` turn them into outbox entries, and stores those
     /// entries while marking the matches announced — all in one `BEGIN IMMEDIATE` transaction, so two
     /// processes cannot announce the same match twice and a crash leaves either both or neither.
+    /// The match ids `compose` returns as deferred stay owed, for the item's next message.
     pub async fn announce_pending<F>(&self, compose: F) -> Result<usize>
     where
-        F: FnOnce(Vec<UnannouncedMatch>) -> Vec<OutboxEntry>,
+        F: FnOnce(Vec<UnannouncedMatch>) -> (Vec<OutboxEntry>, Vec<i64>),
     {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let rows = sqlx::query(&format!(
             "SELECT m.id, m.item_id, i.title AS item_title, i.year, m.initial, r.title, r.release_key, m.quality,
                     r.size, (SELECT MAX(r2.seeders) FROM releases r2 WHERE r2.release_key = r.release_key) AS seeders,
                     r.protocol, r.published_at, r.info_url, r.poster_url,
-                    {INDEXERS_OF_RELEASE} AS indexers
+                    {INDEXERS_OF_RELEASE} AS indexers, m.episode_key, m.revision,
+                    (SELECT MAX(p.quality) FROM matches p
+                     WHERE p.item_id = m.item_id AND p.episode_key = m.episode_key AND p.announced = 1
+                       AND p.rejected IS NULL) AS announced_best,
+                    EXISTS (SELECT 1 FROM matches p
+                     WHERE p.item_id = m.item_id AND p.episode_key = m.episode_key AND p.announced = 1
+                       AND p.rejected IS NULL AND p.quality = m.quality) AS announced_same_quality
              FROM matches m JOIN items i ON i.id = m.item_id JOIN releases r ON r.id = m.release_id
              WHERE m.announced = 0 AND m.rejected IS NULL
              ORDER BY m.item_id, m.id",
@@ -576,10 +604,15 @@ impl Store {
                 info_url: row.get("info_url"),
                 poster_url: row.get("poster_url"),
                 indexers: serde_json::from_str(row.get::<&str, _>("indexers")).unwrap_or_default(),
+                episode_key: row.get("episode_key"),
+                revision: row.get("revision"),
+                announced_best: row.get("announced_best"),
+                announced_same_quality: row.get("announced_same_quality"),
             })
             .collect();
         let all_ids: Vec<i64> = matches.iter().map(|m| m.match_id).collect();
-        let entries = compose(matches);
+        let (entries, deferred) = compose(matches);
+        let all_ids = all_ids.into_iter().filter(|id| !deferred.contains(id));
         let now = now();
         let mut queued = 0;
         for entry in &entries {
@@ -604,7 +637,8 @@ impl Store {
                     .await?;
             }
         }
-        // Every match read is announced, whether or not a channel took it (no channel configured = nothing owed).
+        // Every match read and not deferred is announced, whether or not a channel took it (no channel
+        // configured = nothing owed).
         for match_id in all_ids {
             sqlx::query("UPDATE matches SET announced = 1 WHERE id = ?")
                 .bind(match_id)
@@ -840,7 +874,7 @@ impl Store {
 
 const ITEM_COLUMNS: &str =
     "SELECT id, title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id,
-    categories, enabled, aliases, filters FROM items";
+    categories, enabled, aliases, filters, only_season, from_date FROM items";
 
 /// The JSON columns of an item. A filter set that cannot be written (it always can) is stored empty.
 fn aliases_and_filters(item: &ValidItem) -> (String, String) {
@@ -866,6 +900,10 @@ fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> WatchlistItem {
         from_episode: row
             .get::<Option<i64>, _>("from_episode")
             .and_then(|v| u32::try_from(v).ok()),
+        only_season: row
+            .get::<Option<i64>, _>("only_season")
+            .and_then(|v| u32::try_from(v).ok()),
+        from_date: row.get("from_date"),
         imdb_id: row.get("imdb_id"),
         tmdb_id: row
             .get::<Option<i64>, _>("tmdb_id")
@@ -888,8 +926,8 @@ async fn insert_item(tx: &mut sqlx::SqliteConnection, item: &ValidItem) -> Resul
     let (aliases, filters) = aliases_and_filters(item);
     Ok(sqlx::query_scalar(
         "INSERT INTO items (title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id, categories,
-                            enabled, aliases, filters, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            enabled, aliases, filters, only_season, from_date, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(&item.title)
     .bind(item.kind.as_str())
@@ -903,6 +941,8 @@ async fn insert_item(tx: &mut sqlx::SqliteConnection, item: &ValidItem) -> Resul
     .bind(item.enabled)
     .bind(aliases)
     .bind(filters)
+    .bind(item.only_season)
+    .bind(&item.from_date)
     .bind(now)
     .bind(now)
     .fetch_one(tx)

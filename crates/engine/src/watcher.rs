@@ -320,6 +320,14 @@ impl ItemContext {
                     index: records.len(),
                     quality: matcher::quality_score(&parsed),
                     rejected: (!verdict.accepted).then_some(verdict.reason),
+                    episode_key: verdict.episode,
+                    revision: if parsed.repack {
+                        Some("repack")
+                    } else if parsed.proper {
+                        Some("proper")
+                    } else {
+                        None
+                    },
                 });
             }
             records.push(record_of(release));

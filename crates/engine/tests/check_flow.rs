@@ -782,3 +782,89 @@ async fn the_same_release_on_several_indexers_is_one_line_listed_best_first() {
     let indexers: Vec<String> = serde_json::from_str(&merged.indexers).unwrap();
     assert_eq!(indexers, vec!["Alpha", "Beta"]);
 }
+
+impl Harness {
+    /// Offers one more release (the fake keeps the earlier ones) under a guid of its own.
+    fn offer(&self, title: &str) {
+        self.prowlarr
+            .add_release(release(title).guid(title).build_for(&self.prowlarr));
+    }
+}
+
+#[tokio::test]
+async fn a_repack_of_an_announced_episode_is_notified_as_a_repack() {
+    let h = Harness::new().await;
+    h.add("Severance", ItemKind::Series, None).await;
+    h.offer("Severance.S02E05.1080p.ATVP.WEB-DL.DDP5.1.H.264-NTb");
+    h.check().await;
+    h.deliver().await;
+
+    h.offer("Severance.S02E05.REPACK.1080p.ATVP.WEB-DL.DDP5.1.H.264-NTb");
+    let summary = h.check().await;
+    assert_eq!((summary.new_matches, summary.notifications_queued), (1, 1));
+    h.deliver().await;
+    let messages = h.telegram.messages();
+    assert_eq!(messages.len(), 2);
+    let text = &messages[1].plain;
+    assert!(text.contains("1 REPACK/PROPER"), "{text}");
+    assert!(
+        text.contains("REPACK of an announced release: Severance.S02E05.REPACK"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn another_release_of_an_announced_episode_waits_for_the_items_next_message() {
+    let h = Harness::new().await;
+    h.add("Severance", ItemKind::Series, None).await;
+    h.offer("Severance.S02E05.1080p.ATVP.WEB-DL.DDP5.1.H.264-NTb");
+    h.check().await;
+    h.deliver().await;
+
+    // The same episode in the same quality from another group: not a message of its own.
+    h.offer("Severance.S02E05.1080p.ATVP.WEB-DL.DDP5.1.H.264-FLUX");
+    let summary = h.check().await;
+    assert_eq!((summary.new_matches, summary.notifications_queued), (1, 0));
+    h.deliver().await;
+    assert_eq!(h.telegram.messages().len(), 1);
+
+    // The next episode is news; the other release comes with it, after it.
+    h.offer("Severance.S02E06.1080p.ATVP.WEB-DL.DDP5.1.H.264-NTb");
+    let summary = h.check().await;
+    assert_eq!((summary.new_matches, summary.notifications_queued), (1, 1));
+    h.deliver().await;
+    let messages = h.telegram.messages();
+    assert_eq!(messages.len(), 2);
+    let text = &messages[1].plain;
+    assert!(text.contains("1 new release, 1 other release"), "{text}");
+    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with('•')).collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].contains("S02E06"), "{text}");
+    assert!(
+        lines[1].contains("another release: Severance.S02E05") && lines[1].contains("FLUX"),
+        "{text}"
+    );
+
+    // Nothing is owed any more.
+    let again = h.check().await;
+    assert_eq!((again.new_matches, again.notifications_queued), (0, 0));
+}
+
+#[tokio::test]
+async fn a_better_quality_of_an_announced_film_is_said_as_such() {
+    let h = Harness::new().await;
+    h.add("Heat", ItemKind::Movie, Some(1995)).await;
+    h.offer("Heat.1995.720p.BluRay.x264-GRP");
+    h.check().await;
+    h.offer("Heat.1995.2160p.UHD.BluRay.x265-GRP");
+    h.offer("Heat.1995.720p.WEB-DL.x264-OTHER");
+    let summary = h.check().await;
+    assert_eq!(summary.notifications_queued, 1);
+    h.deliver().await;
+    let text = &h.telegram.messages()[1].plain;
+    assert!(
+        text.contains("1 in better quality, 1 other release"),
+        "{text}"
+    );
+    assert!(text.contains("better quality: Heat.1995.2160p"), "{text}");
+}

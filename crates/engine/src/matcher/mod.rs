@@ -35,9 +35,11 @@
 //!
 //! # Matching
 //! A **movie** item matches a Movie release with the same title, when the years agree or either is unknown.
-//! A **series** item matches an Episode or SeasonPack with the same title that is at or after its "from"
-//! point (no year check: a year in a show's release name is often an air year). With `from_season = S`
-//! and `from_episode = E`:
+//! A **series** item matches an Episode or SeasonPack with the same title that it follows (no year check: a
+//! year in a show's release name is often an air year). A series follows everything, one season
+//! (`only_season = S`: its episodes and the packs that contain it, a whole-show pack included), or from a
+//! point on. A daily show's episode is placed by its air date when the item has a `from_date`. With
+//! `from_season = S` and `from_episode = E`:
 //! - an episode of season > S matches, of season < S does not; in season S it matches when one of its
 //!   episodes is ≥ E (so `S02E02-E04` matches from S02E03), or always when E is not set;
 //! - a season pack matches when one of its seasons is ≥ S: the pack of season S itself contains the wanted
@@ -358,8 +360,9 @@ impl ItemMatcher {
             if !self.keys.contains(&reading.key) {
                 return None;
             }
-            match self.rule.judge(&Facts::of(parsed, reading)) {
-                Ok(reason) => Some(reason),
+            let facts = Facts::of(parsed, reading);
+            match self.rule.judge(&facts) {
+                Ok(reason) => Some((reason, facts.episode_key())),
                 Err(refusal) => {
                     rejection.get_or_insert(refusal);
                     None
@@ -367,18 +370,20 @@ impl ItemMatcher {
             }
         });
         match accepted {
-            Some(reason) => match self.rule.filters.check(parsed, info) {
+            Some((reason, episode)) => match self.rule.filters.check(parsed, info) {
                 Ok(()) => Verdict {
                     matches: true,
                     accepted: true,
                     rule: None,
                     reason,
+                    episode,
                 },
                 Err(r) => Verdict {
                     matches: true,
                     accepted: false,
                     rule: Some(r.rule),
                     reason: format!("{reason}; refused by {}: {}", r.rule, r.reason),
+                    episode,
                 },
             },
             None => match rejection {
@@ -493,6 +498,8 @@ struct Rule {
     year: Option<u16>,
     from_season: Option<u32>,
     from_episode: Option<u32>,
+    only_season: Option<u32>,
+    from_date: Option<String>,
     filters: Arc<CompiledFilters>,
 }
 
@@ -502,6 +509,8 @@ struct Facts<'a> {
     year: Option<u16>,
     seasons: &'a [u32],
     episodes: Cow<'a, [u32]>,
+    /// A daily show's air date, `YYYY-MM-DD`.
+    date: Option<&'a str>,
     /// Dated, special or whole-show: there is no season number to place it by.
     unplaced: bool,
 }
@@ -516,6 +525,7 @@ impl<'a> Facts<'a> {
                     year: None,
                     seasons: &[],
                     episodes,
+                    date: None,
                     unplaced: false,
                 }
             }
@@ -524,10 +534,47 @@ impl<'a> Facts<'a> {
                 year: parsed.year,
                 seasons: &parsed.seasons,
                 episodes: Cow::Borrowed(&parsed.episodes),
+                date: parsed.date.as_deref(),
                 unplaced: parsed.special
                     || parsed.date.is_some()
                     || (parsed.seasons.is_empty() && parsed.episodes.is_empty()),
             },
+        }
+    }
+}
+
+impl Facts<'_> {
+    /// What the release is of, the same however it is named, so that each episode is news once:
+    /// `S02E05` (`S02E05-E07` for several), `2024-03-15` for a daily show, `E0679` for an absolute number,
+    /// `S02` / `S01-S03` / `complete` for packs, `movie` for a film. `None` for what cannot be placed (a
+    /// named special without a number): such a release is its own news.
+    fn episode_key(&self) -> Option<String> {
+        let span = |first: u32, last: u32, f: fn(u32) -> String| {
+            if first == last {
+                f(first)
+            } else {
+                format!("{}-{}", f(first), f(last))
+            }
+        };
+        match self.kind {
+            ReleaseKind::Movie => Some("movie".to_owned()),
+            ReleaseKind::SeasonPack => match (self.seasons.first(), self.seasons.last()) {
+                (Some(&a), Some(&b)) => Some(span(a, b, |s| format!("S{s:02}"))),
+                _ => Some("complete".to_owned()),
+            },
+            ReleaseKind::Episode => {
+                if let Some(date) = self.date {
+                    return Some(date.to_owned());
+                }
+                let (first, last) = (self.episodes.first()?, self.episodes.last()?);
+                Some(match self.seasons.first() {
+                    Some(season) => format!(
+                        "S{season:02}{}",
+                        span(*first, *last, |e| format!("E{e:02}"))
+                    ),
+                    None => span(*first, *last, |e| format!("E{e:04}")),
+                })
+            }
         }
     }
 }
@@ -543,6 +590,8 @@ impl Rule {
             year: item.year,
             from_season: item.from_season,
             from_episode: item.from_episode,
+            only_season: item.only_season,
+            from_date: item.from_date.clone(),
             filters: Arc::new(CompiledFilters::new(&item.filters)),
         }
     }
@@ -580,7 +629,22 @@ impl Rule {
         }
     }
 
+    /// Whether the episode or pack is one the item follows: a daily show's date against `from_date`, then
+    /// the season against `only_season` or `from_season`/`from_episode`.
     fn at_or_after_from(&self, release: &Facts<'_>) -> Result<String, Refusal> {
+        if let (Some(from), Some(date)) = (self.from_date.as_deref(), release.date) {
+            // Both are `YYYY-MM-DD`: text order is date order.
+            if date < from {
+                return Err((
+                    "from_date",
+                    format!("same title, but it aired {date}, before {from}"),
+                ));
+            }
+            return Ok(format!("same title; aired {date}, on or after {from}"));
+        }
+        if let Some(only) = self.only_season {
+            return self.in_season(release, only);
+        }
         let Some(from_season) = self.from_season else {
             return Ok("same title; every episode is wanted".to_owned());
         };
@@ -631,6 +695,43 @@ impl Rule {
             ))
         }
     }
+
+    /// `only_season`: episodes of that season, and packs that contain it (a whole-show pack does).
+    fn in_season(&self, release: &Facts<'_>, only: u32) -> Result<String, Refusal> {
+        let wanted = format!("S{only:02}");
+        let whole_show = release.kind == ReleaseKind::SeasonPack && release.seasons.is_empty();
+        if whole_show {
+            return Ok(format!("same title; a whole-show pack contains {wanted}"));
+        }
+        if release.unplaced {
+            return Ok(format!(
+                "same title; the release has no season number to compare with {wanted}"
+            ));
+        }
+        // Absolute numbering has no season: it counts as season 1.
+        let seasons: &[u32] = if release.seasons.is_empty() {
+            &[1]
+        } else {
+            release.seasons
+        };
+        let what = if release.kind == ReleaseKind::SeasonPack {
+            "the season pack"
+        } else {
+            "the episode"
+        };
+        if seasons.contains(&only) {
+            Ok(format!("same title; {what} is of {wanted}"))
+        } else {
+            let found: Vec<String> = seasons.iter().map(|s| format!("S{s:02}")).collect();
+            Err((
+                "only_season",
+                format!(
+                    "same title, but {what} is of {}, and only {wanted} is followed",
+                    found.join("-")
+                ),
+            ))
+        }
+    }
 }
 
 /// Whether a release is of an item, whether it passes the item's filters, and why: what "Try a release name"
@@ -646,6 +747,10 @@ pub struct Verdict {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<&'static str>,
     pub reason: String,
+    /// What the release is of, whatever its name (see `Facts::episode_key`): `S02E05`, `2024-03-15`,
+    /// `E0679`, `S02`, `movie`. `None` when it is not of the item or cannot be placed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub episode: Option<String>,
 }
 
 impl Verdict {
@@ -655,6 +760,7 @@ impl Verdict {
             accepted: false,
             rule: Some(rule),
             reason,
+            episode: None,
         }
     }
 }
@@ -669,3 +775,6 @@ mod tests;
 
 #[cfg(test)]
 mod filter_tests;
+
+#[cfg(test)]
+mod series_tests;

@@ -56,7 +56,35 @@ impl std::str::FromStr for ItemKind {
     }
 }
 
-/// A watchlist item as the user writes it: one entry of the import/export JSON array.
+/// A watchlist item as the user writes it: one entry of the import/export JSON array, and what the UI's
+/// item form sends. Every field but `title` and `kind` is optional; absent ones take their default.
+///
+/// ```json
+/// {
+///   "title": "Severance", "kind": "series",            // "movie" | "series"
+///   "year": 2022,
+///   "from_season": 2, "from_episode": 3,              // series: from S02E03 on (from_episode needs from_season)
+///   "only_season": 2,                                 // series: this season only (not with from_season)
+///   "from_date": "2024-03-15",                        // series, daily shows: aired on or after this day
+///   "imdb_id": "tt11280740", "tmdb_id": 95396, "tvdb_id": 371980,
+///   "categories": [5000], "enabled": true,
+///   "aliases": ["Séparation"],                        // other titles, any of them matches
+///   "filters": {                                      // crate::filters::ItemFilters, all optional
+///     "min_resolution": "1080p", "max_resolution": "2160p",   // 480p 576p 720p 1080p 1440p 2160p
+///     "sources": ["WEB-DL", "BluRay"],   // CAM TELESYNC TELECINE SCREENER DVD HDTV WEBRip WEB-DL BluRay Remux;
+///                                        // absent: all but CAM, TELESYNC, TELECINE, SCREENER
+///     "codecs": ["h265"],                // h264 h265 av1 xvid mpeg2
+///     "min_size_mb": 500, "max_size_mb": 8000,   // MiB per file (movie) / per episode (series)
+///     "min_seeders": 5, "protocol": "torrent",   // "torrent" | "usenet"
+///     "must_contain": ["HDR", "/\bDV\b/"], "must_not_contain": ["HDCAM"],  // words or /regex/
+///     "languages": ["english", "french"],        // names (ISO 639-1 codes accepted on input)
+///     "indexers": [3, "ExampleTracker"]          // Prowlarr ids or names
+///   }
+/// }
+/// ```
+///
+/// Validation errors name the field as the form does: `title`, `only_season`, `aliases`,
+/// `filters.min_resolution`, `filters.must_contain`, ...
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct ItemSpec {

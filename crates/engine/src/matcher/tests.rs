@@ -189,6 +189,20 @@ fn episode_notations_the_parser_misses_are_rewritten() {
 }
 
 #[test]
+fn a_transport_stream_extension_is_not_a_telesync() {
+    let p = parse("Game of Thrones S03E06 1080i HDTV DD5.1 MPEG2-TrollHD.ts");
+    assert_eq!(
+        (p.title.as_str(), p.source.as_deref(), p.episode),
+        ("Game of Thrones", Some("HDTV"), Some(6))
+    );
+    assert_eq!(
+        parse("Some.Movie.2019.720p.TS.x264-GRP").source.as_deref(),
+        Some("TeleSync")
+    );
+    assert_eq!(parse("Some.Movie.2019.TS").source.as_deref(), Some("TeleSync"));
+}
+
+#[test]
 fn a_number_that_names_a_film_is_not_an_episode() {
     for name in [
         "Room.237.2012.1080p.BluRay",

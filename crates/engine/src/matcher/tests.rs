@@ -199,7 +199,10 @@ fn a_transport_stream_extension_is_not_a_telesync() {
         parse("Some.Movie.2019.720p.TS.x264-GRP").source.as_deref(),
         Some("TeleSync")
     );
-    assert_eq!(parse("Some.Movie.2019.TS").source.as_deref(), Some("TeleSync"));
+    assert_eq!(
+        parse("Some.Movie.2019.TS").source.as_deref(),
+        Some("TeleSync")
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use nightwatcher_engine::filters::{Codec, IndexerRef, Protocol, Resolution, Source};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -31,7 +32,8 @@ pub enum Command {
     /// Edit the watchlist
     #[command(subcommand)]
     Watchlist(WatchlistCommand),
-    /// Read release titles on stdin (one a line); print one JSON line each: how it parses and which items it matches
+    /// Read release titles on stdin (one a line); print one JSON line each: how it parses, which items it is a
+    /// release of ("matches"), which of those would notify it ("notify") and which filters refuse it ("rejected")
     Match {
         /// Also say, for every item, why the release matches it or which rule rejects it
         #[arg(long)]
@@ -64,7 +66,7 @@ impl Command {
 #[derive(Debug, Subcommand)]
 pub enum WatchlistCommand {
     /// Add an item
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// List the items
     List {
         /// One JSON array with each item and its id
@@ -94,6 +96,12 @@ pub struct AddArgs {
     /// For series: notify from this episode of --from-season on
     #[arg(long)]
     pub from_episode: Option<i64>,
+    /// For series: follow this season only (not with --from-season)
+    #[arg(long)]
+    pub only_season: Option<i64>,
+    /// For daily shows: episodes aired on or after this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub from_date: Option<String>,
     #[arg(long)]
     pub imdb_id: Option<String>,
     #[arg(long)]
@@ -106,6 +114,53 @@ pub struct AddArgs {
     /// Add it paused
     #[arg(long)]
     pub disabled: bool,
+    /// Another title the item is released under (repeatable): "Le Prestige"
+    #[arg(long = "alias", value_name = "TITLE")]
+    pub aliases: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+/// The common filters of an item (see `filters` in the import format for all of them).
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Lowest resolution wanted: 480p, 576p, 720p, 1080p, 1440p, 2160p
+    #[arg(long, value_name = "RES")]
+    pub min_resolution: Option<Resolution>,
+    /// Highest resolution wanted
+    #[arg(long, value_name = "RES")]
+    pub max_resolution: Option<Resolution>,
+    /// Allowed source (repeatable): CAM, TELESYNC, TELECINE, SCREENER, DVD, HDTV, WEBRip, WEB-DL, BluRay, Remux
+    /// [default: all but CAM, TELESYNC, TELECINE, SCREENER]
+    #[arg(long = "source", value_name = "SOURCE")]
+    pub sources: Vec<Source>,
+    /// Allowed codec (repeatable): h264, h265, av1, xvid, mpeg2
+    #[arg(long = "codec", value_name = "CODEC")]
+    pub codecs: Vec<Codec>,
+    /// Smallest size in MiB, per file for a movie, per episode for a series
+    #[arg(long, value_name = "MIB")]
+    pub min_size_mb: Option<u64>,
+    /// Largest size in MiB, per file for a movie, per episode for a series
+    #[arg(long, value_name = "MIB")]
+    pub max_size_mb: Option<u64>,
+    /// Fewest seeders a torrent may have
+    #[arg(long, value_name = "N")]
+    pub min_seeders: Option<u32>,
+    /// torrent or usenet
+    #[arg(long)]
+    pub protocol: Option<Protocol>,
+    /// The name must contain one of these (repeatable): a word or phrase, or /regex/
+    #[arg(long, value_name = "TERM")]
+    pub must_contain: Vec<String>,
+    /// The name must contain none of these (repeatable): a word or phrase, or /regex/
+    #[arg(long, value_name = "TERM")]
+    pub must_not_contain: Vec<String>,
+    /// Wanted audio language, ISO 639-1 (repeatable): en, fr, de...
+    #[arg(long = "language", value_name = "CODE")]
+    pub languages: Vec<String>,
+    /// Indexer to use, Prowlarr id or name (repeatable)
+    #[arg(long = "indexer", value_name = "ID|NAME")]
+    pub indexers: Vec<IndexerRef>,
 }
 
 #[derive(Debug, Subcommand)]

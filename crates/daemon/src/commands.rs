@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use anyhow::{Context, anyhow};
 use nightwatcher_engine::events::Events;
-use nightwatcher_engine::matcher::{self, Matcher};
+use nightwatcher_engine::filters::ItemFilters;
+use nightwatcher_engine::matcher::{self, ItemMatcher, Matcher, ReleaseInfo};
 use nightwatcher_engine::model::{ItemSpec, parse_import};
 use nightwatcher_engine::notify::{Delivery, DeliveryConfig};
 use nightwatcher_engine::secrets::{
@@ -193,7 +194,7 @@ fn shutdown_on_signal() -> CancellationToken {
 async fn watchlist(store: &Store, cmd: WatchlistCommand) -> Outcome {
     match cmd {
         WatchlistCommand::Add(args) => {
-            let item = store.add_item(&spec_of(args).validate()?).await?;
+            let item = store.add_item(&spec_of(*args).validate()?).await?;
             println!(
                 "added #{}: {} ({})",
                 item.id,
@@ -212,9 +213,10 @@ async fn watchlist(store: &Store, cmd: WatchlistCommand) -> Outcome {
             } else {
                 for i in items {
                     let year = i.year.map(|y| format!(" ({y})")).unwrap_or_default();
-                    let from = match (i.from_season, i.from_episode) {
-                        (Some(s), Some(e)) => format!(" from S{s:02}E{e:02}"),
-                        (Some(s), None) => format!(" from S{s:02}"),
+                    let from = match (i.from_season, i.from_episode, i.only_season) {
+                        (Some(s), Some(e), _) => format!(" from S{s:02}E{e:02}"),
+                        (Some(s), None, _) => format!(" from S{s:02}"),
+                        (None, _, Some(s)) => format!(" S{s:02} only"),
                         _ => String::new(),
                     };
                     let paused = if i.enabled { "" } else { " [paused]" };
@@ -263,17 +265,40 @@ fn spec_of(a: AddArgs) -> ItemSpec {
         year: a.year,
         from_season: a.from_season,
         from_episode: a.from_episode,
+        only_season: a.only_season,
+        from_date: a.from_date,
         imdb_id: a.imdb_id,
         tmdb_id: a.tmdb_id,
         tvdb_id: a.tvdb_id,
         categories: (!a.categories.is_empty()).then_some(a.categories),
         enabled: a.disabled.then_some(false),
+        aliases: a.aliases,
+        filters: ItemFilters {
+            min_resolution: a.filters.min_resolution,
+            max_resolution: a.filters.max_resolution,
+            sources: a.filters.sources,
+            codecs: a.filters.codecs,
+            min_size_mb: a.filters.min_size_mb,
+            max_size_mb: a.filters.max_size_mb,
+            min_seeders: a.filters.min_seeders,
+            protocol: a.filters.protocol,
+            must_contain: a.filters.must_contain,
+            must_not_contain: a.filters.must_not_contain,
+            languages: a.filters.languages,
+            indexers: a.filters.indexers,
+        },
     }
 }
 
 async fn match_stdin(store: &Store, explain: bool) -> Outcome {
     let items = store.items().await?;
     let matcher = Matcher::new(&items);
+    // Compiled once, not per release: an item's filters may hold regular expressions.
+    let judges: Vec<ItemMatcher> = if explain {
+        items.iter().map(ItemMatcher::new).collect()
+    } else {
+        Vec::new()
+    };
     let stdin = std::io::stdin().lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for line in stdin.lines() {
@@ -283,14 +308,34 @@ async fn match_stdin(store: &Store, explain: bool) -> Outcome {
             continue;
         }
         let parsed = matcher::parse(title);
-        let matches = matcher.matching_items(&parsed);
-        let mut row = serde_json::json!({ "title": title, "parsed": parsed, "matches": matches });
+        let info = ReleaseInfo::name_only(title);
+        let judged = matcher.judge(&parsed, &info);
+        let matches: Vec<i64> = judged.iter().map(|j| j.item_id).collect();
+        let notify: Vec<i64> = judged
+            .iter()
+            .filter(|j| j.rejected.is_none())
+            .map(|j| j.item_id)
+            .collect();
+        let rejected: Vec<serde_json::Value> = judged
+            .iter()
+            .filter_map(|j| {
+                let r = j.rejected.as_ref()?;
+                Some(serde_json::json!({"id": j.item_id, "rule": r.rule, "reason": r.reason}))
+            })
+            .collect();
+        let mut row = serde_json::json!({
+            "title": title, "parsed": parsed, "matches": matches, "notify": notify, "rejected": rejected,
+        });
         if explain {
-            row["explain"] = items
+            row["explain"] = judges
                 .iter()
-                .map(|item| {
-                    let verdict = matcher::explain(item, &parsed);
-                    serde_json::json!({"id": item.id, "item": item.title, "matches": verdict.matches, "reason": verdict.reason})
+                .zip(&items)
+                .map(|(judge, item)| {
+                    let v = judge.judge(&parsed, &info);
+                    serde_json::json!({
+                        "id": item.id, "item": item.title, "matches": v.matches, "accepted": v.accepted,
+                        "rule": v.rule, "reason": v.reason, "episode": v.episode,
+                    })
                 })
                 .collect();
         }

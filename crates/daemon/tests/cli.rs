@@ -672,3 +672,98 @@ async fn match_explain_says_for_every_item_why_it_matched_or_which_rule_rejected
         "one verdict per item"
     );
 }
+
+#[tokio::test]
+async fn filter_flags_are_stored_exported_and_explained() {
+    let env = Env::new();
+    let out = env
+        .run(&[
+            "watchlist",
+            "add",
+            "The Prestige",
+            "--kind",
+            "movie",
+            "--year",
+            "2006",
+            "--alias",
+            "Le Prestige",
+            "--min-resolution",
+            "1080p",
+            "--source",
+            "bluray",
+            "--source",
+            "remux",
+            "--must-not-contain",
+            "/\\bHC\\b/",
+        ])
+        .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let export: serde_json::Value =
+        serde_json::from_str(&env.run(&["watchlist", "export"]).await.stdout).unwrap();
+    assert_eq!(export[0]["aliases"], serde_json::json!(["Le Prestige"]));
+    assert_eq!(
+        export[0]["filters"],
+        serde_json::json!({"min_resolution": "1080p", "sources": ["BluRay", "Remux"],
+                           "must_not_contain": ["/\\bHC\\b/"]})
+    );
+
+    let input = "Le.Prestige.2006.FRENCH.1080p.BluRay.x264-LOST\nThe.Prestige.2006.720p.BluRay.x264-SiNNERS\n";
+    let out = env.run_with_stdin(&["match", "--explain"], input).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows[0]["notify"], serde_json::json!([1]));
+    assert_eq!(rows[1]["matches"], serde_json::json!([1]));
+    assert_eq!(rows[1]["notify"], serde_json::json!([]));
+    assert_eq!(rows[1]["rejected"][0]["rule"], "min_resolution");
+    let verdict = &rows[1]["explain"][0];
+    assert_eq!(
+        (verdict["matches"].as_bool(), verdict["accepted"].as_bool()),
+        (Some(true), Some(false))
+    );
+    assert!(
+        verdict["reason"]
+            .as_str()
+            .unwrap()
+            .contains("720p is below 1080p"),
+        "{verdict}"
+    );
+}
+
+#[tokio::test]
+async fn a_bad_filter_flag_names_the_choices() {
+    let env = Env::new();
+    let out = env
+        .run(&[
+            "watchlist",
+            "add",
+            "Dune",
+            "--kind",
+            "movie",
+            "--source",
+            "vhs",
+        ])
+        .await;
+    assert_ne!(out.code, 0);
+    assert!(out.stderr.contains("WEB-DL"), "{}", out.stderr);
+    let out = env
+        .run(&[
+            "watchlist",
+            "add",
+            "Dune",
+            "--kind",
+            "movie",
+            "--must-contain",
+            "/(x265/",
+        ])
+        .await;
+    assert_ne!(out.code, 0);
+    assert!(
+        out.stderr.contains("filters.must_contain"),
+        "{}",
+        out.stderr
+    );
+}

@@ -6,6 +6,7 @@
 //! | module | owns |
 //! |---|---|
 //! | [`model`] | the watchlist item, its JSON import/export form and its validation rules |
+//! | [`filters`] | what an item wants of a release (resolution, source, size, words...): vocabulary and rules |
 //! | [`store`] | the SQLite pool, migrations and every SQL query |
 //! | [`prowlarr`] | the Prowlarr HTTP client |
 //! | [`matcher`] | release-name parsing and the decision "is this release of this item" |
@@ -21,6 +22,7 @@
 //! | [`redact`] | removing secrets from anything that may be logged or shown |
 
 pub mod events;
+pub mod filters;
 pub mod ipc;
 pub mod matcher;
 pub mod model;

@@ -8,12 +8,16 @@
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
+use crate::filters::ItemFilters;
+
 /// Newznab parent category for movies.
 pub const MOVIES_CATEGORY: u32 = 2000;
 /// Newznab parent category for TV.
 pub const TV_CATEGORY: u32 = 5000;
 /// Longest title we accept. Real titles are far shorter; the cap keeps junk out of the parser and messages.
 pub const MAX_TITLE_CHARS: usize = 200;
+/// Most alternative titles one item may have.
+pub const MAX_ALIASES: usize = 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -52,7 +56,35 @@ impl std::str::FromStr for ItemKind {
     }
 }
 
-/// A watchlist item as the user writes it: one entry of the import/export JSON array.
+/// A watchlist item as the user writes it: one entry of the import/export JSON array, and what the UI's
+/// item form sends. Every field but `title` and `kind` is optional; absent ones take their default.
+///
+/// ```json
+/// {
+///   "title": "Severance", "kind": "series",            // "movie" | "series"
+///   "year": 2022,
+///   "from_season": 2, "from_episode": 3,              // series: from S02E03 on (from_episode needs from_season)
+///   "only_season": 2,                                 // series: this season only (not with from_season)
+///   "from_date": "2024-03-15",                        // series, daily shows: aired on or after this day
+///   "imdb_id": "tt11280740", "tmdb_id": 95396, "tvdb_id": 371980,
+///   "categories": [5000], "enabled": true,
+///   "aliases": ["Séparation"],                        // other titles, any of them matches
+///   "filters": {                                      // crate::filters::ItemFilters, all optional
+///     "min_resolution": "1080p", "max_resolution": "2160p",   // 480p 576p 720p 1080p 1440p 2160p
+///     "sources": ["WEB-DL", "BluRay"],   // CAM TELESYNC TELECINE SCREENER DVD HDTV WEBRip WEB-DL BluRay Remux;
+///                                        // absent: all but CAM, TELESYNC, TELECINE, SCREENER
+///     "codecs": ["h265"],                // h264 h265 av1 xvid mpeg2
+///     "min_size_mb": 500, "max_size_mb": 8000,   // MiB per file (movie) / per episode (series)
+///     "min_seeders": 5, "protocol": "torrent",   // "torrent" | "usenet"
+///     "must_contain": ["HDR", "/\bDV\b/"], "must_not_contain": ["HDCAM"],  // words or /regex/
+///     "languages": ["english", "french"],        // names (ISO 639-1 codes accepted on input)
+///     "indexers": [3, "ExampleTracker"]          // Prowlarr ids or names
+///   }
+/// }
+/// ```
+///
+/// Validation errors name the field as the form does: `title`, `only_season`, `aliases`,
+/// `filters.min_resolution`, `filters.must_contain`, ...
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct ItemSpec {
@@ -65,6 +97,12 @@ pub struct ItemSpec {
     pub from_season: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_episode: Option<i64>,
+    /// For series: only this season (its episodes and the packs that contain it). Not with `from_season`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub only_season: Option<i64>,
+    /// For daily shows (releases named by air date): episodes aired on or after this day, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_date: Option<String>,
     /// IMDb id, `tt0133093` (digits alone are accepted and prefixed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imdb_id: Option<String>,
@@ -77,6 +115,13 @@ pub struct ItemSpec {
     pub categories: Option<Vec<i64>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+    /// Other titles the item is released under (`"Le Prestige"` for "The Prestige"); any of them matches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// What a release must be beyond being of the item; see [`ItemFilters`]. A release of the item that
+    /// fails a filter is kept in the history with the reason and not notified.
+    #[serde(default, skip_serializing_if = "ItemFilters::is_empty")]
+    pub filters: ItemFilters,
 }
 
 /// A spec that passed every rule; the only thing the store will insert.
@@ -87,11 +132,16 @@ pub struct ValidItem {
     pub year: Option<u16>,
     pub from_season: Option<u32>,
     pub from_episode: Option<u32>,
+    pub only_season: Option<u32>,
+    /// `YYYY-MM-DD`.
+    pub from_date: Option<String>,
     pub imdb_id: Option<String>,
     pub tmdb_id: Option<u32>,
     pub tvdb_id: Option<u32>,
     pub categories: Vec<u32>,
     pub enabled: bool,
+    pub aliases: Vec<String>,
+    pub filters: ItemFilters,
 }
 
 impl ValidItem {
@@ -104,11 +154,15 @@ impl ValidItem {
             year: self.year,
             from_season: self.from_season,
             from_episode: self.from_episode,
+            only_season: self.only_season,
+            from_date: self.from_date,
             imdb_id: self.imdb_id,
             tmdb_id: self.tmdb_id,
             tvdb_id: self.tvdb_id,
             categories: self.categories,
             enabled: self.enabled,
+            aliases: self.aliases,
+            filters: self.filters,
         }
     }
 }
@@ -126,6 +180,11 @@ pub struct WatchlistItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from_episode: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub only_season: Option<u32>,
+    /// `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub imdb_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tmdb_id: Option<u32>,
@@ -133,6 +192,10 @@ pub struct WatchlistItem {
     pub tvdb_id: Option<u32>,
     pub categories: Vec<u32>,
     pub enabled: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(skip_serializing_if = "ItemFilters::is_empty")]
+    pub filters: ItemFilters,
 }
 
 impl WatchlistItem {
@@ -146,11 +209,15 @@ impl WatchlistItem {
             year: None,
             from_season: None,
             from_episode: None,
+            only_season: None,
+            from_date: None,
             imdb_id: None,
             tmdb_id: None,
             tvdb_id: None,
             categories: kind.default_categories(),
             enabled: true,
+            aliases: Vec::new(),
+            filters: ItemFilters::default(),
         }
     }
 
@@ -162,12 +229,16 @@ impl WatchlistItem {
             year: self.year.map(i64::from),
             from_season: self.from_season.map(i64::from),
             from_episode: self.from_episode.map(i64::from),
+            only_season: self.only_season.map(i64::from),
+            from_date: self.from_date.clone(),
             imdb_id: self.imdb_id.clone(),
             tmdb_id: self.tmdb_id.map(i64::from),
             tvdb_id: self.tvdb_id.map(i64::from),
             categories: (self.categories != self.kind.default_categories())
                 .then(|| self.categories.iter().map(|&c| i64::from(c)).collect()),
             enabled: (!self.enabled).then_some(false),
+            aliases: self.aliases.clone(),
+            filters: self.filters.clone(),
         }
     }
 }
@@ -270,15 +341,26 @@ impl ItemSpec {
             }
         };
 
-        let (from_season, from_episode) = match kind {
+        let from_date = self
+            .from_date
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty());
+        let (from_season, from_episode, only_season, from_date) = match kind {
             ItemKind::Movie => {
-                if self.from_season.is_some() || self.from_episode.is_some() {
+                let series_only = [
+                    ("from_season", self.from_season.is_some()),
+                    ("from_episode", self.from_episode.is_some()),
+                    ("only_season", self.only_season.is_some()),
+                    ("from_date", from_date.is_some()),
+                ];
+                if let Some((field, _)) = series_only.iter().find(|(_, set)| *set) {
                     return Err(ValidationError::new(
-                        "from_season",
+                        field,
                         "applies to series only, not to movies",
                     ));
                 }
-                (None, None)
+                (None, None, None, None)
             }
             ItemKind::Series => {
                 let season = bounded("from_season", self.from_season, 0, 9999)?;
@@ -289,7 +371,26 @@ impl ItemSpec {
                         "needs from_season as well",
                     ));
                 }
-                (season, episode)
+                let only = bounded("only_season", self.only_season, 0, 9999)?;
+                if only.is_some() && season.is_some() {
+                    return Err(ValidationError::new(
+                        "only_season",
+                        "follows one season: leave from_season and from_episode out",
+                    ));
+                }
+                let date = match from_date {
+                    None => None,
+                    Some(d) => match chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+                        Ok(day) => Some(day.format("%Y-%m-%d").to_string()),
+                        Err(_) => {
+                            return Err(ValidationError::new(
+                                "from_date",
+                                "must be a day written YYYY-MM-DD, such as 2024-03-15",
+                            ));
+                        }
+                    },
+                };
+                (season, episode, only, date)
             }
         };
 
@@ -337,19 +438,64 @@ impl ItemSpec {
             }
         };
 
+        let aliases = aliases(title, &self.aliases)?;
+        let filters = self.filters.validate()?;
+
         Ok(ValidItem {
             title: title.to_owned(),
             kind,
             year,
             from_season,
             from_episode,
+            only_season,
+            from_date,
             imdb_id,
             tmdb_id,
             tvdb_id,
             categories,
             enabled: self.enabled.unwrap_or(true),
+            aliases,
+            filters,
         })
     }
+}
+
+/// The aliases trimmed, checked like the title, without repeats of the title or of each other.
+fn aliases(title: &str, raw: &[String]) -> Result<Vec<String>, ValidationError> {
+    if raw.len() > MAX_ALIASES {
+        return Err(ValidationError::new(
+            "aliases",
+            format!("at most {MAX_ALIASES} alternative titles"),
+        ));
+    }
+    let mut keys = vec![crate::matcher::normalize_title(title)];
+    let mut out = Vec::with_capacity(raw.len());
+    for alias in raw {
+        let alias = alias.trim();
+        if alias.is_empty() {
+            continue;
+        }
+        if alias.chars().count() > MAX_TITLE_CHARS || alias.chars().any(char::is_control) {
+            return Err(ValidationError::new(
+                "aliases",
+                format!(
+                    "{alias:?}: each must be at most {MAX_TITLE_CHARS} characters, without control characters"
+                ),
+            ));
+        }
+        let key = crate::matcher::normalize_title(alias);
+        if key.is_empty() {
+            return Err(ValidationError::new(
+                "aliases",
+                format!("{alias:?} has no letters or digits to compare"),
+            ));
+        }
+        if !keys.contains(&key) {
+            keys.push(key);
+            out.push(alias.to_owned());
+        }
+    }
+    Ok(out)
 }
 
 fn bounded(
@@ -448,6 +594,36 @@ mod tests {
     }
 
     #[test]
+    fn one_season_and_a_from_date_are_for_series_and_checked() {
+        let s = ItemSpec {
+            only_season: Some(2),
+            from_season: Some(1),
+            ..spec("Severance", ItemKind::Series)
+        };
+        assert_eq!(s.validate().unwrap_err().field, "only_season");
+        let s = ItemSpec {
+            only_season: Some(2),
+            ..spec("Dune", ItemKind::Movie)
+        };
+        assert_eq!(s.validate().unwrap_err().field, "only_season");
+        let s = ItemSpec {
+            from_date: Some("2024-13-01".into()),
+            ..spec("The Daily Show", ItemKind::Series)
+        };
+        assert_eq!(s.validate().unwrap_err().field, "from_date");
+        let s = ItemSpec {
+            from_date: Some(" 2024-03-15 ".into()),
+            only_season: Some(29),
+            ..spec("The Daily Show", ItemKind::Series)
+        };
+        let valid = s.validate().unwrap();
+        assert_eq!(
+            (valid.from_date.as_deref(), valid.only_season),
+            (Some("2024-03-15"), Some(29))
+        );
+    }
+
+    #[test]
     fn import_is_all_or_nothing_and_names_the_bad_entry() {
         let json =
             r#"[{"title":"Dune","kind":"movie"},{"title":"Bad","kind":"movie","year":99999}]"#;
@@ -466,6 +642,31 @@ mod tests {
     }
 
     #[test]
+    fn aliases_are_trimmed_and_repeats_of_the_title_dropped() {
+        let s = ItemSpec {
+            aliases: vec![" Le Prestige ".into(), "the prestige".into(), "".into()],
+            ..spec("The Prestige", ItemKind::Movie)
+        };
+        assert_eq!(s.validate().unwrap().aliases, vec!["Le Prestige"]);
+        let s = ItemSpec {
+            aliases: vec!["!!!".into()],
+            ..spec("The Prestige", ItemKind::Movie)
+        };
+        assert_eq!(s.validate().unwrap_err().field, "aliases");
+    }
+
+    #[test]
+    fn a_bad_filter_in_an_import_names_the_entry_and_the_field() {
+        let json = r#"[{"title":"Dune","kind":"movie","filters":{"must_contain":["/[/"]}}]"#;
+        let err = parse_import(json).unwrap_err();
+        assert!(err.to_string().contains("filters.must_contain"), "{err}");
+        let err =
+            parse_import(r#"[{"title":"Dune","kind":"movie","filters":{"min_res":"1080p"}}]"#)
+                .unwrap_err();
+        assert!(err.to_string().contains("min_res"), "{err}");
+    }
+
+    #[test]
     fn unknown_fields_in_an_import_are_refused() {
         let err = parse_import(r#"[{"title":"Dune","kind":"movie","yaer":2021}]"#).unwrap_err();
         assert!(err.to_string().contains("yaer"), "{err}");
@@ -480,14 +681,24 @@ mod tests {
             year: Some(2022),
             from_season: Some(2),
             from_episode: Some(1),
+            only_season: None,
+            from_date: None,
             imdb_id: Some("tt11280740".into()),
             tmdb_id: None,
             tvdb_id: Some(371980),
             categories: vec![5000],
             enabled: false,
+            aliases: vec!["Séparation".into()],
+            filters: ItemFilters {
+                min_resolution: Some(crate::filters::Resolution::R1080p),
+                must_not_contain: vec!["/\\bHC\\b/".into()],
+                ..Default::default()
+            },
         };
         let json = serde_json::to_string(&vec![item.to_spec()]).unwrap();
         let back = parse_import(&json).unwrap();
+        assert_eq!(back[0].aliases, item.aliases);
+        assert_eq!(back[0].filters, item.filters);
         assert_eq!(back[0].title, "Severance");
         assert_eq!(back[0].from_season, Some(2));
         assert_eq!(back[0].tvdb_id, Some(371980));

@@ -21,9 +21,11 @@ use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use crate::events::{Event, Events};
+use crate::matcher;
 use crate::store::{self, OutboxEntry, Store, StoreError, UnannouncedMatch};
 use crate::telegram::{
-    self, ItemNews, NewsKind, OutgoingMessage, ReleaseLine, SendError, TelegramChannel,
+    self, ItemNews, NewsKind, OutgoingMessage, ReleaseLabel, ReleaseLine, SendError,
+    TelegramChannel,
 };
 
 /// The Telegram channel's name in the outbox.
@@ -49,16 +51,51 @@ pub struct Announced {
     pub news: Vec<ItemNewsSummary>,
 }
 
+/// What [`compose`] made of the matches owed a notification.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Composed {
+    pub entries: Vec<OutboxEntry>,
+    /// Each item with news, in item order.
+    pub summaries: Vec<ItemNewsSummary>,
+    /// Matches left owed: other releases of episodes already announced, waiting for the item's next message.
+    pub deferred: Vec<i64>,
+}
+
+/// How a release of an episode (or film) already announced is news, judged from what was announced before.
+/// `None`: the episode was not announced yet, the release is plainly new.
+pub fn label_of(m: &UnannouncedMatch) -> Option<ReleaseLabel> {
+    let best = m.announced_best?;
+    Some(match m.revision.as_deref() {
+        // A fix of a release that was announced: said as such.
+        Some("repack") if m.announced_same_quality => ReleaseLabel::Repack,
+        Some("proper") if m.announced_same_quality => ReleaseLabel::Proper,
+        _ if m.quality > best => ReleaseLabel::BetterQuality,
+        _ => ReleaseLabel::Another,
+    })
+}
+
 /// Turns matches owed a notification into outbox entries for each configured channel, and a summary per item.
-/// Matches arrive grouped by item, best first (the store's order).
+///
+/// Within an item, releases are listed best first ([`matcher::rank`]: resolution, source, seeders, newer).
+/// Each episode (or film) is news once: a later release of one already announced is a REPACK/PROPER of it
+/// (same quality; said as such), a better quality (said as such), or "another release", which does not make
+/// a message of its own: it waits, owed, for the item's next message and is listed there after the news.
 pub fn compose(
-    matches: Vec<UnannouncedMatch>,
+    mut matches: Vec<UnannouncedMatch>,
     channels: &[&str],
     now: chrono::DateTime<chrono::Utc>,
-) -> (Vec<OutboxEntry>, Vec<ItemNewsSummary>) {
+) -> Composed {
+    // Stable: items keep the store's order, and equal releases their order of discovery.
+    matches.sort_by(|a, b| {
+        a.item_id
+            .cmp(&b.item_id)
+            .then_with(|| matcher::rank(&rank_of(a), &rank_of(b)))
+    });
     let mut news: Vec<(i64, ItemNews, Vec<i64>)> = Vec::new();
     for m in matches {
+        let label = label_of(&m);
         let line = ReleaseLine {
+            label,
             title: m.title,
             size_bytes: m.size,
             indexers: m.indexers,
@@ -98,12 +135,36 @@ pub fn compose(
         }
     }
 
+    let mut deferred = Vec::new();
+    news.retain_mut(|(_, n, ids)| {
+        if n.kind == NewsKind::FirstSummary {
+            // The first summary lists everything there is; nothing was announced before it.
+            n.releases.iter_mut().for_each(|r| r.label = None);
+            return true;
+        }
+        if n.releases
+            .iter()
+            .all(|r| r.label == Some(ReleaseLabel::Another))
+        {
+            deferred.append(ids);
+            return false;
+        }
+        // The news first, then the other releases; each part stays best first (the sort is stable).
+        n.releases
+            .sort_by_key(|r| r.label == Some(ReleaseLabel::Another));
+        true
+    });
+
     let summaries = news
         .iter()
         .map(|(item_id, n, _)| ItemNewsSummary {
             item_id: *item_id,
             item_title: n.item_title.clone(),
-            count: n.releases.len(),
+            count: n
+                .releases
+                .iter()
+                .filter(|r| r.label != Some(ReleaseLabel::Another))
+                .count(),
             best_release: n
                 .releases
                 .first()
@@ -113,7 +174,11 @@ pub fn compose(
         .collect();
     let mut entries = Vec::new();
     if !channels.contains(&TELEGRAM) || news.is_empty() {
-        return (entries, summaries);
+        return Composed {
+            entries,
+            summaries,
+            deferred,
+        };
     }
     if news.len() > DIGEST_THRESHOLD {
         let all: Vec<ItemNews> = news.iter().map(|(_, n, _)| n.clone()).collect();
@@ -145,7 +210,19 @@ pub fn compose(
             });
         }
     }
-    (entries, summaries)
+    Composed {
+        entries,
+        summaries,
+        deferred,
+    }
+}
+
+fn rank_of(m: &UnannouncedMatch) -> matcher::Rank {
+    matcher::Rank {
+        quality: m.quality,
+        seeders: m.seeders,
+        published_at: m.published_at,
+    }
 }
 
 /// Composes every match owed a notification into the outbox.
@@ -154,9 +231,9 @@ pub async fn announce(store: &Store, channels: &[&str]) -> Result<Announced, Sto
     let mut news = Vec::new();
     let queued = store
         .announce_pending(|matches| {
-            let (entries, summaries) = compose(matches, channels, now);
-            news = summaries;
-            entries
+            let composed = compose(matches, channels, now);
+            news = composed.summaries;
+            (composed.entries, composed.deferred)
         })
         .await?;
     Ok(Announced { queued, news })

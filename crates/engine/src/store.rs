@@ -79,7 +79,34 @@ pub struct ItemState {
     pub last_checked_at: Option<i64>,
 }
 
-/// A match the store had not seen before.
+/// A release of the item found by a search, as the matcher judged it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchRecord {
+    /// Index into the search's releases.
+    pub index: usize,
+    /// `matcher::quality_score`.
+    pub quality: i64,
+    /// `rule: reason` when a filter refused it: kept in the history, never notified.
+    pub rejected: Option<String>,
+    /// What it is of (`S02E05`, `movie`...; see the `matches.episode_key` column).
+    pub episode_key: Option<String>,
+    /// `proper` or `repack`.
+    pub revision: Option<&'static str>,
+}
+
+impl MatchRecord {
+    pub fn accepted(index: usize, quality: i64) -> Self {
+        MatchRecord {
+            index,
+            quality,
+            rejected: None,
+            episode_key: None,
+            revision: None,
+        }
+    }
+}
+
+/// A match the store had not seen before (or had seen refused, and now passes).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewMatch {
     pub match_id: i64,
@@ -92,6 +119,8 @@ pub struct NewMatch {
 pub struct SearchRecord {
     pub releases_seen: usize,
     pub new_matches: Vec<NewMatch>,
+    /// Releases of the item a filter refused, recorded in the history.
+    pub rejected: usize,
 }
 
 /// A match owed a notification, with what the message needs.
@@ -104,7 +133,10 @@ pub struct UnannouncedMatch {
     pub initial: bool,
     pub title: String,
     pub release_key: String,
+    /// `matcher::quality_score`.
+    pub quality: i64,
     pub size: Option<i64>,
+    /// The most any indexer listing this release reported.
     pub seeders: Option<i64>,
     pub protocol: String,
     pub published_at: Option<i64>,
@@ -112,6 +144,15 @@ pub struct UnannouncedMatch {
     pub poster_url: Option<String>,
     /// Every indexer that carried this release (cross-posts are one match).
     pub indexers: Vec<String>,
+    /// What it is of (`S02E05`, `movie`...), `None` when it cannot be placed.
+    pub episode_key: Option<String>,
+    /// `proper` or `repack`.
+    pub revision: Option<String>,
+    /// The best quality of this item's releases of the same episode already announced; `None` when none
+    /// was: the episode is news.
+    pub announced_best: Option<i64>,
+    /// A release of the same episode in the same quality was announced already.
+    pub announced_same_quality: bool,
 }
 
 /// A notification to insert into the outbox, and the matches it announces.
@@ -186,6 +227,12 @@ pub struct FoundRelease {
     pub item_title: String,
     pub title: String,
     pub indexer: Option<String>,
+    /// Every indexer that listed this release (the same release on several indexers is one), as a JSON
+    /// array of names.
+    #[serde(serialize_with = "json_text")]
+    pub indexers: String,
+    /// `rule: reason` when a filter of the item refused the release: it was not notified.
+    pub rejected: Option<String>,
     pub size: Option<i64>,
     pub seeders: Option<i64>,
     pub protocol: String,
@@ -193,6 +240,19 @@ pub struct FoundRelease {
     pub info_url: Option<String>,
     pub found_at: i64,
 }
+
+/// A JSON text column written out as the JSON it holds (an unreadable one as `[]`).
+fn json_text<S: serde::Serializer>(text: &str, s: S) -> std::result::Result<S::Ok, S::Error> {
+    use serde::Serialize;
+    serde_json::from_str::<serde_json::Value>(text)
+        .unwrap_or_else(|_| serde_json::Value::Array(Vec::new()))
+        .serialize(s)
+}
+
+/// The indexers listing a release (by its key), as a JSON array: SQL shared by the outbox and the history.
+const INDEXERS_OF_RELEASE: &str = "(SELECT json_group_array(indexer) FROM
+    (SELECT DISTINCT COALESCE(r2.indexer, 'indexer ' || r2.indexer_id) AS indexer
+     FROM releases r2 WHERE r2.release_key = r.release_key ORDER BY r2.id))";
 
 impl Store {
     /// `$XDG_DATA_HOME/nightwatcher/nightwatcher.db` (the OS data directory).
@@ -262,9 +322,12 @@ impl Store {
 
     pub async fn update_item(&self, id: i64, item: &ValidItem) -> Result<WatchlistItem> {
         let categories = serde_json::to_string(&item.categories).unwrap_or_else(|_| "[]".into());
+        let (aliases, filters) = aliases_and_filters(item);
         let done = sqlx::query(
             "UPDATE items SET title = ?, kind = ?, year = ?, from_season = ?, from_episode = ?, imdb_id = ?,
-                    tmdb_id = ?, tvdb_id = ?, categories = ?, enabled = ?, updated_at = ? WHERE id = ?",
+                    tmdb_id = ?, tvdb_id = ?, categories = ?, enabled = ?, aliases = ?, filters = ?, only_season = ?,
+                    from_date = ?, updated_at = ?
+             WHERE id = ?",
         )
         .bind(&item.title)
         .bind(item.kind.as_str())
@@ -276,6 +339,10 @@ impl Store {
         .bind(item.tvdb_id)
         .bind(categories)
         .bind(item.enabled)
+        .bind(aliases)
+        .bind(filters)
+        .bind(item.only_season)
+        .bind(&item.from_date)
         .bind(now())
         .bind(id)
         .execute(&self.pool)
@@ -335,7 +402,8 @@ impl Store {
     pub async fn item_states(&self) -> Result<Vec<(WatchlistItem, ItemState)>> {
         let rows = sqlx::query(
             "SELECT id, title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id, categories, enabled,
-                    last_error, last_checked_at, (SELECT COUNT(*) FROM matches m WHERE m.item_id = items.id) AS found
+                    aliases, filters, only_season, from_date, last_error, last_checked_at,
+                    (SELECT COUNT(*) FROM matches m WHERE m.item_id = items.id AND m.rejected IS NULL) AS found
              FROM items ORDER BY id",
         )
         .fetch_all(&self.pool)
@@ -366,14 +434,14 @@ impl Store {
     // ---- one item's search ----
 
     /// Records one item's search in one transaction: every release seen (once per indexer and guid), the
-    /// matching ones as matches (once per item and normalized release), and the item's baseline.
-    /// `matched` holds indexes into `releases` with their quality score.
+    /// releases of the item as matches (once per item and normalized release; refused ones with their
+    /// reason), and the item's baseline. A match recorded refused that now passes becomes owed a notification.
     pub async fn record_search(
         &self,
         item_id: i64,
         run_id: Option<i64>,
         releases: &[ReleaseRecord],
-        matched: &[(usize, i64)],
+        matched: &[MatchRecord],
     ) -> Result<SearchRecord> {
         let now = now();
         // IMMEDIATE: this transaction reads, then writes; a deferred one would fail with SQLITE_BUSY instead of
@@ -416,31 +484,45 @@ impl Store {
             ids.push(id);
         }
         let mut new_matches = Vec::new();
-        for &(index, quality) in matched {
-            let (Some(r), Some(&release_id)) = (releases.get(index), ids.get(index)) else {
+        let mut rejected = 0;
+        for m in matched {
+            let (Some(r), Some(&release_id)) = (releases.get(m.index), ids.get(m.index)) else {
                 continue;
             };
-            let inserted: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO matches (item_id, release_id, release_key, initial, quality, run_id, found_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                 ON CONFLICT (item_id, release_key) DO NOTHING
-                 RETURNING id",
+            // A new release of the item is inserted; one recorded refused is updated (still refused: the
+            // newest reason; now passing: owed a notification). One recorded as passing is left alone.
+            let written: Option<(i64, Option<String>)> = sqlx::query_as(
+                "INSERT INTO matches (item_id, release_id, release_key, initial, quality, run_id, found_at,
+                                      announced, rejected, episode_key, revision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 IS NOT NULL, ?8, ?9, ?10)
+                 ON CONFLICT (item_id, release_key) DO UPDATE SET
+                     release_id = excluded.release_id, initial = excluded.initial, quality = excluded.quality,
+                     run_id = excluded.run_id, found_at = excluded.found_at, announced = excluded.announced,
+                     rejected = excluded.rejected, episode_key = excluded.episode_key,
+                     revision = excluded.revision
+                 WHERE matches.rejected IS NOT NULL
+                 RETURNING id, rejected",
             )
             .bind(item_id)
             .bind(release_id)
             .bind(&r.release_key)
             .bind(initial)
-            .bind(quality)
+            .bind(m.quality)
             .bind(run_id)
             .bind(now)
+            .bind(&m.rejected)
+            .bind(&m.episode_key)
+            .bind(m.revision)
             .fetch_optional(&mut *tx)
             .await?;
-            if let Some(match_id) = inserted {
-                new_matches.push(NewMatch {
+            match written {
+                Some((match_id, None)) => new_matches.push(NewMatch {
                     match_id,
                     release_title: r.title.clone(),
                     indexer: r.indexer.clone(),
-                });
+                }),
+                Some((_, Some(_))) => rejected += 1,
+                None => {}
             }
         }
         sqlx::query(
@@ -456,6 +538,7 @@ impl Store {
         Ok(SearchRecord {
             releases_seen: releases.len(),
             new_matches,
+            rejected,
         })
     }
 
@@ -474,21 +557,27 @@ impl Store {
     /// Reads the matches owed a notification, lets `compose` turn them into outbox entries, and stores those
     /// entries while marking the matches announced — all in one `BEGIN IMMEDIATE` transaction, so two
     /// processes cannot announce the same match twice and a crash leaves either both or neither.
+    /// The match ids `compose` returns as deferred stay owed, for the item's next message.
     pub async fn announce_pending<F>(&self, compose: F) -> Result<usize>
     where
-        F: FnOnce(Vec<UnannouncedMatch>) -> Vec<OutboxEntry>,
+        F: FnOnce(Vec<UnannouncedMatch>) -> (Vec<OutboxEntry>, Vec<i64>),
     {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let rows = sqlx::query(
-            "SELECT m.id, m.item_id, i.title AS item_title, i.year, m.initial, r.title, r.release_key, r.size,
-                    r.seeders, r.protocol, r.published_at, r.info_url, r.poster_url,
-                    (SELECT json_group_array(indexer) FROM
-                        (SELECT DISTINCT COALESCE(r2.indexer, 'indexer ' || r2.indexer_id) AS indexer
-                         FROM releases r2 WHERE r2.release_key = r.release_key ORDER BY r2.id)) AS indexers
+        let rows = sqlx::query(&format!(
+            "SELECT m.id, m.item_id, i.title AS item_title, i.year, m.initial, r.title, r.release_key, m.quality,
+                    r.size, (SELECT MAX(r2.seeders) FROM releases r2 WHERE r2.release_key = r.release_key) AS seeders,
+                    r.protocol, r.published_at, r.info_url, r.poster_url,
+                    {INDEXERS_OF_RELEASE} AS indexers, m.episode_key, m.revision,
+                    (SELECT MAX(p.quality) FROM matches p
+                     WHERE p.item_id = m.item_id AND p.episode_key = m.episode_key AND p.announced = 1
+                       AND p.rejected IS NULL) AS announced_best,
+                    EXISTS (SELECT 1 FROM matches p
+                     WHERE p.item_id = m.item_id AND p.episode_key = m.episode_key AND p.announced = 1
+                       AND p.rejected IS NULL AND p.quality = m.quality) AS announced_same_quality
              FROM matches m JOIN items i ON i.id = m.item_id JOIN releases r ON r.id = m.release_id
-             WHERE m.announced = 0
-             ORDER BY m.item_id, m.quality DESC, COALESCE(r.seeders, -1) DESC, r.published_at DESC, m.id",
-        )
+             WHERE m.announced = 0 AND m.rejected IS NULL
+             ORDER BY m.item_id, m.id",
+        ))
         .fetch_all(&mut *tx)
         .await?;
         if rows.is_empty() {
@@ -507,6 +596,7 @@ impl Store {
                 initial: row.get("initial"),
                 title: row.get("title"),
                 release_key: row.get("release_key"),
+                quality: row.get("quality"),
                 size: row.get("size"),
                 seeders: row.get("seeders"),
                 protocol: row.get("protocol"),
@@ -514,10 +604,15 @@ impl Store {
                 info_url: row.get("info_url"),
                 poster_url: row.get("poster_url"),
                 indexers: serde_json::from_str(row.get::<&str, _>("indexers")).unwrap_or_default(),
+                episode_key: row.get("episode_key"),
+                revision: row.get("revision"),
+                announced_best: row.get("announced_best"),
+                announced_same_quality: row.get("announced_same_quality"),
             })
             .collect();
         let all_ids: Vec<i64> = matches.iter().map(|m| m.match_id).collect();
-        let entries = compose(matches);
+        let (entries, deferred) = compose(matches);
+        let all_ids = all_ids.into_iter().filter(|id| !deferred.contains(id));
         let now = now();
         let mut queued = 0;
         for entry in &entries {
@@ -542,7 +637,8 @@ impl Store {
                     .await?;
             }
         }
-        // Every match read is announced, whether or not a channel took it (no channel configured = nothing owed).
+        // Every match read and not deferred is announced, whether or not a channel took it (no channel
+        // configured = nothing owed).
         for match_id in all_ids {
             sqlx::query("UPDATE matches SET announced = 1 WHERE id = ?")
                 .bind(match_id)
@@ -727,19 +823,20 @@ impl Store {
 
     // ---- history ----
 
-    /// Found releases, newest first; one row per match (cross-posts are one).
+    /// Found releases, newest first; one row per match (cross-posts are one), refused ones with the reason.
     pub async fn found_releases(
         &self,
         item_id: Option<i64>,
         limit: i64,
     ) -> Result<Vec<FoundRelease>> {
-        Ok(sqlx::query_as(
-            "SELECT m.id AS match_id, m.item_id, i.title AS item_title, r.title, r.indexer, r.size, r.seeders,
+        Ok(sqlx::query_as(&format!(
+            "SELECT m.id AS match_id, m.item_id, i.title AS item_title, r.title, r.indexer,
+                    {INDEXERS_OF_RELEASE} AS indexers, m.rejected, r.size, r.seeders,
                     r.protocol, r.published_at, r.info_url, m.found_at
              FROM matches m JOIN items i ON i.id = m.item_id JOIN releases r ON r.id = m.release_id
              WHERE (?1 IS NULL OR m.item_id = ?1)
              ORDER BY m.found_at DESC, m.id DESC LIMIT ?2",
-        )
+        ))
         .bind(item_id)
         .bind(limit)
         .fetch_all(&self.pool)
@@ -777,7 +874,15 @@ impl Store {
 
 const ITEM_COLUMNS: &str =
     "SELECT id, title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id,
-    categories, enabled FROM items";
+    categories, enabled, aliases, filters, only_season, from_date FROM items";
+
+/// The JSON columns of an item. A filter set that cannot be written (it always can) is stored empty.
+fn aliases_and_filters(item: &ValidItem) -> (String, String) {
+    (
+        serde_json::to_string(&item.aliases).unwrap_or_else(|_| "[]".into()),
+        serde_json::to_string(&item.filters).unwrap_or_else(|_| "{}".into()),
+    )
+}
 
 fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> WatchlistItem {
     let kind: String = row.get("kind");
@@ -795,6 +900,10 @@ fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> WatchlistItem {
         from_episode: row
             .get::<Option<i64>, _>("from_episode")
             .and_then(|v| u32::try_from(v).ok()),
+        only_season: row
+            .get::<Option<i64>, _>("only_season")
+            .and_then(|v| u32::try_from(v).ok()),
+        from_date: row.get("from_date"),
         imdb_id: row.get("imdb_id"),
         tmdb_id: row
             .get::<Option<i64>, _>("tmdb_id")
@@ -804,16 +913,21 @@ fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> WatchlistItem {
             .and_then(|v| u32::try_from(v).ok()),
         categories: serde_json::from_str(&categories).unwrap_or_default(),
         enabled: row.get("enabled"),
+        aliases: serde_json::from_str(row.get::<&str, _>("aliases")).unwrap_or_default(),
+        // Written by this code from a validated set; an unreadable one (a newer version's field) reads as
+        // no filters rather than hiding the item.
+        filters: serde_json::from_str(row.get::<&str, _>("filters")).unwrap_or_default(),
     }
 }
 
 async fn insert_item(tx: &mut sqlx::SqliteConnection, item: &ValidItem) -> Result<i64> {
     let now = now();
     let categories = serde_json::to_string(&item.categories).unwrap_or_else(|_| "[]".into());
+    let (aliases, filters) = aliases_and_filters(item);
     Ok(sqlx::query_scalar(
         "INSERT INTO items (title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id, categories,
-                            enabled, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            enabled, aliases, filters, only_season, from_date, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(&item.title)
     .bind(item.kind.as_str())
@@ -825,6 +939,10 @@ async fn insert_item(tx: &mut sqlx::SqliteConnection, item: &ValidItem) -> Resul
     .bind(item.tvdb_id)
     .bind(categories)
     .bind(item.enabled)
+    .bind(aliases)
+    .bind(filters)
+    .bind(item.only_season)
+    .bind(&item.from_date)
     .bind(now)
     .bind(now)
     .fetch_one(tx)

@@ -16,11 +16,12 @@ use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
 use crate::events::{Event, Events};
+use crate::filters;
 use crate::matcher;
 use crate::model::WatchlistItem;
 use crate::notify;
-use crate::prowlarr::{ProwlarrClient, ProwlarrError, Release, SearchRequest};
-use crate::store::{ReleaseRecord, RunFigures, Store, StoreError};
+use crate::prowlarr::{Protocol, ProwlarrClient, ProwlarrError, Release, SearchRequest};
+use crate::store::{MatchRecord, ReleaseRecord, RunFigures, Store, StoreError};
 
 /// Longest release title stored; longer ones are cut (and the matcher caps what it parses).
 const MAX_STORED_TITLE: usize = 1000;
@@ -236,16 +237,15 @@ struct ItemOutcome {
 
 impl ItemContext {
     /// Searches for one item while holding `permit` (the concurrency bound is on Prowlarr, so the permit is
-    /// released as soon as the search returns), then matches and records the results.
+    /// released as soon as the searches return), then matches and records the results.
     async fn check_item(
         &self,
         item: WatchlistItem,
         permit: OwnedSemaphorePermit,
     ) -> Result<ItemOutcome, StoreError> {
-        let request = SearchRequest::for_item(&item);
         let result = tokio::select! {
             () = self.stop.cancelled() => return Ok(ItemOutcome::default()),
-            r = self.prowlarr.search(&request) => r,
+            r = self.search_item(&item) => r,
         };
         drop(permit);
         let outcome = match result {
@@ -283,17 +283,52 @@ impl ItemContext {
         outcome
     }
 
+    /// The item's search, then one per alias (text-only indexers find a release only by the title it is
+    /// listed under), one after the other; a release found twice is kept once. The first failure fails all.
+    async fn search_item(&self, item: &WatchlistItem) -> Result<Vec<Release>, ProwlarrError> {
+        let mut releases = self.prowlarr.search(&SearchRequest::for_item(item)).await?;
+        for alias in &item.aliases {
+            let found = self
+                .prowlarr
+                .search(&SearchRequest::for_alias(item, alias))
+                .await?;
+            for r in found {
+                if !releases
+                    .iter()
+                    .any(|seen| seen.indexer_id == r.indexer_id && seen.guid == r.guid)
+                {
+                    releases.push(r);
+                }
+            }
+        }
+        Ok(releases)
+    }
+
     async fn record(
         &self,
         item: &WatchlistItem,
         releases: &[Release],
     ) -> Result<ItemOutcome, StoreError> {
+        let judge = matcher::ItemMatcher::new(item);
         let mut records = Vec::with_capacity(releases.len());
         let mut matched = Vec::new();
         for release in releases {
             let parsed = matcher::parse(&release.title);
-            if matcher::matches(item, &parsed) {
-                matched.push((records.len(), matcher::quality_score(&parsed)));
+            let verdict = judge.judge(&parsed, &info_of(release));
+            if verdict.matches {
+                matched.push(MatchRecord {
+                    index: records.len(),
+                    quality: matcher::quality_score(&parsed),
+                    rejected: (!verdict.accepted).then_some(verdict.reason),
+                    episode_key: verdict.episode,
+                    revision: if parsed.repack {
+                        Some("repack")
+                    } else if parsed.proper {
+                        Some("proper")
+                    } else {
+                        None
+                    },
+                });
             }
             records.push(record_of(release));
         }
@@ -314,6 +349,22 @@ impl ItemContext {
             new_matches: recorded.new_matches.len(),
             failed: false,
         })
+    }
+}
+
+/// What the item's filters may ask of a search result besides its name.
+fn info_of(release: &Release) -> matcher::ReleaseInfo<'_> {
+    matcher::ReleaseInfo {
+        name: &release.title,
+        size: release.size.filter(|&s| s > 0),
+        seeders: release.seeders.filter(|&s| s >= 0),
+        protocol: match release.protocol {
+            Protocol::Torrent => Some(filters::Protocol::Torrent),
+            Protocol::Usenet => Some(filters::Protocol::Usenet),
+            Protocol::Unknown => None,
+        },
+        indexer_id: Some(release.indexer_id),
+        indexer: release.indexer.as_deref(),
     }
 }
 

@@ -6,11 +6,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use nightwatcher_engine::events::{Event, Events};
+use nightwatcher_engine::filters::{IndexerRef, ItemFilters, Resolution};
 use nightwatcher_engine::model::{ItemKind, ItemSpec, WatchlistItem};
 use nightwatcher_engine::notify::{self, Delivery, DeliveryConfig, Sender};
 use nightwatcher_engine::prowlarr::{ProwlarrClient, ProwlarrConfig, RetryPolicy};
 use nightwatcher_engine::secrets::Secret;
-use nightwatcher_engine::store::{ReleaseRecord, Store};
+use nightwatcher_engine::store::{MatchRecord, ReleaseRecord, Store};
 use nightwatcher_engine::telegram::{ChatTarget, TelegramChannel, TelegramConfig};
 use nightwatcher_engine::watcher::{CheckError, Watcher};
 use nightwatcher_testkit::prowlarr::{FakeProwlarr, Fault, ReleaseBuilder};
@@ -428,7 +429,7 @@ async fn matches_recorded_but_never_announced_are_announced_by_the_next_check() 
         poster_url: None,
     };
     h.store
-        .record_search(item.id, None, &[record], &[(0, 10)])
+        .record_search(item.id, None, &[record], &[MatchRecord::accepted(0, 10)])
         .await
         .unwrap();
     let summary = h.check().await;
@@ -571,4 +572,299 @@ async fn untrusted_titles_are_escaped_and_accepted_by_telegram() {
         "{}",
         messages[0].plain
     );
+}
+
+impl Harness {
+    async fn add_spec(&self, spec: ItemSpec) -> WatchlistItem {
+        self.store
+            .add_item(&spec.validate().unwrap())
+            .await
+            .unwrap()
+    }
+}
+
+fn movie_spec(title: &str, year: i64, filters: ItemFilters) -> ItemSpec {
+    ItemSpec {
+        title: title.into(),
+        kind: Some(ItemKind::Movie),
+        year: Some(year),
+        filters,
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn a_release_a_filter_refuses_is_kept_in_history_and_not_notified() {
+    let h = Harness::new().await;
+    let filters = ItemFilters {
+        min_resolution: Some(Resolution::R2160p),
+        ..Default::default()
+    };
+    let item = h.add_spec(movie_spec("Dune Part Two", 2024, filters)).await;
+    h.prowlarr.add_releases([
+        release("Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.Atmos.H.265-FLUX")
+            .guid("uhd")
+            .build_for(&h.prowlarr),
+        release("Dune.Part.Two.2024.1080p.BluRay.x264-GROUP")
+            .guid("hd")
+            .build_for(&h.prowlarr),
+        release("Dune.Part.Two.2024.HDCAM.x264-SUNSCREEN")
+            .guid("cam")
+            .build_for(&h.prowlarr),
+    ]);
+    let summary = h.check().await;
+    assert_eq!(summary.new_matches, 1, "only the 2160p release passes");
+    h.deliver().await;
+    let messages = h.telegram.messages();
+    assert_eq!(messages.len(), 1);
+    assert!(messages[0].plain.contains("2160p"), "{}", messages[0].plain);
+    assert!(
+        !messages[0].plain.contains("1080p"),
+        "{}",
+        messages[0].plain
+    );
+    assert!(
+        !messages[0].plain.contains("HDCAM"),
+        "{}",
+        messages[0].plain
+    );
+
+    let history = h.store.found_releases(Some(item.id), 10).await.unwrap();
+    assert_eq!(history.len(), 3, "refused releases stay in the history");
+    let reason = |needle: &str| {
+        history
+            .iter()
+            .find(|r| r.title.contains(needle))
+            .unwrap()
+            .rejected
+            .clone()
+    };
+    assert_eq!(reason("2160p"), None);
+    assert!(reason("1080p").unwrap().contains("min_resolution"));
+    assert!(reason("HDCAM").unwrap().contains("sources"));
+
+    // Seen again, they are not notified again.
+    let again = h.check().await;
+    assert_eq!((again.new_matches, again.notifications_queued), (0, 0));
+}
+
+#[tokio::test]
+async fn a_refused_release_that_later_passes_is_notified_then() {
+    let h = Harness::new().await;
+    let filters = ItemFilters {
+        min_seeders: Some(20),
+        ..Default::default()
+    };
+    h.add_spec(movie_spec("Heat", 1995, filters)).await;
+    h.prowlarr
+        .add_release(release(HEAT).guid("h").seeders(3).build_for(&h.prowlarr));
+    assert_eq!(h.check().await.new_matches, 0);
+
+    h.prowlarr.clear_releases();
+    h.prowlarr
+        .add_release(release(HEAT).guid("h").seeders(80).build_for(&h.prowlarr));
+    let summary = h.check().await;
+    assert_eq!(summary.new_matches, 1);
+    h.deliver().await;
+    let messages = h.telegram.messages();
+    assert_eq!(messages.len(), 1);
+    assert!(messages[0].plain.contains(HEAT), "{}", messages[0].plain);
+}
+
+#[tokio::test]
+async fn indexers_given_by_id_restrict_the_search_and_others_are_refused() {
+    let h = Harness::new().await;
+    let filters = ItemFilters {
+        indexers: vec![IndexerRef::Id(3)],
+        ..Default::default()
+    };
+    h.add_spec(movie_spec("Heat", 1995, filters)).await;
+    h.prowlarr.add_releases([
+        release(HEAT)
+            .guid("a")
+            .indexer(3, "Chosen")
+            .build_for(&h.prowlarr),
+        release("Heat.1995.720p.BluRay.x264-OTHER")
+            .guid("b")
+            .indexer(4, "Elsewhere")
+            .build_for(&h.prowlarr),
+    ]);
+    let summary = h.check().await;
+    assert_eq!(summary.new_matches, 1);
+    let search = h
+        .prowlarr
+        .recorded()
+        .into_iter()
+        .rev()
+        .find(|r| r.path == "/api/v1/search")
+        .unwrap();
+    let ids: Vec<&str> = search
+        .query
+        .iter()
+        .filter(|(k, _)| k == "indexerIds")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    assert_eq!(ids, vec!["3"]);
+}
+
+#[tokio::test]
+async fn an_alias_finds_releases_under_the_other_title() {
+    let h = Harness::new().await;
+    h.add_spec(ItemSpec {
+        aliases: vec!["Le Prestige".into()],
+        ..movie_spec("The Prestige", 2006, ItemFilters::default())
+    })
+    .await;
+    h.prowlarr.add_release(
+        release("Le.Prestige.2006.FRENCH.1080p.BluRay.x264-LOST")
+            .guid("fr")
+            .build_for(&h.prowlarr),
+    );
+    assert_eq!(h.check().await.new_matches, 1);
+}
+
+#[tokio::test]
+async fn the_same_release_on_several_indexers_is_one_line_listed_best_first() {
+    let h = Harness::new().await;
+    let item = h.add("Heat", ItemKind::Movie, Some(1995)).await;
+    h.prowlarr.add_releases([
+        release("Heat.1995.1080p.WEB-DL.x264-WEBGRP")
+            .guid("w")
+            .seeders(100)
+            .build_for(&h.prowlarr),
+        release(HEAT)
+            .guid("a")
+            .indexer(1, "Alpha")
+            .seeders(5)
+            .build_for(&h.prowlarr),
+        release("heat 1995 1080p bluray x264-GRP")
+            .guid("b")
+            .indexer(2, "Beta")
+            .seeders(40)
+            .build_for(&h.prowlarr),
+        release("Heat.1995.2160p.UHD.BluRay.x265-OTHER")
+            .guid("u")
+            .indexer(1, "Alpha")
+            .seeders(1)
+            .build_for(&h.prowlarr),
+    ]);
+    let summary = h.check().await;
+    assert_eq!(
+        summary.new_matches, 3,
+        "the cross-posted release is one match"
+    );
+    h.deliver().await;
+    let messages = h.telegram.messages();
+    assert_eq!(messages.len(), 1);
+    let text = &messages[0].plain;
+    assert!(text.contains("3 releases"), "{text}");
+    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with('•')).collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    // Resolution first, then source (BluRay above WEB-DL whatever the seeders).
+    assert!(lines[0].contains("2160p"), "{text}");
+    assert!(
+        lines[1].contains("BluRay.x264-GRP") || lines[1].contains("bluray x264-GRP"),
+        "{text}"
+    );
+    assert!(lines[1].contains("Alpha, Beta"), "indexers merged: {text}");
+    assert!(
+        lines[1].contains("40 seeders"),
+        "the best count of the indexers: {text}"
+    );
+    assert!(lines[2].contains("WEB-DL"), "{text}");
+
+    let history = h.store.found_releases(Some(item.id), 10).await.unwrap();
+    assert_eq!(history.len(), 3);
+    let merged = history
+        .iter()
+        .find(|r| r.title.contains("GRP") && r.title.contains("1080p") && !r.title.contains("WEB"))
+        .unwrap();
+    let indexers: Vec<String> = serde_json::from_str(&merged.indexers).unwrap();
+    assert_eq!(indexers, vec!["Alpha", "Beta"]);
+}
+
+impl Harness {
+    /// Offers one more release (the fake keeps the earlier ones) under a guid of its own.
+    fn offer(&self, title: &str) {
+        self.prowlarr
+            .add_release(release(title).guid(title).build_for(&self.prowlarr));
+    }
+}
+
+#[tokio::test]
+async fn a_repack_of_an_announced_episode_is_notified_as_a_repack() {
+    let h = Harness::new().await;
+    h.add("Severance", ItemKind::Series, None).await;
+    h.offer("Severance.S02E05.1080p.ATVP.WEB-DL.DDP5.1.H.264-NTb");
+    h.check().await;
+    h.deliver().await;
+
+    h.offer("Severance.S02E05.REPACK.1080p.ATVP.WEB-DL.DDP5.1.H.264-NTb");
+    let summary = h.check().await;
+    assert_eq!((summary.new_matches, summary.notifications_queued), (1, 1));
+    h.deliver().await;
+    let messages = h.telegram.messages();
+    assert_eq!(messages.len(), 2);
+    let text = &messages[1].plain;
+    assert!(text.contains("1 REPACK/PROPER"), "{text}");
+    assert!(
+        text.contains("REPACK of an announced release: Severance.S02E05.REPACK"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn another_release_of_an_announced_episode_waits_for_the_items_next_message() {
+    let h = Harness::new().await;
+    h.add("Severance", ItemKind::Series, None).await;
+    h.offer("Severance.S02E05.1080p.ATVP.WEB-DL.DDP5.1.H.264-NTb");
+    h.check().await;
+    h.deliver().await;
+
+    // The same episode in the same quality from another group: not a message of its own.
+    h.offer("Severance.S02E05.1080p.ATVP.WEB-DL.DDP5.1.H.264-FLUX");
+    let summary = h.check().await;
+    assert_eq!((summary.new_matches, summary.notifications_queued), (1, 0));
+    h.deliver().await;
+    assert_eq!(h.telegram.messages().len(), 1);
+
+    // The next episode is news; the other release comes with it, after it.
+    h.offer("Severance.S02E06.1080p.ATVP.WEB-DL.DDP5.1.H.264-NTb");
+    let summary = h.check().await;
+    assert_eq!((summary.new_matches, summary.notifications_queued), (1, 1));
+    h.deliver().await;
+    let messages = h.telegram.messages();
+    assert_eq!(messages.len(), 2);
+    let text = &messages[1].plain;
+    assert!(text.contains("1 new release, 1 other release"), "{text}");
+    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with('•')).collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].contains("S02E06"), "{text}");
+    assert!(
+        lines[1].contains("another release: Severance.S02E05") && lines[1].contains("FLUX"),
+        "{text}"
+    );
+
+    // Nothing is owed any more.
+    let again = h.check().await;
+    assert_eq!((again.new_matches, again.notifications_queued), (0, 0));
+}
+
+#[tokio::test]
+async fn a_better_quality_of_an_announced_film_is_said_as_such() {
+    let h = Harness::new().await;
+    h.add("Heat", ItemKind::Movie, Some(1995)).await;
+    h.offer("Heat.1995.720p.BluRay.x264-GRP");
+    h.check().await;
+    h.offer("Heat.1995.2160p.UHD.BluRay.x265-GRP");
+    h.offer("Heat.1995.720p.WEB-DL.x264-OTHER");
+    let summary = h.check().await;
+    assert_eq!(summary.notifications_queued, 1);
+    h.deliver().await;
+    let text = &h.telegram.messages()[1].plain;
+    assert!(
+        text.contains("1 in better quality, 1 other release"),
+        "{text}"
+    );
+    assert!(text.contains("better quality: Heat.1995.2160p"), "{text}");
 }

@@ -36,6 +36,7 @@ async fn fake_and_channel() -> (FakeTelegram, TelegramChannel) {
 
 fn release(title: &str) -> ReleaseLine {
     ReleaseLine {
+        label: None,
         title: title.to_owned(),
         size_bytes: Some(8 * 1024 * 1024 * 1024),
         indexers: vec!["FakeIndexer".to_owned()],

@@ -164,6 +164,7 @@ static COMPILED_REWRITES: LazyLock<(RegexSet, Vec<Regex>)> = LazyLock::new(|| {
 
 /// Rewrites notations the parser misreads into ones it reads. Returns the name unchanged when nothing applies.
 pub fn pre_clean(name: &str) -> Cow<'_, str> {
+    let name = without_transport_stream_extension(name);
     // The parser reads `_` as a space too; doing it first lets the patterns below see word boundaries.
     let mut s: Cow<'_, str> = if name.contains('_') {
         Cow::Owned(name.replace('_', " "))
@@ -194,6 +195,23 @@ pub fn pre_clean(name: &str) -> Cow<'_, str> {
         );
     }
     s
+}
+
+/// `...-TrollHD.ts`: the file name of an MPEG transport stream. The parser reads the `ts` extension as the
+/// TELESYNC tag, which outranks the real source (`HDTV`) and would get the release refused as a pre-release
+/// copy. Only a lower-case extension right after a `-GROUP` is one: `Movie.2019.TS` is the tag.
+fn without_transport_stream_extension(name: &str) -> &str {
+    for extension in [".ts", ".m2ts"] {
+        if let Some(stem) = name.strip_suffix(extension)
+            && stem
+                .rsplit(['.', ' '])
+                .next()
+                .is_some_and(|last| last.contains('-'))
+        {
+            return stem;
+        }
+    }
+    name
 }
 
 fn number_word(word: &str) -> Option<u32> {

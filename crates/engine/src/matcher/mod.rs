@@ -35,9 +35,11 @@
 //!
 //! # Matching
 //! A **movie** item matches a Movie release with the same title, when the years agree or either is unknown.
-//! A **series** item matches an Episode or SeasonPack with the same title that is at or after its "from"
-//! point (no year check: a year in a show's release name is often an air year). With `from_season = S`
-//! and `from_episode = E`:
+//! A **series** item matches an Episode or SeasonPack with the same title that it follows (no year check: a
+//! year in a show's release name is often an air year). A series follows everything, one season
+//! (`only_season = S`: its episodes and the packs that contain it, a whole-show pack included), or from a
+//! point on. A daily show's episode is placed by its air date when the item has a `from_date`. With
+//! `from_season = S` and `from_episode = E`:
 //! - an episode of season > S matches, of season < S does not; in season S it matches when one of its
 //!   episodes is ≥ E (so `S02E02-E04` matches from S02E03), or always when E is not set;
 //! - a season pack matches when one of its seasons is ≥ S: the pack of season S itself contains the wanted
@@ -51,23 +53,25 @@
 //! without a country, without a trailing episode number), stopping at the first reading some item
 //! admits, so the most specific reading wins.
 //!
-//! [`quality_score`] ranks releases of one item, best first; [`release_key`] recognizes the same release
-//! listed by two indexers.
+//! [`quality_score`] and [`rank`] order releases of one item, best first (resolution, source, seeders,
+//! newer); [`release_key`] recognizes the same release listed by two indexers.
 //!
-//! # Extending
-//! Aliases are more keys for the same item in the index; per-item filters (resolution, source, group) are
-//! one more check in `Rule::admits`, which already sees the whole parse; a daily show's episode carries its
-//! `date`, ready to be compared with an air-date "from" point; mapping anime absolute numbers to seasons
-//! replaces the "counts as season 1" rule in one place (`Rule::at_or_after_from`).
+//! # Aliases and filters
+//! An item's aliases are more keys for it in the index: a reading equal to any of them names the item.
+//! Its filters (see [`crate::filters`]) are asked only once a release is of the item, in `filter.rs`,
+//! compiled once per item ([`ItemMatcher`], [`Matcher`]); a release that fails one is still a match, refused
+//! with the rule and the reason ([`Verdict`], [`ItemJudgement`]), so the history can say why it was not
+//! notified.
 
 mod candidates;
 mod clean;
+mod filter;
 mod normalize;
 mod quality;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use parse_torrent_title::transformers::value;
 use parse_torrent_title::{Handler, Options, Position, Regex, Target};
@@ -76,8 +80,9 @@ use serde::Serialize;
 use crate::model::{ItemKind, WatchlistItem};
 use candidates::{Cut, Reading, find_reading};
 
+pub use filter::{CompiledFilters, Rejection, ReleaseInfo};
 pub use normalize::{normalize_title, release_key};
-pub use quality::quality_score;
+pub use quality::{Rank, quality_score, rank};
 
 /// Release names are cut to this many characters before parsing.
 pub const MAX_PARSE_CHARS: usize = 512;
@@ -126,6 +131,9 @@ pub struct ParsedRelease {
     pub codec: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// Language tags as the parser reads them: ISO 639-1 codes, `multi audio`, `dual audio`, `multi subs`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
     #[serde(skip_serializing_if = "is_false")]
     pub proper: bool,
     #[serde(skip_serializing_if = "is_false")]
@@ -294,6 +302,7 @@ pub fn parse(release_title: &str) -> ParsedRelease {
         source: p.source().map(str::to_owned),
         codec: p.codec().map(str::to_owned),
         group: p.group().map(str::to_owned),
+        languages: p.languages().map(<[String]>::to_vec).unwrap_or_default(),
         proper: p.proper().unwrap_or(false),
         repack: p.repack().unwrap_or(false),
         complete,
@@ -303,54 +312,179 @@ pub fn parse(release_title: &str) -> ParsedRelease {
 }
 
 /// Whether `parsed` is a release of `item`, judging this one item alone: true when a reading of the release
-/// title (see the module docs) is the item's title and the item's rules admit it. [`Matcher`] in addition
-/// prefers a more specific reading when another item on the watchlist has it.
+/// title (see the module docs) is the item's title or one of its aliases and the item's rules admit it.
+/// Filters are not asked (see [`ItemMatcher::judge`]). [`Matcher`] in addition prefers a more specific
+/// reading when another item on the watchlist has it.
 pub fn matches(item: &WatchlistItem, parsed: &ParsedRelease) -> bool {
-    let key = normalize_title(&item.title);
-    let rule = Rule::of(item);
-    !key.is_empty()
-        && find_reading(parsed, |r| {
-            (r.key == key && rule.admits(&Facts::of(parsed, r))).then_some(())
-        })
-        .is_some()
+    ItemMatcher::new(item).is_release_of(parsed)
 }
 
-/// An index over watchlist items by normalized title. Build it once per check; it holds no references.
-/// It does not look at `enabled`: give it the items to match.
+/// One item, ready to judge many releases: its title keys and its rules, filters compiled once.
+#[derive(Debug, Clone)]
+pub struct ItemMatcher {
+    keys: Vec<String>,
+    rule: Rule,
+    title: String,
+}
+
+impl ItemMatcher {
+    pub fn new(item: &WatchlistItem) -> Self {
+        ItemMatcher {
+            keys: title_keys(item),
+            rule: Rule::of(item),
+            title: item.title.clone(),
+        }
+    }
+
+    /// Whether the release is of the item (title, year, kind, series position), filters aside.
+    pub fn is_release_of(&self, parsed: &ParsedRelease) -> bool {
+        !self.keys.is_empty()
+            && find_reading(parsed, |r| {
+                (self.keys.contains(&r.key) && self.rule.admits(&Facts::of(parsed, r)))
+                    .then_some(())
+            })
+            .is_some()
+    }
+
+    /// Whether the release is of the item and passes its filters, and why: the first reading of the
+    /// release's title that names the item decides whether it is of the item; then the filters are asked.
+    pub fn judge(&self, parsed: &ParsedRelease, info: &ReleaseInfo<'_>) -> Verdict {
+        if self.keys.is_empty() {
+            return Verdict::miss(
+                "title",
+                "the item's title has no letters or digits to compare".to_owned(),
+            );
+        }
+        let mut rejection = None;
+        let accepted = find_reading(parsed, |reading| {
+            if !self.keys.contains(&reading.key) {
+                return None;
+            }
+            let facts = Facts::of(parsed, reading);
+            match self.rule.judge(&facts) {
+                Ok(reason) => Some((reason, facts.episode_key())),
+                Err(refusal) => {
+                    rejection.get_or_insert(refusal);
+                    None
+                }
+            }
+        });
+        match accepted {
+            Some((reason, episode)) => match self.rule.filters.check(parsed, info) {
+                Ok(()) => Verdict {
+                    matches: true,
+                    accepted: true,
+                    rule: None,
+                    reason,
+                    episode,
+                },
+                Err(r) => Verdict {
+                    matches: true,
+                    accepted: false,
+                    rule: Some(r.rule),
+                    reason: format!("{reason}; refused by {}: {}", r.rule, r.reason),
+                    episode,
+                },
+            },
+            None => match rejection {
+                Some((rule, reason)) => Verdict::miss(rule, reason),
+                None => Verdict::miss(
+                    "title",
+                    format!(
+                        "the release's title reads {:?}, not {:?}",
+                        parsed.title, self.title
+                    ),
+                ),
+            },
+        }
+    }
+}
+
+/// The normalized title and aliases of an item, each once; empty ones left out.
+fn title_keys(item: &WatchlistItem) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::with_capacity(1 + item.aliases.len());
+    for title in std::iter::once(&item.title).chain(&item.aliases) {
+        let key = normalize_title(title);
+        if !key.is_empty() && !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+/// An index over watchlist items by normalized title and alias. Build it once per check; it holds no
+/// references. It does not look at `enabled`: give it the items to match.
 #[derive(Debug, Clone, Default)]
 pub struct Matcher {
-    index: HashMap<String, Vec<Rule>>,
+    rules: Vec<Rule>,
+    /// Normalized title → indexes into `rules`.
+    index: HashMap<String, Vec<usize>>,
+}
+
+/// What a filter made of a release that is of an item: `rejected` is `None` when it passes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemJudgement {
+    pub item_id: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejected: Option<Rejection>,
 }
 
 impl Matcher {
     pub fn new(items: &[WatchlistItem]) -> Self {
-        let mut index: HashMap<String, Vec<Rule>> = HashMap::with_capacity(items.len());
+        let mut index: HashMap<String, Vec<usize>> = HashMap::with_capacity(items.len());
+        let mut rules = Vec::with_capacity(items.len());
         for item in items {
-            let key = normalize_title(&item.title);
-            if !key.is_empty() {
-                index.entry(key).or_default().push(Rule::of(item));
+            let keys = title_keys(item);
+            if keys.is_empty() {
+                continue;
             }
+            for key in keys {
+                index.entry(key).or_default().push(rules.len());
+            }
+            rules.push(Rule::of(item));
         }
-        Matcher { index }
+        Matcher { rules, index }
     }
 
     /// Ids of the items `parsed` is a release of, ascending: those of the most specific reading of its title
-    /// that some item admits.
+    /// that some item admits. Filters are not asked: see [`Matcher::judge`].
     pub fn matching_items(&self, parsed: &ParsedRelease) -> Vec<i64> {
+        self.admitting_rules(parsed)
+            .into_iter()
+            .map(|i| self.rules[i].id)
+            .collect()
+    }
+
+    /// The items `parsed` is a release of ([`Matcher::matching_items`]), each with what its filters say.
+    pub fn judge(&self, parsed: &ParsedRelease, info: &ReleaseInfo<'_>) -> Vec<ItemJudgement> {
+        self.admitting_rules(parsed)
+            .into_iter()
+            .map(|i| {
+                let rule = &self.rules[i];
+                ItemJudgement {
+                    item_id: rule.id,
+                    rejected: rule.filters.check(parsed, info).err(),
+                }
+            })
+            .collect()
+    }
+
+    /// Indexes of the rules admitting the most specific reading, in ascending item id, each once.
+    fn admitting_rules(&self, parsed: &ParsedRelease) -> Vec<usize> {
         if self.index.is_empty() {
             return Vec::new();
         }
         find_reading(parsed, |reading| {
-            let rules = self.index.get(&reading.key)?;
+            let candidates = self.index.get(&reading.key)?;
             let facts = Facts::of(parsed, reading);
-            let mut ids: Vec<i64> = rules
+            let mut found: Vec<usize> = candidates
                 .iter()
-                .filter(|rule| rule.admits(&facts))
-                .map(|rule| rule.id)
+                .copied()
+                .filter(|&i| self.rules[i].admits(&facts))
                 .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            (!ids.is_empty()).then_some(ids)
+            found.sort_unstable_by_key(|&i| self.rules[i].id);
+            found.dedup();
+            (!found.is_empty()).then_some(found)
         })
         .unwrap_or_default()
     }
@@ -364,6 +498,9 @@ struct Rule {
     year: Option<u16>,
     from_season: Option<u32>,
     from_episode: Option<u32>,
+    only_season: Option<u32>,
+    from_date: Option<String>,
+    filters: Arc<CompiledFilters>,
 }
 
 /// What one reading of a release says about it.
@@ -372,6 +509,8 @@ struct Facts<'a> {
     year: Option<u16>,
     seasons: &'a [u32],
     episodes: Cow<'a, [u32]>,
+    /// A daily show's air date, `YYYY-MM-DD`.
+    date: Option<&'a str>,
     /// Dated, special or whole-show: there is no season number to place it by.
     unplaced: bool,
 }
@@ -386,6 +525,7 @@ impl<'a> Facts<'a> {
                     year: None,
                     seasons: &[],
                     episodes,
+                    date: None,
                     unplaced: false,
                 }
             }
@@ -394,6 +534,7 @@ impl<'a> Facts<'a> {
                 year: parsed.year,
                 seasons: &parsed.seasons,
                 episodes: Cow::Borrowed(&parsed.episodes),
+                date: parsed.date.as_deref(),
                 unplaced: parsed.special
                     || parsed.date.is_some()
                     || (parsed.seasons.is_empty() && parsed.episodes.is_empty()),
@@ -401,6 +542,45 @@ impl<'a> Facts<'a> {
         }
     }
 }
+
+impl Facts<'_> {
+    /// What the release is of, the same however it is named, so that each episode is news once:
+    /// `S02E05` (`S02E05-E07` for several), `2024-03-15` for a daily show, `E0679` for an absolute number,
+    /// `S02` / `S01-S03` / `complete` for packs, `movie` for a film. `None` for what cannot be placed (a
+    /// named special without a number): such a release is its own news.
+    fn episode_key(&self) -> Option<String> {
+        let span = |first: u32, last: u32, f: fn(u32) -> String| {
+            if first == last {
+                f(first)
+            } else {
+                format!("{}-{}", f(first), f(last))
+            }
+        };
+        match self.kind {
+            ReleaseKind::Movie => Some("movie".to_owned()),
+            ReleaseKind::SeasonPack => match (self.seasons.first(), self.seasons.last()) {
+                (Some(&a), Some(&b)) => Some(span(a, b, |s| format!("S{s:02}"))),
+                _ => Some("complete".to_owned()),
+            },
+            ReleaseKind::Episode => {
+                if let Some(date) = self.date {
+                    return Some(date.to_owned());
+                }
+                let (first, last) = (self.episodes.first()?, self.episodes.last()?);
+                Some(match self.seasons.first() {
+                    Some(season) => format!(
+                        "S{season:02}{}",
+                        span(*first, *last, |e| format!("E{e:02}"))
+                    ),
+                    None => span(*first, *last, |e| format!("E{e:04}")),
+                })
+            }
+        }
+    }
+}
+
+/// Why a rule refused: the rule's name (`year`, `kind`, `from_season`) and the reason.
+type Refusal = (&'static str, String);
 
 impl Rule {
     fn of(item: &WatchlistItem) -> Self {
@@ -410,6 +590,9 @@ impl Rule {
             year: item.year,
             from_season: item.from_season,
             from_episode: item.from_episode,
+            only_season: item.only_season,
+            from_date: item.from_date.clone(),
+            filters: Arc::new(CompiledFilters::new(&item.filters)),
         }
     }
 
@@ -418,14 +601,15 @@ impl Rule {
     }
 
     /// Why the release is of this item (`Ok`) or which rule rejects it (`Err`), in the user's words.
-    fn judge(&self, release: &Facts<'_>) -> Result<String, String> {
+    fn judge(&self, release: &Facts<'_>) -> Result<String, Refusal> {
         match (self.kind, release.kind) {
             (ItemKind::Movie, ReleaseKind::Movie) => match (self.year, release.year) {
                 (Some(wanted), Some(found)) if wanted == found => {
                     Ok(format!("same title, same year ({found})"))
                 }
-                (Some(wanted), Some(found)) => Err(format!(
-                    "same title, but the release is from {found}, not {wanted}"
+                (Some(wanted), Some(found)) => Err((
+                    "year",
+                    format!("same title, but the release is from {found}, not {wanted}"),
                 )),
                 (Some(_), None) => Ok("same title; the release gives no year".to_owned()),
                 (None, _) => Ok("same title; the item has no year to compare".to_owned()),
@@ -433,17 +617,34 @@ impl Rule {
             (ItemKind::Series, ReleaseKind::Episode | ReleaseKind::SeasonPack) => {
                 self.at_or_after_from(release)
             }
-            (ItemKind::Movie, _) => Err(
+            (ItemKind::Movie, _) => Err((
+                "kind",
                 "same title, but the release is an episode or season pack and the item is a movie"
                     .to_owned(),
-            ),
-            (ItemKind::Series, _) => {
-                Err("same title, but the release is a movie and the item is a series".to_owned())
-            }
+            )),
+            (ItemKind::Series, _) => Err((
+                "kind",
+                "same title, but the release is a movie and the item is a series".to_owned(),
+            )),
         }
     }
 
-    fn at_or_after_from(&self, release: &Facts<'_>) -> Result<String, String> {
+    /// Whether the episode or pack is one the item follows: a daily show's date against `from_date`, then
+    /// the season against `only_season` or `from_season`/`from_episode`.
+    fn at_or_after_from(&self, release: &Facts<'_>) -> Result<String, Refusal> {
+        if let (Some(from), Some(date)) = (self.from_date.as_deref(), release.date) {
+            // Both are `YYYY-MM-DD`: text order is date order.
+            if date < from {
+                return Err((
+                    "from_date",
+                    format!("same title, but it aired {date}, before {from}"),
+                ));
+            }
+            return Ok(format!("same title; aired {date}, on or after {from}"));
+        }
+        if let Some(only) = self.only_season {
+            return self.in_season(release, only);
+        }
         let Some(from_season) = self.from_season else {
             return Ok("same title; every episode is wanted".to_owned());
         };
@@ -462,7 +663,10 @@ impl Rule {
                     "same title; a season pack with episodes at or after {from}"
                 ))
             } else {
-                Err(format!("same title, but the season pack is before {from}"))
+                Err((
+                    "from_season",
+                    format!("same title, but the season pack is before {from}"),
+                ))
             };
         }
         // Absolute numbering has no season: it counts as season 1.
@@ -485,60 +689,92 @@ impl Rule {
                 "same title; S{season:02}{episode} is at or after {from}"
             ))
         } else {
-            Err(format!(
-                "same title, but S{season:02}{episode} is before {from}"
+            Err((
+                "from_season",
+                format!("same title, but S{season:02}{episode} is before {from}"),
+            ))
+        }
+    }
+
+    /// `only_season`: episodes of that season, and packs that contain it (a whole-show pack does).
+    fn in_season(&self, release: &Facts<'_>, only: u32) -> Result<String, Refusal> {
+        let wanted = format!("S{only:02}");
+        let whole_show = release.kind == ReleaseKind::SeasonPack && release.seasons.is_empty();
+        if whole_show {
+            return Ok(format!("same title; a whole-show pack contains {wanted}"));
+        }
+        if release.unplaced {
+            return Ok(format!(
+                "same title; the release has no season number to compare with {wanted}"
+            ));
+        }
+        // Absolute numbering has no season: it counts as season 1.
+        let seasons: &[u32] = if release.seasons.is_empty() {
+            &[1]
+        } else {
+            release.seasons
+        };
+        let what = if release.kind == ReleaseKind::SeasonPack {
+            "the season pack"
+        } else {
+            "the episode"
+        };
+        if seasons.contains(&only) {
+            Ok(format!("same title; {what} is of {wanted}"))
+        } else {
+            let found: Vec<String> = seasons.iter().map(|s| format!("S{s:02}")).collect();
+            Err((
+                "only_season",
+                format!(
+                    "same title, but {what} is of {}, and only {wanted} is followed",
+                    found.join("-")
+                ),
             ))
         }
     }
 }
 
-/// Whether a release is of an item, and why: what "Try a release name" and `match --explain` show.
+/// Whether a release is of an item, whether it passes the item's filters, and why: what "Try a release name"
+/// and `match --explain` show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verdict {
+    /// The release is of the item (title or alias, year, kind, series position).
     pub matches: bool,
+    /// It is of the item and passes its filters: it would be notified.
+    pub accepted: bool,
+    /// The rule that refused it: `title`, `year`, `kind`, `from_season`, or a filter's field name
+    /// (`min_resolution`, `sources`, `must_not_contain`...). `None` when accepted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<&'static str>,
     pub reason: String,
+    /// What the release is of, whatever its name (see `Facts::episode_key`): `S02E05`, `2024-03-15`,
+    /// `E0679`, `S02`, `movie`. `None` when it is not of the item or cannot be placed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub episode: Option<String>,
 }
 
-/// [`matches`] with its reason: the first reading of the release's title that names the item decides.
-pub fn explain(item: &WatchlistItem, parsed: &ParsedRelease) -> Verdict {
-    let key = normalize_title(&item.title);
-    if key.is_empty() {
-        return Verdict {
+impl Verdict {
+    fn miss(rule: &'static str, reason: String) -> Self {
+        Verdict {
             matches: false,
-            reason: "the item's title has no letters or digits to compare".to_owned(),
-        };
-    }
-    let rule = Rule::of(item);
-    let mut rejection = None;
-    let accepted = find_reading(parsed, |reading| {
-        if reading.key != key {
-            return None;
-        }
-        match rule.judge(&Facts::of(parsed, reading)) {
-            Ok(reason) => Some(reason),
-            Err(reason) => {
-                rejection.get_or_insert(reason);
-                None
-            }
-        }
-    });
-    if let Some(reason) = accepted {
-        return Verdict {
-            matches: true,
+            accepted: false,
+            rule: Some(rule),
             reason,
-        };
+            episode: None,
+        }
     }
-    let reason = rejection.unwrap_or_else(|| {
-        format!(
-            "the release's title reads {:?}, not {:?}",
-            parsed.title, item.title
-        )
-    });
-    Verdict {
-        matches: false,
-        reason,
-    }
+}
+
+/// [`ItemMatcher::judge`] for one item and a release known by its name alone.
+pub fn explain(item: &WatchlistItem, parsed: &ParsedRelease) -> Verdict {
+    ItemMatcher::new(item).judge(parsed, &ReleaseInfo::default())
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod filter_tests;
+
+#[cfg(test)]
+mod series_tests;

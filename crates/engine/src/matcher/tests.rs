@@ -189,6 +189,23 @@ fn episode_notations_the_parser_misses_are_rewritten() {
 }
 
 #[test]
+fn a_transport_stream_extension_is_not_a_telesync() {
+    let p = parse("Game of Thrones S03E06 1080i HDTV DD5.1 MPEG2-TrollHD.ts");
+    assert_eq!(
+        (p.title.as_str(), p.source.as_deref(), p.episode),
+        ("Game of Thrones", Some("HDTV"), Some(6))
+    );
+    assert_eq!(
+        parse("Some.Movie.2019.720p.TS.x264-GRP").source.as_deref(),
+        Some("TeleSync")
+    );
+    assert_eq!(
+        parse("Some.Movie.2019.TS").source.as_deref(),
+        Some("TeleSync")
+    );
+}
+
+#[test]
 fn a_number_that_names_a_film_is_not_an_episode() {
     for name in [
         "Room.237.2012.1080p.BluRay",
@@ -706,10 +723,37 @@ fn quality_ranks_resolution_first_then_source() {
 }
 
 #[test]
-fn a_proper_breaks_a_tie() {
+fn a_proper_is_the_same_quality() {
     let plain = quality_score(&parse("Show.S01E01.1080p.WEB-DL.x264-GRP"));
     let proper = quality_score(&parse("Show.S01E01.PROPER.1080p.WEB-DL.x264-GRP"));
-    assert!(proper > plain);
+    assert_eq!(proper, plain);
+}
+
+#[test]
+fn releases_rank_by_quality_then_seeders_then_newer() {
+    let r = |quality, seeders, published_at| Rank {
+        quality,
+        seeders,
+        published_at,
+    };
+    let mut releases = vec![
+        r(410, Some(5), Some(100)),
+        r(410, Some(50), Some(50)),
+        r(611, None, Some(10)),
+        r(410, Some(5), Some(200)),
+        r(410, None, Some(300)),
+    ];
+    releases.sort_by(rank);
+    assert_eq!(
+        releases,
+        vec![
+            r(611, None, Some(10)),
+            r(410, Some(50), Some(50)),
+            r(410, Some(5), Some(200)),
+            r(410, Some(5), Some(100)),
+            r(410, None, Some(300)),
+        ]
+    );
 }
 
 #[test]

@@ -92,8 +92,25 @@ impl SearchRequest {
         };
         SearchRequest {
             categories: item.categories.clone(),
+            // Indexers named by id restrict the search itself; names are checked on the results.
+            indexer_ids: item.filters.search_indexer_ids(),
             ..SearchRequest::new(query, search_type)
         }
+    }
+
+    /// The search for one of an item's alternative titles: the title as text, without the id tokens (the
+    /// item's own search already asked the indexers that search by id), in the item's categories and indexers.
+    pub fn for_alias(item: &WatchlistItem, alias: &str) -> Self {
+        let mut request = SearchRequest::for_item(&WatchlistItem {
+            title: alias.to_owned(),
+            imdb_id: None,
+            tmdb_id: None,
+            tvdb_id: None,
+            ..WatchlistItem::new(item.id, alias, item.kind)
+        });
+        request.categories = item.categories.clone();
+        request.indexer_ids = item.filters.search_indexer_ids();
+        request
     }
 
     /// The newest releases of every indexer in these categories (an empty-query "RSS" search).

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Service;
-use crate::matcher::{self, Matcher, ParsedRelease};
+use crate::matcher::{self, ItemJudgement, ItemMatcher, Matcher, ParsedRelease, ReleaseInfo};
 use crate::model::{ImportError, ItemSpec, ValidationError, WatchlistItem, parse_import};
 use crate::secrets::{Secret, SecretError, SecretName};
 use crate::settings::{self, SettingKey, Settings, SettingsError};
@@ -132,11 +132,18 @@ pub struct ItemView {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TryResult {
     pub parsed: ParsedRelease,
-    /// Whether it matches the item being edited; `None` when no item was given or it is not valid yet.
+    /// Whether it would be notified for the item being edited: it is of the item and passes its filters
+    /// (those that need more than the name, such as size or seeders, are not applied). `None` when no item
+    /// was given or it is not valid yet.
     pub matches: Option<bool>,
+    /// The rule that refused it (`title`, `year`, `kind`, `from_season`, or a filter's field name such as
+    /// `min_resolution`); `None` when it matches or no item was given.
+    pub rule: Option<&'static str>,
     pub reason: String,
-    /// The stored items it matches.
+    /// The stored items it is a release of (filters aside).
     pub matching_items: Vec<i64>,
+    /// Those of `matching_items` whose filters refuse it, with the rule and the reason.
+    pub rejected_items: Vec<ItemJudgement>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -264,21 +271,33 @@ impl Service {
         spec: Option<ItemSpec>,
     ) -> Result<TryResult, ServiceError> {
         let parsed = matcher::parse(title);
-        let matching_items = Matcher::new(&self.inner.store.items().await?).matching_items(&parsed);
-        let (matches, reason) = match spec.map(|s| s.validate()) {
-            None => (None, describe_matches(&matching_items)),
-            Some(Err(e)) => (None, format!("the item is not valid yet ({e})")),
+        let info = ReleaseInfo::name_only(title);
+        let judgements = Matcher::new(&self.inner.store.items().await?).judge(&parsed, &info);
+        let matching_items: Vec<i64> = judgements.iter().map(|j| j.item_id).collect();
+        let rejected_items: Vec<ItemJudgement> = judgements
+            .into_iter()
+            .filter(|j| j.rejected.is_some())
+            .collect();
+        let (matches, rule, reason) = match spec.map(|s| s.validate()) {
+            None => (
+                None,
+                None,
+                describe_matches(&matching_items, &rejected_items),
+            ),
+            Some(Err(e)) => (None, None, format!("the item is not valid yet ({e})")),
             Some(Ok(valid)) => {
                 let item = valid.into_item(0);
-                let verdict = matcher::explain(&item, &parsed);
-                (Some(verdict.matches), verdict.reason)
+                let verdict = ItemMatcher::new(&item).judge(&parsed, &info);
+                (Some(verdict.accepted), verdict.rule, verdict.reason)
             }
         };
         Ok(TryResult {
             parsed,
             matches,
+            rule,
             reason,
             matching_items,
+            rejected_items,
         })
     }
 
@@ -426,10 +445,25 @@ impl Service {
     }
 }
 
-fn describe_matches(ids: &[i64]) -> String {
-    match ids.len() {
+fn describe_matches(ids: &[i64], rejected: &[ItemJudgement]) -> String {
+    let matched = match ids.len() {
         0 => "matches no item on the watchlist".to_owned(),
         1 => format!("matches watchlist item #{}", ids[0]),
         n => format!("matches {n} watchlist items"),
+    };
+    let refusals: Vec<String> = rejected
+        .iter()
+        .filter_map(|j| {
+            let r = j.rejected.as_ref()?;
+            Some(format!(
+                "#{} refuses it ({}: {})",
+                j.item_id, r.rule, r.reason
+            ))
+        })
+        .collect();
+    if refusals.is_empty() {
+        matched
+    } else {
+        format!("{matched}; {}", refusals.join("; "))
     }
 }

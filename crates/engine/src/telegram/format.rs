@@ -45,9 +45,38 @@ const INDEXERS_MAX: usize = 100;
 /// Longer links are dropped rather than sent: real info pages are far shorter.
 const URL_MAX: usize = 2048;
 
+/// How a release of an episode or film that was announced before is news.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ReleaseLabel {
+    /// A REPACK of a release announced in the same quality.
+    Repack,
+    /// A PROPER of a release announced in the same quality.
+    Proper,
+    /// A better quality than any announced.
+    BetterQuality,
+    /// Another release (another group, the same or a lower quality): listed, not a headline.
+    Another,
+}
+
+impl ReleaseLabel {
+    /// The words in front of the release's line.
+    fn tag(self) -> &'static str {
+        match self {
+            ReleaseLabel::Repack => "🔁 <b>REPACK</b> of an announced release: ",
+            ReleaseLabel::Proper => "🔁 <b>PROPER</b> of an announced release: ",
+            ReleaseLabel::BetterQuality => "⬆️ <b>better quality</b>: ",
+            ReleaseLabel::Another => "another release: ",
+        }
+    }
+}
+
 /// One release as a notification shows it. Deliberately without download or magnet links.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ReleaseLine {
+    /// `None` for news; else how a release of something already announced is news.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<ReleaseLabel>,
     pub title: String,
     pub size_bytes: Option<i64>,
     pub indexers: Vec<String>,
@@ -227,7 +256,10 @@ fn fit_item(news: &ItemNews, now: DateTime<Utc>, limit: usize) -> String {
         .releases
         .iter()
         .take(MAX_LISTED)
-        .map(|r| format!("• {}", release_details(r, now)))
+        .map(|r| {
+            let tag = r.label.map_or("", ReleaseLabel::tag);
+            format!("• {tag}{}", release_details(r, now))
+        })
         .collect();
     loop {
         let hidden = news.releases.len() - lines.len();
@@ -255,10 +287,32 @@ fn item_header(news: &ItemNews) -> String {
         .map(|y| format!(" ({y})"))
         .unwrap_or_default();
     let n = news.releases.len();
-    let plural = if n == 1 { "" } else { "s" };
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
     let what = match news.kind {
-        NewsKind::FirstSummary => format!("already available: {n} release{plural}"),
-        NewsKind::NewReleases => format!("{n} new release{plural}"),
+        NewsKind::FirstSummary => format!("already available: {n} release{}", plural(n)),
+        NewsKind::NewReleases => {
+            let count = |f: fn(Option<ReleaseLabel>) -> bool| {
+                news.releases.iter().filter(|r| f(r.label)).count()
+            };
+            let fresh = count(|l| l.is_none());
+            let fixes = count(|l| matches!(l, Some(ReleaseLabel::Repack | ReleaseLabel::Proper)));
+            let better = count(|l| l == Some(ReleaseLabel::BetterQuality));
+            let others = count(|l| l == Some(ReleaseLabel::Another));
+            let mut parts = Vec::new();
+            if fresh > 0 {
+                parts.push(format!("{fresh} new release{}", plural(fresh)));
+            }
+            if fixes > 0 {
+                parts.push(format!("{fixes} REPACK/PROPER"));
+            }
+            if better > 0 {
+                parts.push(format!("{better} in better quality"));
+            }
+            if others > 0 {
+                parts.push(format!("{others} other release{}", plural(others)));
+            }
+            parts.join(", ")
+        }
     };
     format!("🎬 <b>{title}</b>{year} — {what}")
 }
@@ -378,6 +432,7 @@ mod tests {
 
     fn release(title: &str) -> ReleaseLine {
         ReleaseLine {
+            label: None,
             title: title.to_owned(),
             size_bytes: Some(4_509_715_660),
             indexers: vec!["IndexerA".to_owned()],

@@ -33,8 +33,9 @@ use teloxide::types::{ChatId, InputFile, LinkPreviewOptions, ParseMode, Recipien
 use teloxide::{ApiError, Bot, RequestError};
 
 pub use format::{
-    ItemNews, MAX_CAPTION, MAX_LISTED, MAX_TEXT, NewsKind, OutgoingMessage, ReleaseLine,
-    digest_messages, escape_html, html_to_plain, item_message, test_message, visible_len,
+    ItemNews, MAX_CAPTION, MAX_LISTED, MAX_TEXT, NewsKind, OutgoingMessage, ReleaseLabel,
+    ReleaseLine, digest_messages, escape_html, html_to_plain, item_message, test_message,
+    visible_len,
 };
 
 use crate::secrets::Secret;

@@ -69,6 +69,16 @@ async fn next_push(pushes: &mut UnboundedReceiver<Push>) -> Option<Push> {
         .expect("no push within 10 s")
 }
 
+/// The next push that is not an engine event (events come whenever the service's status changes).
+async fn next_control(pushes: &mut UnboundedReceiver<Push>) -> Option<Push> {
+    loop {
+        match next_push(pushes).await {
+            Some(Push::Event { .. }) => {}
+            other => return other,
+        }
+    }
+}
+
 /// The next pushed event named `name`, skipping others (status changes come with most actions).
 async fn event_named(pushes: &mut UnboundedReceiver<Push>, name: &str) -> Value {
     loop {
@@ -192,13 +202,13 @@ async fn only_one_window_is_registered_and_a_second_focuses_the_first() {
     let (second, _second_pushes) = Client::connect(&engine.socket()).await.unwrap();
     let e = second.hello().await.unwrap_err();
     assert_eq!(e.kind, "already_open", "{e:?}");
-    assert_eq!(next_push(&mut first_pushes).await, Some(Push::Focus));
+    assert_eq!(next_control(&mut first_pushes).await, Some(Push::Focus));
 
     // A second launch of the app asks for the window: the open one is focused, the shell is not asked.
     let (launcher, _) = Client::connect(&engine.socket()).await.unwrap();
     let answer = launcher.call("open_window", Value::Null).await.unwrap();
     assert_eq!(answer, "focused");
-    assert_eq!(next_push(&mut first_pushes).await, Some(Push::Focus));
+    assert_eq!(next_control(&mut first_pushes).await, Some(Push::Focus));
     assert!(engine.shell.try_recv().is_err());
 }
 
@@ -239,7 +249,7 @@ async fn quitting_closes_the_window_and_later_calls_say_the_engine_stopped() {
     let engine = Engine::start().await;
     let (client, mut pushes) = engine.window().await;
     assert!(engine.server.close_window());
-    assert_eq!(next_push(&mut pushes).await, Some(Push::Close));
+    assert_eq!(next_control(&mut pushes).await, Some(Push::Close));
 
     engine.server.shutdown();
     // The push stream ends (the window process exits on that), and calls fail with a clear kind.

@@ -502,6 +502,162 @@ async fn the_desktop_app_watches_notifies_and_lives_in_the_tray() {
     drop(cleanup);
 }
 
+/// Without a tray (as when libayatana-appindicator is missing; `NIGHTWATCHER_NO_TRAY=1` forces it here) the
+/// window opens even with `--hidden`, the log says why there is no tray, and closing the window quits with 0.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_tray_closing_the_window_quits() {
+    require_test_session();
+    let dir = tempfile::tempdir().unwrap();
+    let log_path = dir.path().join("app.log");
+    let mut cleanup = Cleanup {
+        app: None,
+        driver: None,
+        monitor: None,
+        keyring_service: format!("nightwatcher-e2e-notray-{}", std::process::id()),
+    };
+    let log = std::fs::File::create(&log_path).unwrap();
+    let mut app = Command::new(env!("CARGO_BIN_EXE_nightwatcher"));
+    app.arg("--hidden");
+    isolated_env(&mut app, dir.path(), &cleanup.keyring_service)
+        .env("NIGHTWATCHER_NO_TRAY", "1")
+        .stdout(log.try_clone().unwrap())
+        .stderr(log);
+    cleanup.app = Some(app.spawn().unwrap());
+    let app_pid = cleanup.app.as_ref().unwrap().id();
+
+    eventually("the window to be mapped", async || {
+        let windows = app_windows(app_pid)?;
+        (windows.len() == 1)
+            .then_some(())
+            .ok_or_else(|| format!("windows {windows:?}; log:\n{}", read(&log_path)))
+    })
+    .await;
+    assert!(
+        read(&log_path).contains("running without a tray icon"),
+        "the log does not say why there is no tray:\n{}",
+        read(&log_path)
+    );
+    let mut last_request: Option<Instant> = None;
+    let status = eventually("the app to quit after its window closed", async || {
+        if let Some(status) = cleanup
+            .app
+            .as_mut()
+            .unwrap()
+            .try_wait()
+            .map_err(|e| e.to_string())?
+        {
+            return Ok(status);
+        }
+        if last_request.is_none_or(|at| at.elapsed() > Duration::from_secs(3))
+            && !app_windows(app_pid)?.is_empty()
+        {
+            close_window(app_pid)?;
+            last_request = Some(Instant::now());
+        }
+        Err("still running".to_owned())
+    })
+    .await;
+    let log = read(&log_path);
+    assert!(status.success(), "exit status {status}; log:\n{log}");
+    assert!(
+        log.contains("the window closed and there is no tray: quitting")
+            && log.contains("service stopped"),
+        "{log}"
+    );
+    cleanup.app = None;
+}
+
+/// `--hidden` with a tray starts no window; SIGTERM stops the engine cleanly (exit 0) and removes the socket.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hidden_in_the_tray_and_stopped_by_sigterm() {
+    require_test_session();
+    let dir = tempfile::tempdir().unwrap();
+    let log_path = dir.path().join("app.log");
+    let mut cleanup = Cleanup {
+        app: None,
+        driver: None,
+        monitor: None,
+        keyring_service: format!("nightwatcher-e2e-hidden-{}", std::process::id()),
+    };
+    let log = std::fs::File::create(&log_path).unwrap();
+    let mut app = Command::new(env!("CARGO_BIN_EXE_nightwatcher"));
+    app.arg("--hidden");
+    isolated_env(&mut app, dir.path(), &cleanup.keyring_service)
+        .stdout(log.try_clone().unwrap())
+        .stderr(log);
+    cleanup.app = Some(app.spawn().unwrap());
+    let app_pid = cleanup.app.as_ref().unwrap().id();
+    let (_bus, menu) = tray_menu(app_pid).await;
+    assert_eq!(
+        menu.iter()
+            .map(|(_, l)| l.as_str())
+            .filter(|l| !l.is_empty())
+            .take(3)
+            .collect::<Vec<_>>(),
+        ["Open NightWatcher", "Check now", "Pause watching"],
+        "{menu:?}"
+    );
+    eventually("the engine to listen", async || {
+        dir.path()
+            .join("engine.sock")
+            .exists()
+            .then_some(())
+            .ok_or_else(|| read(&log_path))
+    })
+    .await;
+    assert!(
+        window_processes(app_pid).is_empty(),
+        "--hidden opened a window"
+    );
+    Command::new("kill")
+        .args(["-TERM", &app_pid.to_string()])
+        .status()
+        .unwrap();
+    let status = eventually("the app to exit on SIGTERM", async || {
+        cleanup
+            .app
+            .as_mut()
+            .unwrap()
+            .try_wait()
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| "still running".to_owned())
+    })
+    .await;
+    let log = read(&log_path);
+    assert!(status.success(), "exit status {status}; log:\n{log}");
+    assert!(
+        log.contains("quitting on signal") && log.contains("service stopped"),
+        "{log}"
+    );
+    assert!(
+        !dir.path().join("engine.sock").exists(),
+        "the socket outlived the app"
+    );
+    cleanup.app = None;
+}
+
+/// An environment of its own for an app under test: database and socket in `dir`, its own keyring service, no
+/// NIGHTWATCHER_* setting of the caller.
+fn isolated_env<'a>(
+    command: &'a mut Command,
+    dir: &Path,
+    keyring_service: &str,
+) -> &'a mut Command {
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("NIGHTWATCHER_") {
+            command.env_remove(name);
+        }
+    }
+    command
+        .env("NIGHTWATCHER_DB", dir.join("nightwatcher.db"))
+        .env("NIGHTWATCHER_SOCKET", dir.join("engine.sock"))
+        .env("NIGHTWATCHER_KEYRING_SERVICE", keyring_service)
+        .env("NIGHTWATCHER_WINDOW_BIN", window_binary())
+        .env("RUST_LOG", "info")
+        .env("NO_AT_BRIDGE", "1")
+        .stdin(Stdio::null())
+}
+
 /// The window program, built by this `cargo test` next to the app (it belongs to the nightwatcher-window package).
 fn window_binary() -> PathBuf {
     let path = Path::new(env!("CARGO_BIN_EXE_nightwatcher")).with_file_name("nightwatcher-window");

@@ -180,8 +180,10 @@ describe("try a release name", () => {
         kind: "movie",
       },
       matches: true,
+      rule: null,
       reason: "title and year match",
       matching_items: [9],
+      rejected_items: [],
     });
     type(byName(form, "title"), "The Matrix");
     type(byName<HTMLSelectElement>(form, "kind"), "movie");
@@ -205,7 +207,7 @@ describe("try a release name", () => {
     expect(text(byTestId(root, "parsed-codec"))).toBe("x264");
     expect(text(byTestId(root, "parsed-group"))).toBe("GROUP");
     expect(text(byTestId(root, "parsed-season"))).toBe("–");
-    expect(text(byTestId(root, "try-release-verdict"))).toBe("Matches this item");
+    expect(text(byTestId(root, "try-release-verdict"))).toBe("Would be notified for this item");
     expect(text(byTestId(root, "try-release-reason"))).toBe("title and year match");
     expect(text(byTestId(root, "try-release-others"))).toContain("The Matrix Reloaded");
     expect(fake.backend.addItem).not.toHaveBeenCalled();
@@ -216,8 +218,10 @@ describe("try a release name", () => {
     fake.backend.tryRelease.mockResolvedValueOnce({
       parsed: { title: "Dune Part Two", year: 2024, kind: "movie" },
       matches: false,
+      rule: "title",
       reason: "title differs: \"dune part two\" is not \"dune\"",
       matching_items: [],
+      rejected_items: [],
     });
     type(byName(form, "title"), "Dune");
     type(byName<HTMLSelectElement>(form, "kind"), "movie");

@@ -58,8 +58,10 @@ describe("untrusted text is rendered as text", () => {
     fake.backend.tryRelease.mockResolvedValueOnce({
       parsed: { title: HOSTILE, group: HOSTILE, kind: "movie" },
       matches: false,
+      rule: "title",
       reason: HOSTILE,
       matching_items: [],
+      rejected_items: [],
     });
     fake.backend.importItems.mockRejectedValueOnce(new Error(HOSTILE));
     const { root } = await mount(fake);

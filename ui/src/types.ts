@@ -9,18 +9,51 @@
 
 export type ItemKind = "movie" | "series";
 
-/** The item form and the watchlist import format. */
+/**
+ * What a release must be beyond being of the item (`ItemFilters` in crates/engine/src/filters.rs). Every key
+ * is optional and an absent one does not filter; the lists must be left out rather than sent empty or null.
+ */
+export interface ItemFilters {
+  min_resolution?: "480p" | "576p" | "720p" | "1080p" | "1440p" | "2160p";
+  max_resolution?: "480p" | "576p" | "720p" | "1080p" | "1440p" | "2160p";
+  /** Absent: every source but CAM, TELESYNC, TELECINE and SCREENER. */
+  sources?: string[];
+  codecs?: string[];
+  /** MiB per file (movie) or per episode (series). */
+  min_size_mb?: number;
+  max_size_mb?: number;
+  min_seeders?: number;
+  protocol?: "torrent" | "usenet";
+  /** Words or `/regex/`. */
+  must_contain?: string[];
+  must_not_contain?: string[];
+  /** English names such as "french". */
+  languages?: string[];
+  /** Prowlarr ids (numbers) or names (strings). */
+  indexers?: Array<number | string>;
+}
+
+/**
+ * The item form and the watchlist import format (`ItemSpec` in crates/engine/src/model.rs, which refuses
+ * unknown keys). `aliases` and `filters` must be absent, not null, when there are none.
+ */
 export interface ItemSpec {
   title: string;
   kind: ItemKind | null;
   year?: number | null;
   from_season?: number | null;
   from_episode?: number | null;
+  /** Series: this season only (not with from_season). */
+  only_season?: number | null;
+  /** Series, daily shows: aired on or after this day, YYYY-MM-DD. */
+  from_date?: string | null;
   imdb_id?: string | null;
   tmdb_id?: number | null;
   tvdb_id?: number | null;
   categories?: number[] | null;
   enabled?: boolean | null;
+  aliases?: string[];
+  filters?: ItemFilters;
 }
 
 export interface WatchlistItem {
@@ -30,11 +63,18 @@ export interface WatchlistItem {
   year?: number;
   from_season?: number;
   from_episode?: number;
+  only_season?: number;
+  /** YYYY-MM-DD. */
+  from_date?: string;
   imdb_id?: string;
   tmdb_id?: number;
   tvdb_id?: number;
   categories: number[];
   enabled: boolean;
+  /** Absent when there are none. */
+  aliases?: string[];
+  /** Absent when no filter is set. */
+  filters?: ItemFilters;
 }
 
 export type ItemState = "waiting" | "found" | "error" | "paused";
@@ -53,6 +93,10 @@ export interface FoundRelease {
   item_title: string;
   title: string;
   indexer: string | null;
+  /** Every indexer that listed this release (the same release on several indexers is one). */
+  indexers: string[];
+  /** Why a filter of the item refused it (`rule: reason`): kept in the history, not notified. */
+  rejected: string | null;
   size: number | null;
   seeders: number | null;
   protocol: "torrent" | "usenet" | "unknown";
@@ -70,21 +114,39 @@ export interface ParsedRelease {
   episode?: number;
   seasons?: number[];
   episodes?: number[];
+  /** A daily show's air date, YYYY-MM-DD. */
+  date?: string;
   resolution?: string;
   source?: string;
   codec?: string;
   group?: string;
+  /** ISO 639-1 codes, `multi audio`, `dual audio`, `multi subs`. */
+  languages?: string[];
   proper?: boolean;
   repack?: boolean;
+  complete?: boolean;
+  special?: boolean;
   kind: "movie" | "episode" | "seasonpack";
+}
+
+/** A filter rule that refused a release, and why. */
+export interface Rejection {
+  /** A filter's field name: `min_resolution`, `sources`, `must_not_contain`... */
+  rule: string;
+  reason: string;
 }
 
 export interface TryResult {
   parsed: ParsedRelease;
-  /** null when no item spec was given. */
+  /** Whether it would be notified for the spec given; null when none was given or it is not valid yet. */
   matches: boolean | null;
+  /** The rule that refused it (`title`, `year`, `from_season`, or a filter such as `min_resolution`). */
+  rule: string | null;
   reason: string;
+  /** The stored items it is a release of (filters aside). */
   matching_items: number[];
+  /** Those of `matching_items` whose filters refuse it. */
+  rejected_items: Array<{ item_id: number; rejected?: Rejection }>;
 }
 
 export type SecretState = "saved" | "not set" | "unavailable";

@@ -105,4 +105,50 @@ describe("found releases", () => {
     expect(byTestId(root, "found-badge").hidden).toBe(true);
     expect(titles(root)[0]).toBe("Severance.S02E04");
   });
+
+  it("shows every indexer that listed a release", async () => {
+    const fake = fakeBackend({
+      found: [release({ match_id: 1, item_id: 1, indexer: "First", indexers: ["First", "Second", "Third"] })],
+    });
+    const { root } = await openFound(fake);
+    expect(text(byTestId(root, "found-indexer"))).toBe("First, Second, Third");
+  });
+
+  it("marks a release a filter refused, with the reason, and keeps the item filter working", async () => {
+    const fake = fakeBackend({
+      items: [item({ id: 1, title: "Dune" }), item({ id: 2, title: "Severance", kind: "series" })],
+      found: [
+        release({ match_id: 1, item_id: 1, title: "Dune.2021.720p", rejected: "min_resolution: 720p is below 1080p" }),
+        release({ match_id: 2, item_id: 1, title: "Dune.2021.2160p" }),
+        release({ match_id: 3, item_id: 2, title: "Severance.S02E01.CAM", rejected: "sources: CAM is not allowed" }),
+      ],
+    });
+    const { root } = await openFound(fake);
+    const badges = allByTestId(root, "found-rejected");
+    expect(badges.map(text)).toEqual([
+      "filtered: min_resolution: 720p is below 1080p",
+      "filtered: sources: CAM is not allowed",
+    ]);
+    expect(badges[0]?.closest("tr")?.dataset.matchId).toBe("1");
+    expect(badges[0]?.closest("tr")?.classList.contains("rejected")).toBe(true);
+    expect(text(byTestId(root, "found-count"))).toBe("3 releases (2 filtered, not notified)");
+    // The title cell still holds just the title.
+    expect(titles(root)).toContain("Dune.2021.720p");
+
+    type(byTestId<HTMLSelectElement>(root, "found-filter"), "2");
+    await flush();
+    expect(titles(root)).toEqual(["Severance.S02E01.CAM"]);
+    expect(allByTestId(root, "found-rejected").map(text)).toEqual(["filtered: sources: CAM is not allowed"]);
+  });
+
+  it("hostile indexer names and reasons stay text", async () => {
+    const hostile = '<img src=x onerror="window.__found_xss=1">';
+    const fake = fakeBackend({
+      found: [release({ match_id: 1, item_id: 1, indexers: [hostile], rejected: hostile })],
+    });
+    const { root } = await openFound(fake);
+    expect(root.querySelector("img")).toBeNull();
+    expect(text(byTestId(root, "found-indexer"))).toBe(hostile);
+    expect(text(byTestId(root, "found-rejected"))).toBe(`filtered: ${hostile}`);
+  });
 });

@@ -39,6 +39,8 @@ export function release(partial: Partial<FoundRelease> & { match_id: number; ite
     item_title: `Item ${partial.item_id}`,
     title: `Release.${partial.match_id}.2024.1080p.WEB-DL.x264-GRP`,
     indexer: "FakeIndexer",
+    indexers: partial.indexer === null ? [] : [partial.indexer ?? "FakeIndexer"],
+    rejected: null,
     size: 1024 ** 3,
     seeders: 10,
     protocol: "torrent",
@@ -140,8 +142,10 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
     tryRelease: vi.fn<Backend["tryRelease"]>(async (title) => ({
       parsed: { title, kind: "movie" },
       matches: null,
+      rule: null,
       reason: "no item given",
       matching_items: [],
+      rejected_items: [],
     })),
     foundReleases: vi.fn<Backend["foundReleases"]>(async (itemId) =>
       state.found.filter((r) => itemId === null || r.item_id === itemId),

@@ -180,8 +180,10 @@ describe("try a release name", () => {
         kind: "movie",
       },
       matches: true,
+      rule: null,
       reason: "title and year match",
       matching_items: [9],
+      rejected_items: [],
     });
     type(byName(form, "title"), "The Matrix");
     type(byName<HTMLSelectElement>(form, "kind"), "movie");
@@ -205,7 +207,7 @@ describe("try a release name", () => {
     expect(text(byTestId(root, "parsed-codec"))).toBe("x264");
     expect(text(byTestId(root, "parsed-group"))).toBe("GROUP");
     expect(text(byTestId(root, "parsed-season"))).toBe("–");
-    expect(text(byTestId(root, "try-release-verdict"))).toBe("Matches this item");
+    expect(text(byTestId(root, "try-release-verdict"))).toBe("Would be notified for this item");
     expect(text(byTestId(root, "try-release-reason"))).toBe("title and year match");
     expect(text(byTestId(root, "try-release-others"))).toContain("The Matrix Reloaded");
     expect(fake.backend.addItem).not.toHaveBeenCalled();
@@ -216,8 +218,10 @@ describe("try a release name", () => {
     fake.backend.tryRelease.mockResolvedValueOnce({
       parsed: { title: "Dune Part Two", year: 2024, kind: "movie" },
       matches: false,
+      rule: "title",
       reason: "title differs: \"dune part two\" is not \"dune\"",
       matching_items: [],
+      rejected_items: [],
     });
     type(byName(form, "title"), "Dune");
     type(byName<HTMLSelectElement>(form, "kind"), "movie");
@@ -246,5 +250,78 @@ describe("try a release name", () => {
     await flush();
     expect(fake.backend.tryRelease).toHaveBeenCalledTimes(1);
     expect(fake.backend.addItem).not.toHaveBeenCalled();
+  });
+
+  it("names the filter that refuses a release of this item, and why", async () => {
+    const { fake, root, form } = await openAddForm();
+    fake.backend.tryRelease.mockResolvedValueOnce({
+      parsed: { title: "Dune", year: 2021, resolution: "720p", kind: "movie" },
+      matches: false,
+      rule: "min_resolution",
+      reason: "title and year match; refused by min_resolution: 720p is below 1080p",
+      matching_items: [],
+      rejected_items: [],
+    });
+    type(byName(form, "title"), "Dune");
+    type(byName<HTMLSelectElement>(form, "kind"), "movie");
+    type(byTestId<HTMLSelectElement>(root, "filters.min_resolution"), "1080p");
+    type(byTestId<HTMLInputElement>(root, "try-release-input"), "Dune.2021.720p.WEB-DL");
+    byTestId(root, "try-release-button").click();
+    await flush();
+    expect(fake.backend.tryRelease.mock.calls[0]?.[1]?.filters).toEqual({ min_resolution: "1080p" });
+    expect(text(byTestId(root, "try-release-verdict"))).toMatch(/a filter refuses it: would not be notified/);
+    const rule = byTestId(root, "try-release-rule");
+    expect(rule.dataset.rule).toBe("min_resolution");
+    expect(text(rule)).toBe("Refused by: minimum resolution (min_resolution)");
+    expect(text(byTestId(root, "try-release-reason"))).toContain("720p is below 1080p");
+  });
+
+  it("a title that is not of the item says so, with the rule", async () => {
+    const { fake, root, form } = await openAddForm();
+    fake.backend.tryRelease.mockResolvedValueOnce({
+      parsed: { title: "Dune Part Two", kind: "movie" },
+      matches: false,
+      rule: "title",
+      reason: "title differs",
+      matching_items: [],
+      rejected_items: [],
+    });
+    type(byName(form, "title"), "Dune");
+    type(byName<HTMLSelectElement>(form, "kind"), "movie");
+    type(byTestId<HTMLInputElement>(root, "try-release-input"), "Dune.Part.Two.2024");
+    byTestId(root, "try-release-button").click();
+    await flush();
+    expect(text(byTestId(root, "try-release-verdict"))).toBe("Does not match this item");
+    expect(text(byTestId(root, "try-release-rule"))).toBe("Refused by: title");
+  });
+
+  it("gives one line per other item: notified, or which filter refuses it", async () => {
+    const fake = fakeBackend({
+      items: [
+        item({ id: 1, title: "Dune" }),
+        item({ id: 2, title: "Dune (2021)" }),
+        item({ id: 3, title: "Dune, 4K only" }),
+      ],
+    });
+    const { root } = await mount(fake);
+    byTestId(root, "item-edit").click();
+    fake.backend.tryRelease.mockResolvedValueOnce({
+      parsed: { title: "Dune", year: 2021, kind: "movie" },
+      matches: true,
+      rule: null,
+      reason: "title matches",
+      matching_items: [1, 2, 3],
+      rejected_items: [{ item_id: 3, rejected: { rule: "min_resolution", reason: "1080p is below 2160p" } }],
+    });
+    type(byTestId<HTMLInputElement>(root, "try-release-input"), "Dune.2021.1080p");
+    byTestId(root, "try-release-button").click();
+    await flush();
+    expect(root.querySelector('[data-testid="try-release-rule"]')).toBeNull();
+    const lines = [...root.querySelectorAll<HTMLElement>('[data-testid="try-release-other"]')];
+    expect(lines.map((l) => l.dataset.itemId)).toEqual(["2", "3"]);
+    expect(lines.map(text)).toEqual([
+      "Dune (2021): would be notified",
+      "Dune, 4K only: filtered by minimum resolution (min_resolution): 1080p is below 2160p",
+    ]);
   });
 });

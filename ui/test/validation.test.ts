@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseItemForm, validateSpec, type ItemFormValues } from "../src/validation";
+import { emptyFormValues, parseItemForm, validateSpec, type ItemFormValues } from "../src/validation";
 import type { ItemSpec } from "../src/types";
 
 const now = new Date("2025-06-15T12:00:00Z");
@@ -9,7 +9,7 @@ function spec(partial: Partial<ItemSpec>): ItemSpec {
 }
 
 function form(partial: Partial<ItemFormValues>): ItemFormValues {
-  return { title: "Severance", kind: "series", year: "", from_season: "", from_episode: "", imdb_id: "", ...partial };
+  return { ...emptyFormValues(), title: "Severance", kind: "series", ...partial };
 }
 
 describe("validateSpec mirrors the server's rules", () => {

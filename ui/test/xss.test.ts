@@ -58,8 +58,10 @@ describe("untrusted text is rendered as text", () => {
     fake.backend.tryRelease.mockResolvedValueOnce({
       parsed: { title: HOSTILE, group: HOSTILE, kind: "movie" },
       matches: false,
+      rule: HOSTILE,
       reason: HOSTILE,
-      matching_items: [],
+      matching_items: [1],
+      rejected_items: [{ item_id: 1, rejected: { rule: HOSTILE, reason: HOSTILE } }],
     });
     fake.backend.importItems.mockRejectedValueOnce(new Error(HOSTILE));
     const { root } = await mount(fake);
@@ -81,6 +83,7 @@ describe("untrusted text is rendered as text", () => {
     expect(window.__xss).toBeUndefined();
     expect(text(byTestId(root, "parsed-title"))).toBe(HOSTILE);
     expect(text(byTestId(root, "try-release-reason"))).toBe(HOSTILE);
+    expect(text(byTestId(root, "try-release-other"))).toBe(`item 1: filtered by ${HOSTILE}: ${HOSTILE}`);
     expect(text(byTestId(root, "status-problem-message"))).toBe(HOSTILE);
     expect(allByTestId(root, "status-problem")).toHaveLength(1);
   });

@@ -5,6 +5,9 @@
  * returns. Responses are applied only if they answer the latest request, so a slow answer for the previous
  * filter cannot overwrite the current one. Links open in the system browser through `open_link`, and only
  * http(s) links are offered at all.
+ *
+ * A release a filter of its item refused is listed too (the history keeps it), marked "filtered: <why>" and
+ * dimmed, so the user sees why it was not notified.
  */
 
 import type { Context } from "../context";
@@ -44,7 +47,7 @@ export class FoundView {
           h("th", {}, "Item"),
           h("th", {}, "Release"),
           h("th", { class: "num" }, "Size"),
-          h("th", {}, "Indexer"),
+          h("th", {}, "Indexers"),
           h("th", { class: "num" }, "Seeders"),
           h("th", { class: "num" }, "Age"),
           h("th", {}, "Link"),
@@ -131,7 +134,9 @@ export class FoundView {
       this.filter === null
         ? "Nothing found yet. Matching releases appear here as soon as a check finds them."
         : "Nothing found for this item yet.";
-    this.count.textContent = plural(rows.length, "release");
+    const filtered = rows.filter((r) => r.rejected).length;
+    this.count.textContent =
+      plural(rows.length, "release") + (filtered > 0 ? ` (${filtered} filtered, not notified)` : "");
   }
 
   private row(r: FoundRelease, now: Date): HTMLTableRowElement {
@@ -147,14 +152,26 @@ export class FoundView {
           "Open",
         )
       : null;
+    const indexers = r.indexers?.length ? r.indexers : r.indexer ? [r.indexer] : [];
     return h(
       "tr",
-      { testid: "found-row", attrs: { "data-match-id": r.match_id, "data-item-id": r.item_id } },
+      {
+        testid: "found-row",
+        class: r.rejected ? "rejected" : undefined,
+        attrs: { "data-match-id": r.match_id, "data-item-id": r.item_id, "data-rejected": Boolean(r.rejected) },
+      },
       h("td", { class: "muted nowrap" }, formatClock(r.found_at, now)),
       h("td", { testid: "found-item" }, r.item_title),
-      h("td", { class: "release-title", testid: "found-title" }, r.title),
+      h(
+        "td",
+        { class: "release-title" },
+        h("span", { testid: "found-title" }, r.title),
+        r.rejected
+          ? h("span", { class: "badge filtered", testid: "found-rejected", attrs: { title: r.rejected } }, `filtered: ${r.rejected}`)
+          : null,
+      ),
       h("td", { class: "num nowrap", testid: "found-size" }, formatSize(r.size)),
-      h("td", { testid: "found-indexer" }, r.indexer ?? "–"),
+      h("td", { testid: "found-indexer" }, indexers.length > 0 ? indexers.join(", ") : "–"),
       h("td", { class: "num" }, r.protocol === "usenet" || r.seeders === null ? "–" : String(r.seeders)),
       h("td", { class: "num nowrap" }, formatAge(r.published_at, now)),
       h("td", {}, link),

@@ -2,24 +2,31 @@
  * The add/edit form of one watchlist item, and "Try a release name" beside it.
  *
  * Errors are shown next to the field they concern, whether they come from the client-side rules
- * (`validation.ts`) or from the server (`IpcError.field`), so the user never has to map a message back to
- * an input. Editing keeps what the form does not show (TMDb/TVDb ids, custom categories, enabled), because
- * `update_item` replaces the whole spec.
+ * (`validation.ts`, `filters.ts`) or from the server (`IpcError.field`, `filters.must_contain` for a
+ * filter), so the user never has to map a message back to an input. Editing fills every input from the item
+ * and keeps what the form does not show (TMDb/TVDb ids, custom categories, enabled), because `update_item`
+ * replaces the whole spec.
  */
 
 import type { Context } from "../context";
-import { append, h, replace, setAttr, showMessage } from "../dom";
-import { asIpcError, type ItemSpec, type TryResult, type WatchlistItem } from "../types";
+import { h, showMessage } from "../dom";
+import { asIpcError, type ItemSpec, type WatchlistItem } from "../types";
 import {
+  BASE_FIELDS,
   ITEM_FIELDS,
   isItemField,
   maxYear,
   MIN_YEAR,
   parseItemForm,
+  type BaseField,
   type FieldErrors,
   type ItemField,
   type ItemFormValues,
+  type TrackingMode,
 } from "../validation";
+import { Fields, type Control } from "./fields";
+import { FiltersSection } from "./itemFilters";
+import { tryRelease } from "./tryRelease";
 
 export interface ItemFormOptions {
   /** The item being edited, or null to add one. */
@@ -29,8 +36,6 @@ export interface ItemFormOptions {
   /** Called when the form is saved (true) or cancelled (false). */
   onClose: (saved: boolean) => void;
 }
-
-type Control = HTMLInputElement | HTMLSelectElement;
 
 const DEFAULT_CATEGORY = { movie: 2000, series: 5000 } as const;
 
@@ -47,16 +52,36 @@ function numberText(n: number | undefined): string {
   return n === undefined ? "" : String(n);
 }
 
+/** The tracking mode that shows an item's settings. A new series starts at "from an episode", whose empty
+ * inputs also mean every episode, so its season input is at hand. */
+function trackingOf(item: WatchlistItem | null): TrackingMode {
+  if (item === null) return "from_episode";
+  if (item.from_date !== undefined) return "from_date";
+  if (item.only_season !== undefined) return "only_season";
+  if (item.from_season !== undefined) return "from_episode";
+  return "everything";
+}
+
+const TRACKING_INPUTS: Record<TrackingMode, readonly BaseField[]> = {
+  everything: [],
+  from_episode: ["from_season", "from_episode"],
+  only_season: ["only_season"],
+  from_date: ["from_date"],
+};
+
 export function itemForm(ctx: Context, opts: ItemFormOptions): HTMLElement {
   const { item } = opts;
-  const controls = {} as Record<ItemField, Control>;
-  const errorEls = {} as Record<ItemField, HTMLElement>;
-  const wrappers = {} as Record<ItemField, HTMLElement>;
+  const fields = new Fields<ItemField>();
+  const controls = {} as Record<BaseField, Control>;
   // After the first save attempt, errors follow the user's typing so a fixed field clears at once.
   let attempted = false;
 
   const textInput = (value: string, extra: Record<string, string> = {}): HTMLInputElement =>
     h("input", { attrs: { type: "text", value, autocomplete: "off", ...extra } });
+  const field = (name: BaseField, label: string, control: Control, hint?: string, testid?: string): HTMLElement => {
+    controls[name] = control;
+    return fields.field(name, label, control, hint, testid);
+  };
 
   const kindSelect = h(
     "select",
@@ -67,30 +92,30 @@ export function itemForm(ctx: Context, opts: ItemFormOptions): HTMLElement {
   );
   kindSelect.value = item?.kind ?? "";
 
-  const field = (name: ItemField, label: string, control: Control, hint?: string): HTMLElement => {
-    const id = `item-${name}`;
-    control.id = id;
-    control.name = name;
-    setAttr(control, "aria-describedby", `${id}-error`);
-    controls[name] = control;
-    errorEls[name] = h("p", {
-      class: "field-error",
-      testid: `field-error-${name}`,
-      attrs: { id: `${id}-error`, hidden: true },
-    });
-    wrappers[name] = h(
-      "div",
-      { class: "field", attrs: { "data-field": name } },
-      h("label", { attrs: { for: id } }, label),
-      control,
-      hint ? h("p", { class: "hint" }, hint) : null,
-      errorEls[name],
-    );
-    return wrappers[name];
-  };
+  const trackingSelect = h(
+    "select",
+    { testid: "tracking", attrs: { name: "tracking", id: "item-tracking" } },
+    h("option", { attrs: { value: "everything" } }, "Every episode"),
+    h("option", { attrs: { value: "from_episode" } }, "From an episode on (SxxEyy)"),
+    h("option", { attrs: { value: "only_season" } }, "One season only"),
+    h("option", { attrs: { value: "from_date" } }, "Daily show: from a date on"),
+  );
+  trackingSelect.value = trackingOf(item);
+  const trackingField = h(
+    "div",
+    { class: "field", attrs: { "data-field": "tracking" } },
+    h("label", { attrs: { for: "item-tracking" } }, "Follow"),
+    trackingSelect,
+  );
+
+  const aliases = h("textarea", {
+    attrs: { rows: 2, spellcheck: "false", placeholder: "Le Prestige" },
+  });
+  aliases.value = (item?.aliases ?? []).join("\n");
 
   const year = ctx.now().getUTCFullYear();
-  const fields = h(
+  const filters = new FiltersSection(fields, item?.filters);
+  const fieldList = h(
     "div",
     { class: "fields" },
     field("title", "Title", textInput(item?.title ?? "", { spellcheck: "false" })),
@@ -102,10 +127,18 @@ export function itemForm(ctx: Context, opts: ItemFormOptions): HTMLElement {
       `Optional, ${MIN_YEAR}–${maxYear(ctx.now())}`,
     ),
     field(
+      "imdb_id",
+      "IMDb id",
+      textInput(item?.imdb_id ?? "", { placeholder: "tt0133093", spellcheck: "false" }),
+      "Optional, makes searches precise",
+    ),
+    field("aliases", "Also known as", aliases, "Optional: other titles it is released under, one a line", "aliases"),
+    trackingField,
+    field(
       "from_season",
       "From season",
       textInput(numberText(item?.from_season), { inputmode: "numeric" }),
-      "Optional: notify from this season on",
+      "Empty: from the first episode",
     ),
     field(
       "from_episode",
@@ -114,10 +147,18 @@ export function itemForm(ctx: Context, opts: ItemFormOptions): HTMLElement {
       "Optional, needs a season",
     ),
     field(
-      "imdb_id",
-      "IMDb id",
-      textInput(item?.imdb_id ?? "", { placeholder: "tt0133093", spellcheck: "false" }),
-      "Optional, makes searches precise",
+      "only_season",
+      "Season",
+      textInput(numberText(item?.only_season), { inputmode: "numeric" }),
+      "Its episodes and the packs that contain it",
+      "only_season",
+    ),
+    field(
+      "from_date",
+      "Aired on or after",
+      textInput(item?.from_date ?? "", { placeholder: "2024-03-15", spellcheck: "false" }),
+      "YYYY-MM-DD, for shows released by air date",
+      "from_date",
     ),
   );
 
@@ -130,18 +171,20 @@ export function itemForm(ctx: Context, opts: ItemFormOptions): HTMLElement {
   );
 
   const values = (): ItemFormValues => {
-    const v = {} as ItemFormValues;
-    for (const name of ITEM_FIELDS) v[name] = controls[name].value;
-    return v;
+    const v = {} as Record<BaseField, string>;
+    for (const name of BASE_FIELDS) v[name] = controls[name].value;
+    return { ...v, tracking: trackingSelect.value as TrackingMode, filters: filters.values() };
   };
 
   const showErrors = (errors: FieldErrors): void => {
-    for (const name of ITEM_FIELDS) {
-      const message = errors[name] ?? "";
-      showMessage(errorEls[name], message, "error");
-      wrappers[name].classList.toggle("invalid", message !== "");
-      setAttr(controls[name], "aria-invalid", message !== "" ? "true" : null);
-    }
+    fields.show(errors);
+    // An error inside the collapsed section must not go unseen.
+    if (Object.keys(errors).some((name) => name.startsWith("filters."))) filters.element.open = true;
+  };
+
+  const focusFirst = (errors: FieldErrors): void => {
+    const first = ITEM_FIELDS.find((name) => errors[name] !== undefined);
+    if (first) fields.focus(first);
   };
 
   /** The spec the form describes, or null when it breaks a rule. */
@@ -153,8 +196,11 @@ export function itemForm(ctx: Context, opts: ItemFormOptions): HTMLElement {
 
   const syncKind = (): void => {
     const series = kindSelect.value === "series";
-    wrappers.from_season.hidden = !series;
-    wrappers.from_episode.hidden = !series;
+    trackingField.hidden = !series;
+    const shown = series ? TRACKING_INPUTS[trackingSelect.value as TrackingMode] ?? [] : [];
+    for (const name of ["from_season", "from_episode", "only_season", "from_date"] as const) {
+      fields.wrapper(name).hidden = !shown.includes(name);
+    }
   };
   syncKind();
 
@@ -166,10 +212,12 @@ export function itemForm(ctx: Context, opts: ItemFormOptions): HTMLElement {
       attrs: { novalidate: true },
       on: {
         input: () => {
+          filters.refresh();
           if (attempted) showErrors(currentSpec().errors);
         },
         change: () => {
           syncKind();
+          filters.refresh();
           if (attempted) showErrors(currentSpec().errors);
         },
         submit: (event) => {
@@ -179,7 +227,8 @@ export function itemForm(ctx: Context, opts: ItemFormOptions): HTMLElement {
       },
     },
     h("h3", {}, item ? "Edit item" : "Add an item"),
-    fields,
+    fieldList,
+    filters.element,
     formError,
     h("div", { class: "actions" }, saveButton, cancelButton),
   );
@@ -190,8 +239,7 @@ export function itemForm(ctx: Context, opts: ItemFormOptions): HTMLElement {
     const { spec, errors } = currentSpec();
     showErrors(errors);
     if (spec === null) {
-      const first = ITEM_FIELDS.find((name) => errors[name] !== undefined);
-      if (first) controls[first].focus();
+      focusFirst(errors);
       return;
     }
     saveButton.disabled = true;
@@ -202,8 +250,9 @@ export function itemForm(ctx: Context, opts: ItemFormOptions): HTMLElement {
     } catch (e) {
       const error = asIpcError(e);
       if (error.kind === "validation" && isItemField(error.field)) {
-        showErrors({ [error.field]: error.message });
-        controls[error.field].focus();
+        const shown: FieldErrors = { [error.field]: error.message };
+        showErrors(shown);
+        focusFirst(shown);
       } else {
         showMessage(formError, error.message, "error");
       }
@@ -212,103 +261,10 @@ export function itemForm(ctx: Context, opts: ItemFormOptions): HTMLElement {
     }
   };
 
-  return h("div", { class: "panel item-editor" }, form, tryRelease(ctx, opts, () => currentSpec().spec));
-}
-
-const PARSED_FIELDS: ReadonlyArray<[string, (r: TryResult["parsed"]) => string | undefined]> = [
-  ["title", (p) => p.title],
-  ["year", (p) => p.year?.toString()],
-  ["season", (p) => (p.seasons && p.seasons.length > 1 ? p.seasons.join(", ") : p.season?.toString())],
-  ["episode", (p) => (p.episodes && p.episodes.length > 1 ? p.episodes.join(", ") : p.episode?.toString())],
-  ["resolution", (p) => p.resolution],
-  ["source", (p) => p.source],
-  ["codec", (p) => p.codec],
-  ["group", (p) => p.group],
-  ["kind", (p) => p.kind],
-];
-
-/** "Try a release name": how a title parses and whether it matches the item as currently filled in. */
-function tryRelease(ctx: Context, opts: ItemFormOptions, spec: () => ItemSpec | null): HTMLElement {
-  const input = h("input", {
-    testid: "try-release-input",
-    attrs: {
-      type: "text",
-      name: "release_title",
-      id: "try-release-title",
-      autocomplete: "off",
-      spellcheck: "false",
-      placeholder: "e.g. The.Matrix.1999.1080p.BluRay.x264-GROUP",
-    },
-  });
-  const button = h("button", { testid: "try-release-button", attrs: { type: "submit" } }, "Try");
-  const result = h("div", { class: "try-result", testid: "try-release-result", attrs: { hidden: true } });
-  let sequence = 0;
-
-  const render = (res: TryResult, used: ItemSpec | null): void => {
-    const verdict =
-      used === null
-        ? "Fill in the form above (title and kind) to see whether it matches this item."
-        : res.matches
-          ? "Matches this item"
-          : "Does not match this item";
-    const tone = used === null || res.matches === null ? "unknown" : res.matches ? "match" : "no-match";
-    const others = res.matching_items
-      .filter((id) => id !== opts.item?.id)
-      .map((id) => opts.itemTitle(id) ?? `item ${id}`);
-    const parsed = h("dl", { class: "parsed", testid: "try-release-parsed" });
-    for (const [name, get] of PARSED_FIELDS) {
-      append(parsed, h("dt", {}, name), h("dd", { testid: `parsed-${name}` }, get(res.parsed) || "–"));
-    }
-    const flags = [res.parsed.proper ? "PROPER" : "", res.parsed.repack ? "REPACK" : ""].filter(Boolean);
-    replace(
-      result,
-      h("p", { class: `verdict ${tone}`, testid: "try-release-verdict" }, verdict),
-      h("p", { class: "reason", testid: "try-release-reason" }, res.reason),
-      parsed,
-      flags.length > 0 ? h("p", { class: "hint" }, `Flags: ${flags.join(", ")}`) : null,
-      others.length > 0
-        ? h("p", { class: "hint", testid: "try-release-others" }, `Also matches on your watchlist: ${others.join(", ")}`)
-        : null,
-    );
-    result.classList.remove("error");
-    result.hidden = false;
-  };
-
-  const run = async (): Promise<void> => {
-    const title = input.value.trim();
-    const mine = ++sequence;
-    if (title === "") {
-      showMessage(result, "Type a release name to try, for example one you saw on an indexer.", "error");
-      return;
-    }
-    const used = spec();
-    button.disabled = true;
-    try {
-      const res = await ctx.backend.tryRelease(title, used);
-      if (mine === sequence) render(res, used);
-    } catch (e) {
-      if (mine === sequence) showMessage(result, asIpcError(e).message, "error");
-    } finally {
-      button.disabled = false;
-    }
-  };
-
-  const form = h(
-    "form",
-    {
-      class: "try-release",
-      testid: "try-release",
-      on: {
-        submit: (event) => {
-          event.preventDefault();
-          void run();
-        },
-      },
-    },
-    h("h3", {}, "Try a release name"),
-    h("p", { class: "hint" }, "Paste a release title to see how NightWatcher reads it and whether this item would match it."),
-    h("div", { class: "inline" }, h("label", { class: "sr-only", attrs: { for: "try-release-title" } }, "Release name"), input, button),
-    result,
+  return h(
+    "div",
+    { class: "panel item-editor" },
+    form,
+    tryRelease(ctx, { itemId: item?.id ?? null, itemTitle: opts.itemTitle, spec: () => currentSpec().spec }),
   );
-  return form;
 }

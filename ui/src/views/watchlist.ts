@@ -22,6 +22,9 @@ export interface WatchlistOptions {
 
 function kindText(item: ItemView): string {
   if (item.kind === "movie") return "Movie";
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  if (item.only_season !== undefined) return `Series, S${pad(item.only_season)} only`;
+  if (item.from_date !== undefined) return `Series, from ${item.from_date}`;
   if (item.from_season === undefined) return "Series";
   const season = `S${String(item.from_season).padStart(2, "0")}`;
   const episode = item.from_episode === undefined ? "" : `E${String(item.from_episode).padStart(2, "0")}`;

@@ -27,6 +27,9 @@ const COMMANDS: &[&str] = &[
 ];
 
 fn main() {
+    // The UI is embedded at compile time (`generate_context!`), but tauri-build does not tell Cargo to watch it:
+    // without this, a rebuilt `ui/dist` would leave the window serving the previous UI.
+    println!("cargo:rerun-if-changed=../ui/dist");
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
     if let Err(e) = tauri_build::try_build(attributes) {

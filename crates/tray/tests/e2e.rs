@@ -365,6 +365,11 @@ async fn the_desktop_app_watches_notifies_and_lives_in_the_tray() {
         },
     )
     .await;
+    assert!(
+        !read(&monitor_out).contains("Brutalist"),
+        "a filtered release reached the desktop:\n{}",
+        read(&monitor_out)
+    );
     let dunst = run_tool("dunstctl", &["count"]).await.unwrap();
     assert!(
         dunst

@@ -103,7 +103,9 @@ async fn engine(store: &Store) -> Result<Engine, Failure> {
         events,
         settings.concurrency,
         delivery.channels(),
-    );
+    )
+    .with_mode(settings.search_mode)
+    .with_schedule(settings.schedule);
     matcher::warm_up();
     Ok(Engine { watcher, delivery })
 }
@@ -125,8 +127,10 @@ async fn check(store: &Store, deliver_for: Duration) -> Outcome {
     let delivered = engine.delivery.drain(deliver_for, &cancel).await?;
     let counts = store.notification_counts().await?;
     println!(
-        "checked {} items in {:.1} s: {} releases seen, {} new matches, {} errors; notifications: {} queued, {} sent, {} pending, {} failed",
+        "checked {} items ({} feed pages, {} item searches) in {:.1} s: {} releases seen, {} new matches, {} errors; notifications: {} queued, {} sent, {} pending, {} failed",
         summary.items,
+        summary.feed_requests,
+        summary.searches,
         summary.duration_ms as f64 / 1000.0,
         summary.releases_seen,
         summary.new_matches,
@@ -438,12 +442,18 @@ async fn status(store: &Store, json: bool) -> Outcome {
         .into_iter()
         .map(|(id, title, error)| serde_json::json!({"id": id, "title": title, "error": error}))
         .collect();
+    // The running engine's figures, as it last wrote them (after its last check).
+    let monitor: Option<serde_json::Value> = store
+        .setting(nightwatcher_engine::monitor::SNAPSHOT_KEY)
+        .await?
+        .and_then(|s| serde_json::from_str(&s).ok());
     if json {
         let value = serde_json::json!({
             "runs": runs,
             "notifications": counts,
             "failed_notifications": failed,
             "items_with_errors": items_with_errors,
+            "monitor": monitor,
         });
         println!("{}", serde_json::to_string_pretty(&value)?);
         return Ok(());
@@ -477,6 +487,28 @@ async fn status(store: &Store, json: bool) -> Outcome {
         "notifications: {} pending, {} sent, {} failed",
         counts.pending, counts.sent, counts.failed
     );
+    if let Some(m) = &monitor {
+        let latency = &m["prowlarr_latency_ms"];
+        println!(
+            "engine (pid {}, mode {}): Prowlarr latency median {} ms, p95 {} ms; {} item searches in the last hour of {} allowed; RSS {:.1} MiB",
+            m["pid"],
+            m["search_mode"].as_str().unwrap_or("?"),
+            latency["median"],
+            latency["p95"],
+            m["search_budget"]["used_last_hour"],
+            m["search_budget"]["per_hour"],
+            m["memory_rss_bytes"].as_f64().unwrap_or(0.0) / 1_048_576.0
+        );
+        if let Some(at) = m["backoff"]["next_try_at"].as_i64() {
+            let when = chrono::DateTime::from_timestamp(at, 0)
+                .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string())
+                .unwrap_or_default();
+            println!("Prowlarr unreachable, next try {when}");
+        }
+        if let Some(message) = m["indexers"]["message"].as_str() {
+            println!("indexers: {message}");
+        }
+    }
     for f in &failed {
         println!("  failed #{} ({}): {}", f.id, f.kind, f.reason);
     }

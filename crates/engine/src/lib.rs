@@ -10,7 +10,10 @@
 //! | [`store`] | the SQLite pool, migrations and every SQL query |
 //! | [`prowlarr`] | the Prowlarr HTTP client |
 //! | [`matcher`] | release-name parsing and the decision "is this release of this item" |
-//! | [`watcher`] | one check over the watchlist, and the periodic loop |
+//! | [`watcher`] | one check: the feed poll, the item searches due, bounded concurrency |
+//! | [`feed`] | reading the indexers' latest releases, paged back to the last poll's cursor |
+//! | [`schedule`] | the clock, the per-item search schedule, the hourly search budget, the backoff ladder |
+//! | [`monitor`] | figures for status: Prowlarr latency, indexer health, the last check, memory, database |
 //! | [`notify`] | composing notifications into the outbox and the delivery worker |
 //! | [`telegram`] | the Telegram channel: HTML formatting with escaping, sending, error classification |
 //! | [`secrets`] | the [`secrets::SecretStore`] trait, the OS keyring store and environment overrides |
@@ -22,13 +25,16 @@
 //! | [`redact`] | removing secrets from anything that may be logged or shown |
 
 pub mod events;
+pub mod feed;
 pub mod filters;
 pub mod ipc;
 pub mod matcher;
 pub mod model;
+pub mod monitor;
 pub mod notify;
 pub mod prowlarr;
 pub mod redact;
+pub mod schedule;
 pub mod secrets;
 pub mod service;
 pub mod settings;

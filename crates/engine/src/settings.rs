@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use crate::schedule::{SearchMode, SearchSchedule};
 use crate::store::{Store, StoreError};
 
 /// The settings a user can change, with their environment variables.
@@ -18,10 +19,13 @@ pub enum SettingKey {
     Interval,
     ProwlarrTimeout,
     DesktopNotifications,
+    SearchMode,
+    SearchEvery,
+    SearchBudget,
 }
 
 impl SettingKey {
-    pub const ALL: [SettingKey; 7] = [
+    pub const ALL: [SettingKey; 10] = [
         SettingKey::ProwlarrUrl,
         SettingKey::TelegramChatId,
         SettingKey::TelegramApiUrl,
@@ -29,6 +33,9 @@ impl SettingKey {
         SettingKey::Interval,
         SettingKey::ProwlarrTimeout,
         SettingKey::DesktopNotifications,
+        SettingKey::SearchMode,
+        SettingKey::SearchEvery,
+        SettingKey::SearchBudget,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -40,6 +47,9 @@ impl SettingKey {
             SettingKey::Interval => "interval",
             SettingKey::ProwlarrTimeout => "prowlarr_timeout",
             SettingKey::DesktopNotifications => "desktop_notifications",
+            SettingKey::SearchMode => "search_mode",
+            SettingKey::SearchEvery => "search_every",
+            SettingKey::SearchBudget => "search_budget",
         }
     }
 
@@ -52,6 +62,9 @@ impl SettingKey {
             SettingKey::Interval => "NIGHTWATCHER_INTERVAL",
             SettingKey::ProwlarrTimeout => "NIGHTWATCHER_PROWLARR_TIMEOUT",
             SettingKey::DesktopNotifications => "NIGHTWATCHER_DESKTOP_NOTIFICATIONS",
+            SettingKey::SearchMode => "NIGHTWATCHER_SEARCH_MODE",
+            SettingKey::SearchEvery => "NIGHTWATCHER_SEARCH_EVERY",
+            SettingKey::SearchBudget => "NIGHTWATCHER_SEARCH_BUDGET",
         }
     }
 
@@ -64,6 +77,9 @@ impl SettingKey {
             SettingKey::Interval => Some("15m"),
             SettingKey::ProwlarrTimeout => Some("90s"),
             SettingKey::DesktopNotifications => Some("true"),
+            SettingKey::SearchMode => Some("feed"),
+            SettingKey::SearchEvery => Some("6h"),
+            SettingKey::SearchBudget => Some("100"),
         }
     }
 
@@ -119,6 +135,27 @@ impl SettingKey {
                 }
                 Ok(value.to_owned())
             }
+            SettingKey::SearchMode => match value.to_ascii_lowercase().replace('-', "_").as_str() {
+                "feed" => Ok("feed".to_owned()),
+                "search_all" => Ok("search_all".to_owned()),
+                _ => Err(invalid(
+                    "must be feed (read the latest releases once per check, search each item every few hours) or search_all (search every item on every check)",
+                )),
+            },
+            SettingKey::SearchEvery => {
+                let d = humantime::parse_duration(value)
+                    .map_err(|_| invalid("must be a duration such as 6h or 12h"))?;
+                if d < Duration::from_secs(3600) || d > Duration::from_secs(7 * 24 * 3600) {
+                    return Err(invalid("must be between 1h and 7d"));
+                }
+                Ok(value.to_owned())
+            }
+            SettingKey::SearchBudget => match value.parse::<u32>() {
+                Ok(n) if (1..=1000).contains(&n) => Ok(n.to_string()),
+                _ => Err(invalid(
+                    "must be a whole number of searches per hour from 1 to 1000",
+                )),
+            },
             SettingKey::DesktopNotifications => match value.to_ascii_lowercase().as_str() {
                 "true" | "on" | "yes" | "1" => Ok("true".to_owned()),
                 "false" | "off" | "no" | "0" => Ok("false".to_owned()),
@@ -142,7 +179,7 @@ impl std::str::FromStr for SettingKey {
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
     #[error(
-        "unknown setting {0:?}: the settings are prowlarr_url, telegram_chat_id, telegram_api_url, concurrency, interval, prowlarr_timeout, desktop_notifications"
+        "unknown setting {0:?}: the settings are prowlarr_url, telegram_chat_id, telegram_api_url, concurrency, interval, prowlarr_timeout, desktop_notifications, search_mode, search_every, search_budget"
     )]
     UnknownKey(String),
     #[error("{key}: {rule}")]
@@ -172,6 +209,8 @@ pub struct Settings {
     pub interval: Duration,
     pub prowlarr_timeout: Duration,
     pub desktop_notifications: bool,
+    pub search_mode: SearchMode,
+    pub schedule: SearchSchedule,
 }
 
 /// One line of `config show`.
@@ -252,6 +291,16 @@ impl Settings {
             prowlarr_timeout: duration(SettingKey::ProwlarrTimeout),
             desktop_notifications: get(SettingKey::DesktopNotifications)
                 .is_none_or(|v| v == "true"),
+            search_mode: match get(SettingKey::SearchMode).as_deref() {
+                Some("search_all") => SearchMode::SearchAll,
+                _ => SearchMode::Feed,
+            },
+            schedule: SearchSchedule {
+                every: duration(SettingKey::SearchEvery),
+                budget_per_hour: get(SettingKey::SearchBudget)
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(100),
+            },
         })
     }
 }

@@ -326,7 +326,7 @@ impl Store {
         let done = sqlx::query(
             "UPDATE items SET title = ?, kind = ?, year = ?, from_season = ?, from_episode = ?, imdb_id = ?,
                     tmdb_id = ?, tvdb_id = ?, categories = ?, enabled = ?, aliases = ?, filters = ?, only_season = ?,
-                    from_date = ?, updated_at = ?
+                    from_date = ?, updated_at = ?, last_searched_at = NULL
              WHERE id = ?",
         )
         .bind(&item.title)
@@ -456,65 +456,15 @@ impl Store {
             None => return Err(StoreError::NoSuchItem(item_id)),
             Some(at) => at.is_none(),
         };
-        let mut ids = Vec::with_capacity(releases.len());
-        for r in releases {
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO releases (indexer_id, guid, title, release_key, indexer, size, seeders, protocol,
-                                       published_at, info_url, poster_url, first_seen_at, last_seen_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                 ON CONFLICT (indexer_id, guid) DO UPDATE SET last_seen_at = excluded.last_seen_at,
-                     seeders = excluded.seeders
-                 RETURNING id",
-            )
-            .bind(r.indexer_id)
-            .bind(&r.guid)
-            .bind(&r.title)
-            .bind(&r.release_key)
-            .bind(&r.indexer)
-            .bind(r.size)
-            .bind(r.seeders)
-            .bind(&r.protocol)
-            .bind(r.published_at)
-            .bind(&r.info_url)
-            .bind(&r.poster_url)
-            .bind(now)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-            ids.push(id);
-        }
+        let ids = insert_releases(&mut tx, releases, now).await?;
         let mut new_matches = Vec::new();
         let mut rejected = 0;
         for m in matched {
             let (Some(r), Some(&release_id)) = (releases.get(m.index), ids.get(m.index)) else {
                 continue;
             };
-            // A new release of the item is inserted; one recorded refused is updated (still refused: the
-            // newest reason; now passing: owed a notification). One recorded as passing is left alone.
-            let written: Option<(i64, Option<String>)> = sqlx::query_as(
-                "INSERT INTO matches (item_id, release_id, release_key, initial, quality, run_id, found_at,
-                                      announced, rejected, episode_key, revision)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 IS NOT NULL, ?8, ?9, ?10)
-                 ON CONFLICT (item_id, release_key) DO UPDATE SET
-                     release_id = excluded.release_id, initial = excluded.initial, quality = excluded.quality,
-                     run_id = excluded.run_id, found_at = excluded.found_at, announced = excluded.announced,
-                     rejected = excluded.rejected, episode_key = excluded.episode_key,
-                     revision = excluded.revision
-                 WHERE matches.rejected IS NOT NULL
-                 RETURNING id, rejected",
-            )
-            .bind(item_id)
-            .bind(release_id)
-            .bind(&r.release_key)
-            .bind(initial)
-            .bind(m.quality)
-            .bind(run_id)
-            .bind(now)
-            .bind(&m.rejected)
-            .bind(&m.episode_key)
-            .bind(m.revision)
-            .fetch_optional(&mut *tx)
-            .await?;
+            let written =
+                insert_match(&mut tx, item_id, release_id, r, m, initial, run_id, now).await?;
             match written {
                 Some((match_id, None)) => new_matches.push(NewMatch {
                     match_id,
@@ -540,6 +490,111 @@ impl Store {
             new_matches,
             rejected,
         })
+    }
+
+    /// Records what one feed poll matched, in one transaction: the matched releases (the rest of the feed is not
+    /// kept) and a match per item and release, never initial (a release in the feed is news). Every enabled
+    /// item counts as checked at `checked_at`. Returns the new matches with their item.
+    pub async fn record_feed(
+        &self,
+        run_id: Option<i64>,
+        releases: &[ReleaseRecord],
+        matched: &[(i64, MatchRecord)],
+        checked_at: i64,
+    ) -> Result<Vec<(i64, NewMatch)>> {
+        let now = now();
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let ids = insert_releases(&mut tx, releases, now).await?;
+        let mut new_matches = Vec::new();
+        for (item_id, m) in matched {
+            let (Some(r), Some(&release_id)) = (releases.get(m.index), ids.get(m.index)) else {
+                continue;
+            };
+            let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM items WHERE id = ?")
+                .bind(item_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if exists.is_none() {
+                continue;
+            }
+            if let Some((match_id, None)) =
+                insert_match(&mut tx, *item_id, release_id, r, m, false, run_id, now).await?
+            {
+                new_matches.push((
+                    *item_id,
+                    NewMatch {
+                        match_id,
+                        release_title: r.title.clone(),
+                        indexer: r.indexer.clone(),
+                    },
+                ));
+            }
+        }
+        sqlx::query("UPDATE items SET last_checked_at = ? WHERE enabled = 1")
+            .bind(checked_at)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(new_matches)
+    }
+
+    /// When each enabled item was last searched by name (`None`: never since it was added or edited).
+    pub async fn search_times(&self) -> Result<std::collections::HashMap<i64, Option<i64>>> {
+        let rows: Vec<(i64, Option<i64>)> =
+            sqlx::query_as("SELECT id, last_searched_at FROM items WHERE enabled = 1")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().collect())
+    }
+
+    pub async fn mark_searched(&self, item_id: i64, at: i64) -> Result<()> {
+        sqlx::query("UPDATE items SET last_searched_at = ? WHERE id = ?")
+            .bind(at)
+            .bind(item_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The newest release seen per indexer in `feed`: indexer id → (guid, published at).
+    pub async fn feed_cursors(
+        &self,
+        feed: &str,
+    ) -> Result<std::collections::HashMap<i64, (String, i64)>> {
+        let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+            "SELECT indexer_id, guid, published_at FROM feed_cursors WHERE feed = ?",
+        )
+        .bind(feed)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(i, g, p)| (i, (g, p))).collect())
+    }
+
+    pub async fn set_feed_cursor(
+        &self,
+        feed: &str,
+        indexer_id: i64,
+        guid: &str,
+        published_at: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO feed_cursors (feed, indexer_id, guid, published_at, updated_at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (feed, indexer_id) DO UPDATE SET guid = excluded.guid,
+                 published_at = excluded.published_at, updated_at = excluded.updated_at",
+        )
+        .bind(feed)
+        .bind(indexer_id)
+        .bind(guid)
+        .bind(published_at)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Connections open in the pool and how many of them are idle.
+    pub fn pool_figures(&self) -> (u32, usize) {
+        (self.pool.size(), self.pool.num_idle())
     }
 
     pub async fn record_item_error(&self, item_id: i64, error: &str) -> Result<()> {
@@ -946,5 +1001,80 @@ async fn insert_item(tx: &mut sqlx::SqliteConnection, item: &ValidItem) -> Resul
     .bind(now)
     .bind(now)
     .fetch_one(tx)
+    .await?)
+}
+
+/// Inserts (or touches) releases seen; returns their row ids in order.
+async fn insert_releases(
+    tx: &mut sqlx::SqliteConnection,
+    releases: &[ReleaseRecord],
+    now: i64,
+) -> Result<Vec<i64>> {
+    let mut ids = Vec::with_capacity(releases.len());
+    for r in releases {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO releases (indexer_id, guid, title, release_key, indexer, size, seeders, protocol,
+                                   published_at, info_url, poster_url, first_seen_at, last_seen_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (indexer_id, guid) DO UPDATE SET last_seen_at = excluded.last_seen_at,
+                 seeders = excluded.seeders
+             RETURNING id",
+        )
+        .bind(r.indexer_id)
+        .bind(&r.guid)
+        .bind(&r.title)
+        .bind(&r.release_key)
+        .bind(&r.indexer)
+        .bind(r.size)
+        .bind(r.seeders)
+        .bind(&r.protocol)
+        .bind(r.published_at)
+        .bind(&r.info_url)
+        .bind(&r.poster_url)
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+/// A new release of the item is inserted; one recorded refused is updated (still refused: the newest reason;
+/// now passing: owed a notification). One recorded as passing is left alone (`None`).
+#[allow(clippy::too_many_arguments)]
+async fn insert_match(
+    tx: &mut sqlx::SqliteConnection,
+    item_id: i64,
+    release_id: i64,
+    r: &ReleaseRecord,
+    m: &MatchRecord,
+    initial: bool,
+    run_id: Option<i64>,
+    now: i64,
+) -> Result<Option<(i64, Option<String>)>> {
+    Ok(sqlx::query_as(
+        "INSERT INTO matches (item_id, release_id, release_key, initial, quality, run_id, found_at,
+                              announced, rejected, episode_key, revision)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 IS NOT NULL, ?8, ?9, ?10)
+         ON CONFLICT (item_id, release_key) DO UPDATE SET
+             release_id = excluded.release_id, initial = excluded.initial, quality = excluded.quality,
+             run_id = excluded.run_id, found_at = excluded.found_at, announced = excluded.announced,
+             rejected = excluded.rejected, episode_key = excluded.episode_key,
+             revision = excluded.revision
+         WHERE matches.rejected IS NOT NULL
+         RETURNING id, rejected",
+    )
+    .bind(item_id)
+    .bind(release_id)
+    .bind(&r.release_key)
+    .bind(initial)
+    .bind(m.quality)
+    .bind(run_id)
+    .bind(now)
+    .bind(&m.rejected)
+    .bind(&m.episode_key)
+    .bind(m.revision)
+    .fetch_optional(&mut *tx)
     .await?)
 }

@@ -1,6 +1,11 @@
-//! The watcher: one check over the watchlist, and the loop that runs a check every interval.
+//! The watcher: one check over the watchlist.
 //!
-//! A check searches Prowlarr for every enabled item, at most `concurrency` searches at a time (a semaphore:
+//! In feed mode (the default, [`SearchMode::Feed`]) a check first reads the indexers' latest releases once
+//! ([`crate::feed`]) and matches every enabled item against them locally; then it searches by name only the
+//! items whose search is due ([`crate::schedule`]: added or edited, or their slow per-item slot has passed),
+//! within the hourly search budget. In [`SearchMode::SearchAll`] it searches every item, as before.
+//!
+//! Item searches run at most `concurrency` searches at a time (a semaphore:
 //! Prowlarr fans each search out to every indexer, and indexers ban clients that burst). Each item's results
 //! are matched and recorded in their own transaction as soon as they arrive, so a long check keeps its progress
 //! and memory stays flat. One item failing does not stop the others, but an error that no item can get past
@@ -16,12 +21,18 @@ use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
 use crate::events::{Event, Events};
+use crate::feed;
 use crate::filters;
 use crate::matcher;
 use crate::model::WatchlistItem;
+use crate::monitor::{CheckFigures, IndexerHealth, Monitor};
 use crate::notify;
 use crate::prowlarr::{Protocol, ProwlarrClient, ProwlarrError, Release, SearchRequest};
+use crate::schedule::{Clock, SearchBudget, SearchMode, SearchSchedule, SystemClock};
 use crate::store::{MatchRecord, ReleaseRecord, RunFigures, Store, StoreError};
+
+/// Prowlarr's health is read at most this often (unless a search failed).
+const HEALTH_EVERY_SECS: i64 = 600;
 
 /// Longest release title stored; longer ones are cut (and the matcher caps what it parses).
 const MAX_STORED_TITLE: usize = 1000;
@@ -31,7 +42,10 @@ const MAX_STORED_TITLE: usize = 1000;
 pub struct CheckSummary {
     pub run_id: i64,
     pub items: usize,
+    /// Item searches by name (aliases included).
     pub searches: usize,
+    /// Pages of the latest-releases feed read.
+    pub feed_requests: usize,
     pub releases_seen: usize,
     pub new_matches: usize,
     pub errors: usize,
@@ -56,6 +70,12 @@ pub struct Watcher {
     concurrency: usize,
     channels: Vec<&'static str>,
     grace: Duration,
+    mode: SearchMode,
+    schedule: SearchSchedule,
+    clock: Arc<dyn Clock>,
+    budget: Arc<std::sync::Mutex<SearchBudget>>,
+    monitor: Arc<Monitor>,
+    feed_page_cap: u32,
 }
 
 /// How long searches already running may finish after a check is cancelled (shutdown).
@@ -77,7 +97,249 @@ impl Watcher {
             concurrency: concurrency.max(1),
             channels,
             grace: DEFAULT_GRACE,
+            mode: SearchMode::default(),
+            schedule: SearchSchedule::default(),
+            clock: Arc::new(SystemClock),
+            budget: Arc::new(std::sync::Mutex::new(SearchBudget::new(
+                SearchSchedule::default().budget_per_hour,
+            ))),
+            monitor: Arc::new(Monitor::new()),
+            feed_page_cap: feed::DEFAULT_PAGE_CAP,
         }
+    }
+
+    pub fn with_mode(mut self, mode: SearchMode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// The per-item schedule; the budget's hourly count follows `schedule.budget_per_hour`.
+    pub fn with_schedule(mut self, schedule: SearchSchedule) -> Self {
+        self.schedule = schedule;
+        self.lock_budget().set_per_hour(schedule.budget_per_hour);
+        self
+    }
+
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The budget outlives one check (the service keeps it), so the hourly cap spans checks.
+    pub fn with_budget(mut self, budget: Arc<std::sync::Mutex<SearchBudget>>) -> Self {
+        let per_hour = self.schedule.budget_per_hour;
+        self.budget = budget;
+        self.lock_budget().set_per_hour(per_hour);
+        self
+    }
+
+    pub fn with_monitor(mut self, monitor: Arc<Monitor>) -> Self {
+        self.monitor = monitor;
+        self
+    }
+
+    pub fn with_feed_page_cap(mut self, pages: u32) -> Self {
+        self.feed_page_cap = pages.max(1);
+        self
+    }
+
+    fn lock_budget(&self) -> std::sync::MutexGuard<'_, SearchBudget> {
+        self.budget.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The items to search by name in this check, most urgent first: all of them in search-all mode; in feed
+    /// mode those due, as many as the budget allows (an item costs one search plus one per alias).
+    async fn items_to_search(
+        &self,
+        items: Vec<WatchlistItem>,
+        now: i64,
+    ) -> Result<Vec<WatchlistItem>, StoreError> {
+        if self.mode == SearchMode::SearchAll {
+            return Ok(items);
+        }
+        let times = self.store.search_times().await?;
+        let mut due: Vec<(i64, WatchlistItem)> = items
+            .into_iter()
+            .filter_map(|item| {
+                let last = times.get(&item.id).copied().flatten();
+                crate::schedule::search_due(item.id, last, self.schedule.every, now)
+                    .map(|urgency| (urgency, item))
+            })
+            .collect();
+        due.sort_by_key(|(urgency, item)| (*urgency, item.id));
+        let mut budget = self.lock_budget();
+        let mut out = Vec::new();
+        for (_, item) in due {
+            let cost = 1 + u32::try_from(item.aliases.len()).unwrap_or(u32::MAX);
+            if !budget.try_spend(now, cost) {
+                break;
+            }
+            out.push(item);
+        }
+        Ok(out)
+    }
+
+    /// Reads the feed and records what it matched. Returns (pages, releases read, new matches, new cursors).
+    async fn poll_feed(
+        &self,
+        items: &[WatchlistItem],
+        run_id: i64,
+        now: i64,
+    ) -> Result<(feed::Poll, usize), CheckError> {
+        let categories = feed::categories(items);
+        let key = feed::key(&categories);
+        let cursors = self.store.feed_cursors(&key).await?;
+        let monitor = self.monitor.clone();
+        let poll = feed::poll(
+            &self.prowlarr,
+            categories,
+            &cursors,
+            self.feed_page_cap,
+            |d| monitor.record_latency(d),
+        )
+        .await
+        .map_err(CheckError::Prowlarr)?;
+        if !poll.overran.is_empty() {
+            tracing::warn!(
+                indexers = ?poll.overran,
+                pages = poll.pages,
+                "the feed had more new releases than the page cap reads; the item searches will catch up"
+            );
+        }
+        let matcher = matcher::Matcher::new(items);
+        let has_baseline: std::collections::HashSet<i64> = {
+            let mut set = std::collections::HashSet::new();
+            for item in items {
+                if self.store.has_baseline(item.id).await? {
+                    set.insert(item.id);
+                }
+            }
+            set
+        };
+        let mut records = Vec::new();
+        let mut matched = Vec::new();
+        // A release older than the cursor was read by an earlier poll: it can only be news to an item that had
+        // its baseline then. An item still waiting for its first search gets it from that search instead, as
+        // "already out".
+        let releases = poll
+            .fresh
+            .iter()
+            .map(|r| (r, true))
+            .chain(poll.seen_before.iter().map(|r| (r, false)));
+        for (release, fresh) in releases {
+            let parsed = matcher::parse(&release.title);
+            let judged = matcher.judge(&parsed, &info_of(release));
+            let judged: Vec<_> = judged
+                .into_iter()
+                .filter(|j| fresh || has_baseline.contains(&j.item_id))
+                .collect();
+            if judged.is_empty() {
+                continue;
+            }
+            let index = records.len();
+            records.push(record_of(release));
+            for j in judged {
+                let Some(item) = items.iter().find(|i| i.id == j.item_id) else {
+                    continue;
+                };
+                let verdict = matcher::ItemMatcher::new(item).judge(&parsed, &info_of(release));
+                if !verdict.matches {
+                    continue;
+                }
+                matched.push((
+                    item.id,
+                    MatchRecord {
+                        index,
+                        quality: matcher::quality_score(&parsed),
+                        rejected: (!verdict.accepted).then_some(verdict.reason),
+                        episode_key: verdict.episode,
+                        revision: if parsed.repack {
+                            Some("repack")
+                        } else if parsed.proper {
+                            Some("proper")
+                        } else {
+                            None
+                        },
+                    },
+                ));
+            }
+        }
+        let new_matches = self
+            .store
+            .record_feed(Some(run_id), &records, &matched, now)
+            .await?;
+        for (item_id, m) in &new_matches {
+            let title = items
+                .iter()
+                .find(|i| i.id == *item_id)
+                .map(|i| i.title.clone())
+                .unwrap_or_default();
+            self.events.send(Event::ReleaseFound {
+                item_id: *item_id,
+                item_title: title,
+                release_title: m.release_title.clone(),
+                indexer: m.indexer.clone().unwrap_or_default(),
+            });
+        }
+        for (indexer, (guid, at)) in &poll.cursors {
+            self.store
+                .set_feed_cursor(&key, *indexer, guid, *at)
+                .await?;
+        }
+        Ok((poll, new_matches.len()))
+    }
+
+    /// Asks Prowlarr why searches come back empty or fail: its indexers, those in back-off, its health checks.
+    async fn read_health(&self, now: i64) {
+        let (indexers, statuses, health) = tokio::join!(
+            self.prowlarr.indexers(),
+            self.prowlarr.indexer_status(),
+            self.prowlarr.health()
+        );
+        let (Ok(indexers), Ok(statuses)) = (indexers, statuses) else {
+            return;
+        };
+        let enabled: std::collections::HashSet<i32> =
+            indexers.iter().filter(|i| i.enable).map(|i| i.id).collect();
+        let disabled: Vec<_> = statuses
+            .iter()
+            .filter(|s| enabled.contains(&s.indexer_id))
+            .filter(|s| s.disabled_till.is_none_or(|t| t.timestamp() > now))
+            .collect();
+        let until = disabled
+            .iter()
+            .filter_map(|s| s.disabled_till)
+            .min()
+            .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string());
+        let mut parts = Vec::new();
+        if !disabled.is_empty() {
+            parts.push(format!(
+                "{} of {} indexers disabled by Prowlarr after failures{}",
+                disabled.len(),
+                enabled.len(),
+                until
+                    .map(|u| format!(" (the first back at {u})"))
+                    .unwrap_or_default()
+            ));
+        }
+        if enabled.is_empty() {
+            parts.push("Prowlarr has no enabled indexer: add one in Prowlarr".to_owned());
+        }
+        for check in health.unwrap_or_default() {
+            // Prowlarr's own indexer-status warning repeats what the count above already says.
+            let repeats_count = check.source == "IndexerStatusCheck" && !disabled.is_empty();
+            if matches!(check.kind.as_str(), "warning" | "error") && !repeats_count {
+                parts.push(format!("Prowlarr: {}", check.message));
+            }
+        }
+        let health = IndexerHealth {
+            total: enabled.len() as u64,
+            disabled: disabled.len() as u64,
+            message: (!parts.is_empty()).then(|| parts.join("; ")),
+            checked_at: now,
+        };
+        tracing::info!(total = health.total, disabled = health.disabled, message = ?health.message, "Prowlarr health read");
+        self.monitor.set_indexers(health);
     }
 
     pub fn with_grace(mut self, grace: Duration) -> Self {
@@ -89,10 +351,37 @@ impl Watcher {
     /// running get the grace period to finish and be recorded, then are abandoned.
     pub async fn check(&self, cancel: &CancellationToken) -> Result<CheckSummary, CheckError> {
         let started = Instant::now();
+        let now = self.clock.now();
         // Matches left unannounced by an interrupted earlier check are owed first.
         let leftovers = notify::announce(&self.store, &self.channels).await?;
-        let items = self.store.enabled_items().await?;
+        let all_items = self.store.enabled_items().await?;
         let run_id = self.store.start_run().await?;
+        let fatal: Arc<Mutex<Option<ProwlarrError>>> = Arc::default();
+        let mut feed_requests = 0;
+        let mut feed_seen = 0;
+        let mut feed_matches = 0;
+        let mut feed_empty = false;
+        if self.mode == SearchMode::Feed && !all_items.is_empty() && !cancel.is_cancelled() {
+            match self.poll_feed(&all_items, run_id, now).await {
+                Ok((poll, new_matches)) => {
+                    feed_requests = poll.pages as usize;
+                    feed_seen = poll.fresh.len() + poll.seen_before.len();
+                    feed_empty = feed_seen == 0;
+                    feed_matches = new_matches;
+                }
+                Err(CheckError::Prowlarr(e)) => {
+                    tracing::warn!(error = %e, "reading the latest releases failed");
+                    feed_requests = 1;
+                    *fatal.lock().await = Some(e);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        let items = if fatal.lock().await.is_some() {
+            Vec::new()
+        } else {
+            self.items_to_search(all_items, now).await?
+        };
         let total = items.len();
         self.events.send(Event::CheckStarted { run_id, total });
 
@@ -110,7 +399,7 @@ impl Watcher {
         });
         let semaphore = Arc::new(Semaphore::new(self.concurrency));
         let done = Arc::new(AtomicUsize::new(0));
-        let fatal: Arc<Mutex<Option<ProwlarrError>>> = Arc::default();
+        let empty_searches = Arc::new(AtomicUsize::new(0));
         let mut tasks = JoinSet::new();
         let mut searches = 0;
         for item in items {
@@ -125,8 +414,11 @@ impl Watcher {
                     Err(_) => break,
                 },
             };
-            searches += 1;
+            searches += 1 + item.aliases.len();
             let ctx = ItemContext {
+                monitor: self.monitor.clone(),
+                empty_searches: empty_searches.clone(),
+                now,
                 store: self.store.clone(),
                 prowlarr: self.prowlarr.clone(),
                 events: self.events.clone(),
@@ -141,7 +433,9 @@ impl Watcher {
 
         let mut figures = RunFigures {
             items: total as i64,
-            searches: searches as i64,
+            searches: (searches + feed_requests) as i64,
+            releases_seen: feed_seen as i64,
+            new_matches: feed_matches as i64,
             ..Default::default()
         };
         while let Some(joined) = tasks.join_next().await {
@@ -162,6 +456,16 @@ impl Watcher {
             }
         }
 
+        let failed_search = figures.errors > 0 || fatal.lock().await.is_some();
+        let all_empty = total > 0 && empty_searches.load(Ordering::Relaxed) == total;
+        let health_stale = self
+            .monitor
+            .indexers()
+            .is_none_or(|h| now - h.checked_at >= HEALTH_EVERY_SECS);
+        if failed_search || ((feed_empty || all_empty) && health_stale) {
+            self.read_health(now).await;
+        }
+
         let announced = notify::announce(&self.store, &self.channels).await?;
         let queued = leftovers.queued + announced.queued;
         figures.notifications_queued = queued as i64;
@@ -179,6 +483,7 @@ impl Watcher {
             run_id,
             items: total,
             searches,
+            feed_requests,
             releases_seen: figures.releases_seen as usize,
             new_matches: figures.new_matches as usize,
             errors: figures.errors as usize,
@@ -205,6 +510,14 @@ impl Watcher {
                 best_release: news.best_release,
             });
         }
+        self.monitor.set_last_check(CheckFigures {
+            finished_at: self.clock.now(),
+            duration_ms: summary.duration_ms,
+            feed_requests: feed_requests as u64,
+            searches: searches as u64,
+            errors: summary.errors as u64,
+            new_matches: summary.new_matches as u64,
+        });
         self.events.send(Event::CheckFinished {
             run_id,
             summary: summary.clone(),
@@ -218,6 +531,10 @@ impl Watcher {
 }
 
 struct ItemContext {
+    monitor: Arc<Monitor>,
+    empty_searches: Arc<AtomicUsize>,
+    /// The check's time: when the item counts as searched.
+    now: i64,
     store: Store,
     prowlarr: ProwlarrClient,
     events: Events,
@@ -249,7 +566,16 @@ impl ItemContext {
         };
         drop(permit);
         let outcome = match result {
-            Ok(releases) => self.record(&item, &releases).await,
+            Ok(releases) => {
+                if releases.is_empty() {
+                    self.empty_searches.fetch_add(1, Ordering::Relaxed);
+                }
+                let recorded = self.record(&item, &releases).await;
+                if recorded.is_ok() {
+                    self.store.mark_searched(item.id, self.now).await?;
+                }
+                recorded
+            }
             Err(e) => {
                 let message = e.to_string();
                 tracing::warn!(item = item.id, title = %item.title, error = %message, "search failed");
@@ -258,12 +584,17 @@ impl ItemContext {
                     item_title: item.title.clone(),
                     error: message.clone(),
                 });
-                if e.blocks_all_items() {
+                let blocks_all = e.blocks_all_items();
+                if blocks_all {
                     let mut fatal = self.fatal.lock().await;
                     if fatal.is_none() {
                         *fatal = Some(e);
                     }
                     self.stop.cancel();
+                }
+                if !blocks_all {
+                    // Not retried before its next slot: Prowlarr answered, the item's search is what failed.
+                    self.store.mark_searched(item.id, self.now).await?;
                 }
                 self.store
                     .record_item_error(item.id, &message)
@@ -286,11 +617,10 @@ impl ItemContext {
     /// The item's search, then one per alias (text-only indexers find a release only by the title it is
     /// listed under), one after the other; a release found twice is kept once. The first failure fails all.
     async fn search_item(&self, item: &WatchlistItem) -> Result<Vec<Release>, ProwlarrError> {
-        let mut releases = self.prowlarr.search(&SearchRequest::for_item(item)).await?;
+        let mut releases = self.timed_search(&SearchRequest::for_item(item)).await?;
         for alias in &item.aliases {
             let found = self
-                .prowlarr
-                .search(&SearchRequest::for_alias(item, alias))
+                .timed_search(&SearchRequest::for_alias(item, alias))
                 .await?;
             for r in found {
                 if !releases
@@ -302,6 +632,13 @@ impl ItemContext {
             }
         }
         Ok(releases)
+    }
+
+    async fn timed_search(&self, request: &SearchRequest) -> Result<Vec<Release>, ProwlarrError> {
+        let started = Instant::now();
+        let result = self.prowlarr.search(request).await;
+        self.monitor.record_latency(started.elapsed());
+        result
     }
 
     async fn record(

@@ -10,6 +10,7 @@ use nightwatcher_engine::filters::{IndexerRef, ItemFilters, Resolution};
 use nightwatcher_engine::model::{ItemKind, ItemSpec, WatchlistItem};
 use nightwatcher_engine::notify::{self, Delivery, DeliveryConfig, Sender};
 use nightwatcher_engine::prowlarr::{ProwlarrClient, ProwlarrConfig, RetryPolicy};
+use nightwatcher_engine::schedule::SearchMode;
 use nightwatcher_engine::secrets::Secret;
 use nightwatcher_engine::store::{MatchRecord, ReleaseRecord, Store};
 use nightwatcher_engine::telegram::{ChatTarget, TelegramChannel, TelegramConfig};
@@ -68,6 +69,8 @@ impl Harness {
             concurrency,
             vec![notify::TELEGRAM],
         )
+        // These tests are about what one search per item finds; feed mode has its own (feed_mode.rs).
+        .with_mode(SearchMode::SearchAll)
     }
 
     fn delivery(&self) -> Delivery {

@@ -41,6 +41,7 @@ async fn start_service(
             min_interval: Duration::ZERO,
             ..DeliveryConfig::default()
         },
+        ..ServiceOptions::default()
     };
     (
         Service::start_with(store, secrets, events, options).await,
@@ -171,6 +172,14 @@ async fn adding_an_item_searches_at_once_notifies_and_reports_status() {
 #[tokio::test]
 async fn progress_is_reported_while_a_check_runs() {
     let mut app = App::configured().await;
+    // Every item searched in the check, so the progress counts all three.
+    nightwatcher_engine::settings::set(
+        app.service.store(),
+        nightwatcher_engine::settings::SettingKey::SearchMode,
+        "search_all",
+    )
+    .await
+    .unwrap();
     for t in ["Heat", "Ronin", "Alien"] {
         app.service
             .add_item(spec(t, ItemKind::Movie))

@@ -11,7 +11,7 @@ mod release;
 mod resources;
 mod search;
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -93,6 +93,7 @@ struct Shared {
     state: Mutex<MutableState>,
     requests: AtomicU64,
     search_requests: AtomicU64,
+    feed_requests: AtomicU64,
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
     shutdown: watch::Receiver<bool>,
@@ -100,7 +101,13 @@ struct Shared {
 
 struct MutableState {
     /// Shared with searches in flight: a search clones the `Arc`, not the releases (copy on write).
-    releases: Arc<Vec<Value>>,
+    releases: Arc<search::Catalog>,
+    /// Indexers with no release yet: id → (name, protocol).
+    extra_indexers: BTreeMap<i64, (String, String)>,
+    /// `IndexerStatusResource` per blocked indexer id.
+    blocked: BTreeMap<i64, Value>,
+    /// Health entries besides the indexer-status one derived from `blocked`.
+    health: Vec<Value>,
     latency: Duration,
     faults: VecDeque<Fault>,
     query_faults: Vec<(String, Fault)>,
@@ -133,7 +140,10 @@ impl FakeProwlarr {
             api_key: api_key.to_string(),
             started: Utc::now(),
             state: Mutex::new(MutableState {
-                releases: Arc::new(Vec::new()),
+                releases: Arc::new(search::Catalog::default()),
+                extra_indexers: BTreeMap::new(),
+                blocked: BTreeMap::new(),
+                health: Vec::new(),
                 latency: Duration::ZERO,
                 faults: VecDeque::new(),
                 query_faults: Vec::new(),
@@ -143,6 +153,7 @@ impl FakeProwlarr {
             }),
             requests: AtomicU64::new(0),
             search_requests: AtomicU64::new(0),
+            feed_requests: AtomicU64::new(0),
             in_flight: AtomicUsize::new(0),
             max_in_flight: AtomicUsize::new(0),
             shutdown: rx.clone(),
@@ -174,11 +185,53 @@ impl FakeProwlarr {
     }
 
     pub fn add_releases(&self, releases: impl IntoIterator<Item = Value>) {
-        Arc::make_mut(&mut self.shared.lock().releases).extend(releases);
+        let mut state = self.shared.lock();
+        let catalog = Arc::make_mut(&mut state.releases);
+        for release in releases {
+            catalog.push(release);
+        }
     }
 
     pub fn clear_releases(&self) {
-        self.shared.lock().releases = Arc::new(Vec::new());
+        self.shared.lock().releases = Arc::new(search::Catalog::default());
+    }
+
+    /// Declares an indexer that has no release yet, so `GET /api/v1/indexer` lists it.
+    pub fn add_indexer(&self, id: i64, name: &str) {
+        self.shared
+            .lock()
+            .extra_indexers
+            .insert(id, (name.to_string(), "torrent".to_string()));
+    }
+
+    /// Puts an indexer into Prowlarr's failure back-off until `until`: searches skip it silently,
+    /// `GET /api/v1/indexerstatus` lists it and `GET /api/v1/health` warns about it (§5).
+    pub fn block_indexer(&self, id: i64, until: DateTime<Utc>) {
+        let now = release::prowlarr_date(Utc::now());
+        self.shared.lock().blocked.insert(
+            id,
+            json!({
+                "indexerId": id,
+                "disabledTill": release::prowlarr_date(until),
+                "initialFailure": now,
+                "mostRecentFailure": now,
+            }),
+        );
+    }
+
+    /// Ends every indexer's back-off.
+    pub fn unblock_indexers(&self) {
+        self.shared.lock().blocked.clear();
+    }
+
+    /// Adds a `HealthResource` entry (`type` is `ok`, `notice`, `warning` or `error`).
+    pub fn add_health(&self, source: &str, kind: &str, message: &str) {
+        self.shared.lock().health.push(json!({
+            "source": source,
+            "type": kind,
+            "message": message,
+            "wikiUrl": format!("https://wiki.servarr.com/prowlarr/system#{}", source.to_lowercase()),
+        }));
     }
 
     /// Every `GET /api/v1/search` waits this long before answering (faults included).
@@ -220,6 +273,11 @@ impl FakeProwlarr {
     /// Count of `GET /api/v1/search` requests, including refused ones.
     pub fn search_requests(&self) -> u64 {
         self.shared.search_requests.load(Ordering::SeqCst)
+    }
+
+    /// Count of `GET /api/v1/search` requests with an empty query: the latest-releases (RSS) feed (§6).
+    pub fn feed_requests(&self) -> u64 {
+        self.shared.feed_requests.load(Ordering::SeqCst)
     }
 
     /// Count of all requests.
@@ -321,6 +379,13 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     let is_search = route == "/api/v1/search";
     if is_search && method == Method::GET {
         shared.search_requests.fetch_add(1, Ordering::SeqCst);
+        let text = query
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("query"))
+            .map_or("", |(_, v)| v.as_str());
+        if text.trim().is_empty() {
+            shared.feed_requests.fetch_add(1, Ordering::SeqCst);
+        }
     }
     let is_api = route.starts_with("/api/") || route == "/api";
     let mut response = route_request(&shared, &method, &route, &query, &headers).await;
@@ -377,9 +442,11 @@ async fn route_request(
         ("/api/v1/indexer/categories", true) => {
             json_response(StatusCode::OK, &release::category_tree())
         }
-        ("/api/v1/indexerstatus" | "/api/v1/health", true) => {
-            json_response(StatusCode::OK, &json!([]))
+        ("/api/v1/indexerstatus", true) => {
+            let blocked: Vec<Value> = shared.lock().blocked.values().cloned().collect();
+            json_response(StatusCode::OK, &Value::Array(blocked))
         }
+        ("/api/v1/health", true) => json_response(StatusCode::OK, &health(shared)),
         (r, true) if r.starts_with("/api/v1/indexer/") => {
             let id = r["/api/v1/indexer/".len()..].parse::<i64>().ok();
             let found = id.and_then(|id| {
@@ -453,9 +520,19 @@ async fn search(shared: &Arc<Shared>, query: &[(String, String)]) -> Response {
         return fault_response(shared, &fault).await;
     }
 
-    let releases = shared.lock().releases.clone();
+    let (releases, blocked, extra) = {
+        let state = shared.lock();
+        let blocked: HashSet<i64> = state.blocked.keys().copied().collect();
+        (
+            state.releases.clone(),
+            blocked,
+            state.extra_indexers.clone(),
+        )
+    };
     if !params.indexer_ids.is_empty() {
-        let known = resources::indexer_summaries(&releases);
+        let mut known = resources::indexer_summaries(releases.releases());
+        known.extend(extra);
+        known.retain(|id, _| !blocked.contains(id));
         let any_available = params.indexer_ids.iter().any(|id| match id {
             -1 => known.values().any(|(_, p)| p == "usenet"),
             -2 => known.values().any(|(_, p)| p == "torrent"),
@@ -465,7 +542,7 @@ async fn search(shared: &Arc<Shared>, query: &[(String, String)]) -> Response {
             return all_indexers_unavailable();
         }
     }
-    let results = search::run(&releases, &params, Utc::now());
+    let results = search::run(&releases, &params, &blocked, Utc::now());
     json_response(StatusCode::OK, &Value::Array(results))
 }
 
@@ -507,6 +584,7 @@ async fn fault_response(shared: &Arc<Shared>, fault: &Fault) -> Response {
             let full = Value::Array(search::run(
                 &releases,
                 &search::SearchParams::default(),
+                &HashSet::new(),
                 Utc::now(),
             ))
             .to_string();
@@ -531,8 +609,56 @@ async fn fault_response(shared: &Arc<Shared>, fault: &Fault) -> Response {
     }
 }
 
-/// The current indexer list, derived from the releases.
+/// The current indexer list, derived from the releases and the declared indexers.
 fn indexer_list(shared: &Shared) -> Vec<Value> {
-    let releases = shared.lock().releases.clone();
-    resources::indexers(&releases, shared.started)
+    let (releases, extra) = {
+        let state = shared.lock();
+        (state.releases.clone(), state.extra_indexers.clone())
+    };
+    resources::indexers(releases.releases(), &extra, shared.started)
+}
+
+/// `HealthResource[]`: Prowlarr's `IndexerStatusCheck` says which indexers are in back-off (a warning, or an
+/// error when all are), followed by the entries a test added.
+fn health(shared: &Shared) -> Value {
+    let (blocked, mut extra) = {
+        let state = shared.lock();
+        let blocked: Vec<i64> = state.blocked.keys().copied().collect();
+        (blocked, state.health.clone())
+    };
+    let mut out = Vec::new();
+    if !blocked.is_empty() {
+        let indexers = indexer_list(shared);
+        let name_of = |id: i64| {
+            indexers
+                .iter()
+                .find(|i| i["id"].as_i64() == Some(id))
+                .and_then(|i| i["name"].as_str())
+                .unwrap_or("Unknown")
+                .to_string()
+        };
+        let all = indexers
+            .iter()
+            .all(|i| i["id"].as_i64().is_some_and(|id| blocked.contains(&id)));
+        let (kind, message) = if all {
+            (
+                "error",
+                "All indexers are unavailable due to failures".to_string(),
+            )
+        } else {
+            let names: Vec<String> = blocked.iter().map(|&id| name_of(id)).collect();
+            (
+                "warning",
+                format!("Indexers unavailable due to failures: {}", names.join(", ")),
+            )
+        };
+        out.push(json!({
+            "source": "IndexerStatusCheck",
+            "type": kind,
+            "message": message,
+            "wikiUrl": "https://wiki.servarr.com/prowlarr/system#indexers-are-unavailable-due-to-failures",
+        }));
+    }
+    out.append(&mut extra);
+    Value::Array(out)
 }

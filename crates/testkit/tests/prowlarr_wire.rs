@@ -600,3 +600,114 @@ async fn dropping_the_last_handle_stops_the_server() {
         "the server kept answering after every handle was dropped"
     );
 }
+
+#[tokio::test]
+async fn empty_query_is_the_latest_feed_paged_newest_first_per_indexer() {
+    let fake = FakeProwlarr::start(KEY).await;
+    let now = Utc::now();
+    for i in 0..5 {
+        fake.add_release(
+            ReleaseBuilder::new(&format!("Feed.Release.{i}.1080p-GRP"))
+                .guid(&format!("g{i}"))
+                .published(now - Age::minutes(i))
+                .categories(&[2040])
+                .build(),
+        );
+    }
+    fake.add_release(
+        ReleaseBuilder::new("Other.Show.S01E01.1080p-GRP")
+            .guid("tv")
+            .categories(&[5040])
+            .published(now)
+            .build(),
+    );
+    let page = search(&fake, "type=search&categories=2000&limit=2").await;
+    assert_eq!(
+        titles(&page),
+        ["Feed.Release.0.1080p-GRP", "Feed.Release.1.1080p-GRP"]
+    );
+    let next = search(&fake, "type=search&categories=2000&limit=2&offset=2").await;
+    assert_eq!(
+        titles(&next),
+        ["Feed.Release.2.1080p-GRP", "Feed.Release.3.1080p-GRP"]
+    );
+    let last = search(&fake, "type=search&categories=2000&limit=2&offset=4").await;
+    assert_eq!(titles(&last), ["Feed.Release.4.1080p-GRP"]);
+    assert_eq!(fake.feed_requests(), 3);
+    search(&fake, "query=feed&type=search").await;
+    assert_eq!((fake.feed_requests(), fake.search_requests()), (3, 4));
+}
+
+#[tokio::test]
+async fn a_blocked_indexer_is_skipped_silently_and_shown_by_indexerstatus_and_health() {
+    let fake = FakeProwlarr::start(KEY).await;
+    fake.add_indexer(2, "Second");
+    fake.add_release(
+        ReleaseBuilder::new("Blocked.Movie.2024.1080p-GRP")
+            .indexer(2, "Second")
+            .build(),
+    );
+    assert_eq!(search(&fake, "query=blocked").await.len(), 1);
+    assert_eq!(
+        get(&fake, "/api/v1/health")
+            .await
+            .json::<Value>()
+            .await
+            .unwrap(),
+        serde_json::json!([])
+    );
+
+    fake.block_indexer(2, Utc::now() + Age::hours(1));
+    assert!(search(&fake, "query=blocked").await.is_empty());
+    let status: Value = get(&fake, "/api/v1/indexerstatus")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(status.as_array().unwrap().len(), 1);
+    assert_eq!(status[0]["indexerId"], 2);
+    for field in ["disabledTill", "initialFailure", "mostRecentFailure"] {
+        assert!(status[0][field].as_str().unwrap().ends_with('Z'), "{field}");
+    }
+    let health: Value = get(&fake, "/api/v1/health").await.json().await.unwrap();
+    assert_eq!(health[0]["source"], "IndexerStatusCheck");
+    assert_eq!(health[0]["type"], "warning");
+    assert_eq!(
+        health[0]["message"],
+        "Indexers unavailable due to failures: Second"
+    );
+    assert!(
+        health[0]["wikiUrl"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://")
+    );
+    let only_blocked = get(&fake, "/api/v1/search?query=blocked&indexerIds=2").await;
+    assert_eq!(only_blocked.status(), StatusCode::BAD_REQUEST);
+
+    fake.block_indexer(1, Utc::now() + Age::hours(1));
+    let health: Value = get(&fake, "/api/v1/health").await.json().await.unwrap();
+    assert_eq!(health[0]["type"], "error");
+    assert_eq!(
+        health[0]["message"],
+        "All indexers are unavailable due to failures"
+    );
+    fake.unblock_indexers();
+    assert_eq!(search(&fake, "query=blocked").await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_text_search_over_many_releases_uses_the_word_index() {
+    let fake = FakeProwlarr::start(KEY).await;
+    fake.add_releases((0..20_000).map(|i| {
+        ReleaseBuilder::new(&format!("Many.Movie.{i}.2024.1080p-GRP"))
+            .guid(&format!("m{i}"))
+            .build()
+    }));
+    let started = std::time::Instant::now();
+    for i in 0..50 {
+        let found = search(&fake, &format!("query=many+movie+{i}+2024")).await;
+        assert_eq!(found.len(), 1);
+    }
+    assert!(started.elapsed() < Duration::from_secs(5));
+}

@@ -38,7 +38,10 @@ use wire::{Body, parse_list, parse_one};
 
 pub use config::{ProwlarrConfig, RetryPolicy};
 pub use error::ProwlarrError;
-pub use wire::{Category, Indexer, Protocol, Release, SearchRequest, SearchType, SystemStatus};
+pub use wire::{
+    Category, HealthCheck, Indexer, IndexerStatus, Protocol, Release, SearchRequest, SearchType,
+    SystemStatus,
+};
 
 /// Per-request timeout: a search waits for Prowlarr's slowest indexer, which itself allows 100 s per request.
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(90);
@@ -59,6 +62,8 @@ const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 const SEARCH_PATH: &str = "api/v1/search";
 const STATUS_PATH: &str = "api/v1/system/status";
 const INDEXER_PATH: &str = "api/v1/indexer";
+const INDEXER_STATUS_PATH: &str = "api/v1/indexerstatus";
+const HEALTH_PATH: &str = "api/v1/health";
 
 /// Whether to retry after `error`, given how many timeouts were already retried.
 fn should_retry(error: &ProwlarrError, policy: &RetryPolicy, timeouts: &mut u32) -> bool {
@@ -239,6 +244,25 @@ impl ProwlarrClient {
             tracing::warn!(skipped = skipped.len(), first_problem = %self.scrub(first), "skipped unreadable indexers");
         }
         Ok(indexers)
+    }
+
+    /// `GET /api/v1/indexerstatus`: the indexers Prowlarr has put into back-off. One attempt: it explains a
+    /// search that came back empty or failed, and is asked again after the next one.
+    pub async fn indexer_status(&self) -> Result<Vec<IndexerStatus>, ProwlarrError> {
+        let timeout = self.inner.request_timeout.min(STATUS_TIMEOUT);
+        let body = self.get(INDEXER_STATUS_PATH, &[], timeout).await?;
+        let (list, _) = parse_list::<IndexerStatus>(&body, "indexer statuses")
+            .map_err(|e| self.scrub_error(e))?;
+        Ok(list)
+    }
+
+    /// `GET /api/v1/health`: Prowlarr's own health checks. One attempt, like [`Self::indexer_status`].
+    pub async fn health(&self) -> Result<Vec<HealthCheck>, ProwlarrError> {
+        let timeout = self.inner.request_timeout.min(STATUS_TIMEOUT);
+        let body = self.get(HEALTH_PATH, &[], timeout).await?;
+        let (list, _) =
+            parse_list::<HealthCheck>(&body, "health checks").map_err(|e| self.scrub_error(e))?;
+        Ok(list)
     }
 
     /// Runs `attempt` under the retry policy. Returns its value and how many attempts it took.

@@ -335,6 +335,30 @@ pub struct Indexer {
 }
 
 /// Any value of the wrong type, `null` or absent reads as `None`.
+/// An indexer Prowlarr has put into failure back-off (`GET /api/v1/indexerstatus` lists only those).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndexerStatus {
+    pub indexer_id: i32,
+    #[serde(default, deserialize_with = "lenient_date")]
+    pub disabled_till: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "lenient_date")]
+    pub most_recent_failure: Option<DateTime<Utc>>,
+}
+
+/// One of Prowlarr's health checks (`GET /api/v1/health`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HealthCheck {
+    #[serde(default, deserialize_with = "lenient_or_default")]
+    pub source: String,
+    /// `ok`, `notice`, `warning` or `error`.
+    #[serde(default, rename = "type", deserialize_with = "lenient_or_default")]
+    pub kind: String,
+    #[serde(default, deserialize_with = "lenient_or_default")]
+    pub message: String,
+}
+
 fn lenient<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
     Ok(serde_json::from_value(Value::deserialize(d)?).ok())
 }

@@ -22,7 +22,9 @@ use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use crate::events::{Event, Events};
+use crate::monitor::{BudgetFigures, Monitor, Monitoring, PoolFigures, SNAPSHOT_KEY};
 use crate::notify::{Delivery, DeliveryConfig, Sender};
+use crate::schedule::{Backoff, Clock, SearchBudget, SearchMode, SearchSchedule, SystemClock};
 use crate::secrets::SecretStore;
 use crate::settings::Settings;
 use crate::setup::{self, SetupError};
@@ -71,6 +73,8 @@ struct State {
     watch_problem: Option<Problem>,
     /// From the last delivery: a permanent Telegram failure stays until a message goes through.
     telegram_problem: Option<Problem>,
+    /// Consecutive checks Prowlarr failed, and when the next one runs.
+    backoff: Backoff,
 }
 
 /// Timing knobs; the defaults suit an app, tests shorten them.
@@ -79,6 +83,8 @@ pub struct ServiceOptions {
     /// The first check runs this long after start, so start-up stays light.
     pub first_check_after: Duration,
     pub delivery: DeliveryConfig,
+    /// The clock of the search schedule, the budget and the backoff.
+    pub clock: Arc<dyn Clock>,
 }
 
 impl Default for ServiceOptions {
@@ -86,6 +92,7 @@ impl Default for ServiceOptions {
         ServiceOptions {
             first_check_after: Duration::from_secs(3),
             delivery: DeliveryConfig::default(),
+            clock: Arc::new(SystemClock),
         }
     }
 }
@@ -102,6 +109,9 @@ struct Inner {
     delivery: Arc<Delivery>,
     cancel: CancellationToken,
     tasks: Mutex<Vec<JoinHandle<()>>>,
+    /// Item searches of the last hour: kept across checks so the hourly cap holds.
+    budget: Arc<Mutex<SearchBudget>>,
+    monitor: Arc<Monitor>,
 }
 
 /// The running engine. Cheap to clone; [`Service::shutdown`] stops it.
@@ -144,6 +154,10 @@ impl Service {
             delivery,
             cancel: CancellationToken::new(),
             tasks: Mutex::new(Vec::new()),
+            budget: Arc::new(Mutex::new(SearchBudget::new(
+                SearchSchedule::default().budget_per_hour,
+            ))),
+            monitor: Arc::new(Monitor::new()),
         });
         let service = Service { inner };
         crate::matcher::warm_up();
@@ -209,6 +223,60 @@ impl Service {
             },
             problem: state.watch_problem.or(state.telegram_problem),
             notifications,
+        }
+    }
+
+    /// The running engine's monitoring figures (see [`crate::monitor`] for the JSON).
+    pub async fn monitoring(&self) -> Monitoring {
+        let settings = Settings::load(&self.inner.store).await.ok();
+        let now = self.inner.options.clock.now();
+        let (open, idle) = self.inner.store.pool_figures();
+        let idle = u32::try_from(idle).unwrap_or(u32::MAX);
+        let search_budget = {
+            let mut budget = self.inner.budget.lock().unwrap_or_else(|e| e.into_inner());
+            BudgetFigures {
+                per_hour: settings
+                    .as_ref()
+                    .map_or(budget.per_hour(), |s| s.schedule.budget_per_hour),
+                used_last_hour: budget.used(now),
+            }
+        };
+        Monitoring {
+            written_at: now,
+            pid: std::process::id(),
+            search_mode: settings
+                .as_ref()
+                .map_or(SearchMode::default(), |s| s.search_mode)
+                .as_str()
+                .to_owned(),
+            last_check: self.inner.monitor.last_check(),
+            prowlarr_latency_ms: self.inner.monitor.latency(),
+            notifications: self
+                .inner
+                .store
+                .notification_counts()
+                .await
+                .unwrap_or_default()
+                .into(),
+            db_connections: PoolFigures {
+                open,
+                idle,
+                in_use: open.saturating_sub(idle),
+            },
+            memory_rss_bytes: crate::monitor::rss_bytes(),
+            backoff: self.state().backoff.into(),
+            indexers: self.inner.monitor.indexers(),
+            search_budget,
+        }
+    }
+
+    /// Keeps the latest figures where `nightwatcherd status` (another process) can read them.
+    async fn write_monitoring(&self) {
+        let figures = self.monitoring().await;
+        if let Ok(json) = serde_json::to_string(&figures)
+            && let Err(e) = self.inner.store.set_setting(SNAPSHOT_KEY, &json).await
+        {
+            tracing::debug!(error = %e, "could not store the monitoring figures");
         }
     }
 
@@ -336,16 +404,43 @@ impl Service {
             self.inner.events.clone(),
             settings.concurrency,
             channels,
-        );
+        )
+        .with_mode(settings.search_mode)
+        .with_schedule(settings.schedule)
+        .with_clock(self.inner.options.clock.clone())
+        .with_budget(self.inner.budget.clone())
+        .with_monitor(self.inner.monitor.clone());
         self.update(|s| s.running = Some(Progress { done: 0, total: 0 }));
         self.announce_status().await;
         let result = watcher.check(&self.inner.cancel).await;
+        let now = self.inner.options.clock.now();
+        let mut wait = settings.interval;
         let problem = match &result {
-            Ok(_) | Err(CheckError::Cancelled) => None,
-            Err(CheckError::Prowlarr(e)) => Some(Problem {
-                kind: "prowlarr",
-                message: e.to_string(),
-            }),
+            Ok(_) => {
+                self.update(|s| s.backoff.succeeded());
+                self.inner
+                    .monitor
+                    .indexers()
+                    .and_then(|h| h.message)
+                    .map(|message| Problem {
+                        kind: "indexers",
+                        message,
+                    })
+            }
+            Err(CheckError::Cancelled) => None,
+            Err(CheckError::Prowlarr(e)) => {
+                let mut backoff = self.state().backoff;
+                wait = backoff.failed(now, e.retry_after());
+                self.update(|s| s.backoff = backoff);
+                let at = chrono::DateTime::from_timestamp(now + wait.as_secs() as i64, 0)
+                    .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string())
+                    .unwrap_or_default();
+                tracing::warn!(error = %e, wait_s = wait.as_secs(), "Prowlarr failed; backing off");
+                Some(Problem {
+                    kind: "prowlarr",
+                    message: format!("{e}. Next try {at}"),
+                })
+            }
             Err(CheckError::Store(e)) => Some(Problem {
                 kind: "prowlarr",
                 message: format!("the check could not be recorded: {e}"),
@@ -358,7 +453,8 @@ impl Service {
         self.wake_delivery();
         self.inner.events.send(Event::ItemsChanged);
         self.announce_status().await;
-        settings.interval
+        self.write_monitoring().await;
+        wait
     }
 
     /// Keeps the status current from the engine's events: progress, and Telegram failing or recovering.

@@ -62,9 +62,17 @@ pub(crate) fn indexer_summaries(releases: &[Value]) -> BTreeMap<i64, (String, St
 }
 
 /// `IndexerResource[]`, sorted by name like `ProviderControllerBase.GetAll`.
-pub(crate) fn indexers(releases: &[Value], started: DateTime<Utc>) -> Vec<Value> {
+pub(crate) fn indexers(
+    releases: &[Value],
+    extra: &BTreeMap<i64, (String, String)>,
+    started: DateTime<Utc>,
+) -> Vec<Value> {
     let added = release::prowlarr_date(started);
-    let mut list: Vec<Value> = indexer_summaries(releases)
+    let mut summaries = indexer_summaries(releases);
+    for (id, summary) in extra {
+        summaries.entry(*id).or_insert_with(|| summary.clone());
+    }
+    let mut list: Vec<Value> = summaries
         .into_iter()
         .map(|(id, (name, protocol))| {
             let slug: String = name

@@ -18,8 +18,15 @@
 //!   releases without categories are kept (as in API searches).
 //! - Results are sorted newest `publishDate` first, `limit` (0 = the indexer default, 100) and `offset` apply
 //!   per indexer, indexers are concatenated by ascending id, and a guid seen at an earlier indexer is dropped.
+//! - An empty query is the "latest releases" (RSS) search of §6: every release passes the text test, so paging
+//!   newest first with `offset` walks back through each indexer's feed.
+//! - Indexers blocked by Prowlarr (see `FakeProwlarr::block_indexer`) are skipped silently, as Prowlarr does.
+//!
+//! The releases live in a [`Catalog`] indexed by title word, so a text search looks at the releases holding
+//! its rarest word instead of scanning them all: the fake must stay far cheaper than the latency it simulates,
+//! or a concurrency benchmark measures the fake.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
@@ -337,11 +344,58 @@ pub(crate) fn published_at(release: &Value) -> Option<DateTime<Utc>> {
         .map(|d| d.with_timezone(&Utc))
 }
 
+/// The fake's releases in insertion order, with an inverted index from title word to release.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Catalog {
+    releases: Vec<Value>,
+    postings: HashMap<String, Vec<usize>>,
+}
+
+impl Catalog {
+    pub fn push(&mut self, release: Value) {
+        let at = self.releases.len();
+        let title = release.get("title").and_then(Value::as_str).unwrap_or("");
+        let mut seen = HashSet::new();
+        for word in words(title) {
+            if seen.insert(word.clone()) {
+                self.postings.entry(word).or_default().push(at);
+            }
+        }
+        self.releases.push(release);
+    }
+
+    pub fn releases(&self) -> &[Value] {
+        &self.releases
+    }
+
+    /// The releases that can match `criteria`'s text: those holding its rarest word, or all of them.
+    fn candidates(&self, criteria: &Criteria) -> Vec<&Value> {
+        if criteria.words.is_empty() {
+            return self.releases.iter().collect();
+        }
+        let rarest = criteria
+            .words
+            .iter()
+            .map(|w| self.postings.get(w).map_or(&[][..], Vec::as_slice))
+            .min_by_key(|p| p.len())
+            .unwrap_or(&[]);
+        rarest.iter().map(|&i| &self.releases[i]).collect()
+    }
+}
+
 /// Runs a bound search over the fake's releases and returns the response array, ready to serialize.
-pub(crate) fn run(releases: &[Value], params: &SearchParams, now: DateTime<Utc>) -> Vec<Value> {
+/// Releases of the indexers in `blocked` are skipped.
+pub(crate) fn run(
+    catalog: &Catalog,
+    params: &SearchParams,
+    blocked: &HashSet<i64>,
+    now: DateTime<Utc>,
+) -> Vec<Value> {
     let criteria = parse_criteria(params.query.as_deref().unwrap_or(""), &params.kind);
-    let mut picked: Vec<&Value> = releases
-        .iter()
+    let mut picked: Vec<&Value> = catalog
+        .candidates(&criteria)
+        .into_iter()
+        .filter(|r| !blocked.contains(&indexer_id_of(r)))
         .filter(|r| in_indexers(r, &params.indexer_ids))
         .filter(|r| in_categories(r, &params.categories))
         .filter(|r| matches(r, &criteria))

@@ -1,0 +1,216 @@
+//! Feed mode against the fake Prowlarr: one latest-releases poll per check, local matching, item searches only
+//! when due and within the budget, paging back to the cursor, and Prowlarr's health read after an empty feed.
+//! Time is a `ManualClock`: nothing here sleeps.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::Utc;
+use nightwatcher_engine::events::Events;
+use nightwatcher_engine::model::{ItemKind, ItemSpec};
+use nightwatcher_engine::monitor::Monitor;
+use nightwatcher_engine::prowlarr::{ProwlarrClient, ProwlarrConfig, RetryPolicy};
+use nightwatcher_engine::schedule::{ManualClock, SearchBudget, SearchSchedule};
+use nightwatcher_engine::secrets::Secret;
+use nightwatcher_engine::store::Store;
+use nightwatcher_engine::watcher::Watcher;
+use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder};
+use tokio_util::sync::CancellationToken;
+
+const KEY: &str = "prowlarr-key-0123456789";
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    store: Store,
+    prowlarr: FakeProwlarr,
+    clock: ManualClock,
+    budget: Arc<Mutex<SearchBudget>>,
+    monitor: Arc<Monitor>,
+}
+
+impl Harness {
+    async fn new() -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("nw.db")).await.unwrap();
+        Harness {
+            _dir: dir,
+            store,
+            prowlarr: FakeProwlarr::start(KEY).await,
+            clock: ManualClock::at(Utc::now().timestamp()),
+            budget: Arc::new(Mutex::new(SearchBudget::new(100))),
+            monitor: Arc::new(Monitor::new()),
+        }
+    }
+
+    async fn add(&self, title: &str) {
+        let spec = ItemSpec {
+            title: title.into(),
+            kind: Some(ItemKind::Movie),
+            ..Default::default()
+        };
+        self.store
+            .add_item(&spec.validate().unwrap())
+            .await
+            .unwrap();
+    }
+
+    fn watcher(&self, budget_per_hour: u32) -> Watcher {
+        let mut config = ProwlarrConfig::new(&self.prowlarr.url(), Secret::new(KEY)).unwrap();
+        config.retry = RetryPolicy::none();
+        Watcher::new(
+            self.store.clone(),
+            ProwlarrClient::new(config).unwrap(),
+            Events::new(),
+            2,
+            vec![],
+        )
+        .with_clock(Arc::new(self.clock.clone()))
+        .with_schedule(SearchSchedule {
+            every: Duration::from_secs(6 * 3600),
+            budget_per_hour,
+        })
+        .with_budget(self.budget.clone())
+        .with_monitor(self.monitor.clone())
+    }
+
+    fn noise(&self, n: usize, tag: &str) {
+        let now = Utc::now();
+        self.prowlarr.add_releases((0..n).map(|i| {
+            ReleaseBuilder::new(&format!("Unrelated.Show.{tag}.S01E{i:02}.720p-NOISE"))
+                .guid(&format!("{tag}-{i}"))
+                .categories(&[2040])
+                .published(now - chrono::Duration::seconds(i as i64))
+                .build()
+        }));
+    }
+}
+
+#[tokio::test]
+async fn a_check_reads_the_feed_once_and_searches_only_the_items_due() {
+    let h = Harness::new().await;
+    for t in ["Heat", "Ronin", "Alien"] {
+        h.add(t).await;
+    }
+    h.noise(5, "a");
+    let first = h
+        .watcher(100)
+        .check(&CancellationToken::new())
+        .await
+        .unwrap();
+    assert_eq!(
+        (first.feed_requests, first.searches),
+        (1, 3),
+        "search on add"
+    );
+    assert_eq!(h.prowlarr.feed_requests(), 1);
+
+    h.clock.advance(Duration::from_secs(900));
+    let second = h
+        .watcher(100)
+        .check(&CancellationToken::new())
+        .await
+        .unwrap();
+    assert_eq!((second.feed_requests, second.searches), (1, 0));
+
+    // A new release appears in the feed: found without searching for the item.
+    h.prowlarr.add_release(
+        ReleaseBuilder::new("Heat.1995.1080p.BluRay.x264-GRP")
+            .guid("heat")
+            .published(Utc::now() + chrono::Duration::seconds(5))
+            .build(),
+    );
+    h.clock.advance(Duration::from_secs(900));
+    let third = h
+        .watcher(100)
+        .check(&CancellationToken::new())
+        .await
+        .unwrap();
+    assert_eq!((third.searches, third.new_matches), (0, 1));
+    assert_eq!(h.prowlarr.search_requests(), 3 + 3);
+
+    // After its six hours, each item is searched once again.
+    h.clock.advance(Duration::from_secs(6 * 3600));
+    let later = h
+        .watcher(100)
+        .check(&CancellationToken::new())
+        .await
+        .unwrap();
+    assert_eq!(later.searches, 3);
+}
+
+#[tokio::test]
+async fn the_hourly_budget_holds_across_checks() {
+    let h = Harness::new().await;
+    for i in 0..5 {
+        h.add(&format!("Movie Number {i}")).await;
+    }
+    h.noise(1, "b");
+    let first = h.watcher(2).check(&CancellationToken::new()).await.unwrap();
+    assert_eq!(first.searches, 2);
+    h.clock.advance(Duration::from_secs(900));
+    let second = h.watcher(2).check(&CancellationToken::new()).await.unwrap();
+    assert_eq!(second.searches, 0, "two searches already made this hour");
+    h.clock.advance(Duration::from_secs(3600));
+    let third = h.watcher(2).check(&CancellationToken::new()).await.unwrap();
+    assert_eq!(third.searches, 2);
+}
+
+#[tokio::test]
+async fn the_feed_pages_back_until_it_reaches_the_last_release_seen() {
+    let h = Harness::new().await;
+    h.add("Heat").await;
+    h.noise(10, "old");
+    h.watcher(100)
+        .check(&CancellationToken::new())
+        .await
+        .unwrap();
+    let before = h.prowlarr.feed_requests();
+    // 250 newer releases, the one we want among the oldest of them.
+    let now = Utc::now() + chrono::Duration::seconds(60);
+    h.prowlarr.add_release(
+        ReleaseBuilder::new("Heat.1995.2160p.WEB-DL-GRP")
+            .guid("heat-new")
+            .published(now)
+            .build(),
+    );
+    h.prowlarr.add_releases((0..250).map(|i| {
+        ReleaseBuilder::new(&format!("Other.Thing.{i}.720p-NOISE"))
+            .guid(&format!("new-{i}"))
+            .published(now + chrono::Duration::seconds(i + 1))
+            .build()
+    }));
+    h.clock.advance(Duration::from_secs(900));
+    let summary = h
+        .watcher(100)
+        .check(&CancellationToken::new())
+        .await
+        .unwrap();
+    assert_eq!(summary.feed_requests, 3);
+    assert_eq!(h.prowlarr.feed_requests() - before, 3);
+    assert_eq!(summary.new_matches, 1);
+}
+
+#[tokio::test]
+async fn an_empty_feed_reads_prowlarr_health_and_says_how_many_indexers_are_disabled() {
+    let h = Harness::new().await;
+    h.add("Heat").await;
+    h.prowlarr.add_indexer(2, "Second");
+    h.prowlarr.add_indexer(3, "Third");
+    h.prowlarr
+        .block_indexer(2, Utc::now() + chrono::Duration::hours(1));
+    h.watcher(100)
+        .check(&CancellationToken::new())
+        .await
+        .unwrap();
+    let health = h.monitor.indexers().expect("health read");
+    assert_eq!((health.total, health.disabled), (3, 1));
+    assert!(
+        health
+            .message
+            .unwrap()
+            .starts_with("1 of 3 indexers disabled by Prowlarr")
+    );
+    assert!(h.monitor.latency().samples >= 2);
+}

@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "test_prowlarr",
     "send_test_message",
     "get_status",
+    "get_monitoring",
     "check_now",
     "set_paused",
     "retry_failed",

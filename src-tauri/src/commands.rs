@@ -100,6 +100,11 @@ pub async fn get_status(engine: State<'_, Client>) -> Result {
 }
 
 #[tauri::command]
+pub async fn get_monitoring(engine: State<'_, Client>) -> Result {
+    engine.call("get_monitoring", Value::Null).await
+}
+
+#[tauri::command]
 pub async fn check_now(engine: State<'_, Client>) -> Result {
     engine.call("check_now", Value::Null).await
 }

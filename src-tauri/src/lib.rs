@@ -45,6 +45,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::test_prowlarr,
             commands::send_test_message,
             commands::get_status,
+            commands::get_monitoring,
             commands::check_now,
             commands::set_paused,
             commands::retry_failed,

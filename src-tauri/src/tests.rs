@@ -264,3 +264,14 @@ fn try_release_parses_without_an_item() {
     assert_eq!(result["matches"], Value::Null, "{result}");
     assert_eq!(result["parsed"]["year"], 2024, "{result}");
 }
+
+#[test]
+fn monitoring_comes_from_the_engine() {
+    let h = Harness::new();
+    let monitoring = h.invoke("get_monitoring", json!({})).unwrap();
+    assert_eq!(monitoring["search_mode"], "feed", "{monitoring}");
+    assert!(
+        monitoring["notifications"]["pending"].is_i64(),
+        "{monitoring}"
+    );
+}

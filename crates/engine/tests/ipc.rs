@@ -312,3 +312,58 @@ async fn a_malformed_line_closes_only_that_connection() {
     let (client, _) = engine.window().await;
     assert!(client.call("get_status", Value::Null).await.is_ok());
 }
+
+#[tokio::test]
+async fn monitoring_figures_and_search_settings_cross_the_socket() {
+    let engine = Engine::start().await;
+    let (client, _pushes) = engine.window().await;
+    let monitoring = client.call("get_monitoring", Value::Null).await.unwrap();
+    assert_eq!(monitoring["search_mode"], "feed", "{monitoring}");
+    assert_eq!(monitoring["pid"], std::process::id(), "{monitoring}");
+    assert!(
+        monitoring["db_connections"]["open"].is_u64(),
+        "{monitoring}"
+    );
+
+    let settings = client.call("get_settings", Value::Null).await.unwrap();
+    assert_eq!(
+        (
+            &settings["search_mode"],
+            &settings["search_every"],
+            &settings["search_budget"]
+        ),
+        (&json!("feed"), &json!("6h"), &json!(100)),
+        "{settings}"
+    );
+    let saved = client
+        .call(
+            "save_settings",
+            json!({"input": {"search_mode": "search_all", "search_every": "12h", "search_budget": 40}}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            &saved["search_mode"],
+            &saved["search_every"],
+            &saved["search_budget"]
+        ),
+        (&json!("search_all"), &json!("12h"), &json!(40)),
+        "{saved}"
+    );
+    let e = client
+        .call(
+            "save_settings",
+            json!({"input": {"search_mode": "sometimes", "search_budget": 5}}),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.kind.as_str(), e.field.as_deref()),
+        ("validation", Some("search_mode")),
+        "{e:?}"
+    );
+    // Nothing of a refused input is stored, not even its valid part.
+    let settings = client.call("get_settings", Value::Null).await.unwrap();
+    assert_eq!(settings["search_budget"], 40, "{settings}");
+}

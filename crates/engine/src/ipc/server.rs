@@ -447,6 +447,7 @@ pub async fn dispatch(service: &Service, cmd: &str, args: Value) -> Result<Value
         "test_prowlarr" => to_json(service.test_prowlarr().await?),
         "send_test_message" => to_json(service.send_test_message().await?),
         "get_status" => to_json(service.status().await),
+        "get_monitoring" => to_json(service.monitoring().await),
         "check_now" => {
             service.check_now();
             Ok(Value::Null)

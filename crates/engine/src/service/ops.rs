@@ -154,6 +154,12 @@ pub struct SettingsView {
     pub interval: String,
     pub concurrency: usize,
     pub desktop_notifications: bool,
+    /// `feed` (poll the latest releases, search items on their slow schedule) or `search_all`.
+    pub search_mode: &'static str,
+    /// How often each item is searched by name in feed mode, as humantime (`6h`).
+    pub search_every: String,
+    /// Item searches allowed in any rolling hour.
+    pub search_budget: u32,
     /// `saved`, `not set` or `unavailable` (the keyring cannot be read): never the value.
     pub prowlarr_api_key: &'static str,
     pub telegram_bot_token: &'static str,
@@ -174,6 +180,9 @@ pub struct SettingsInput {
     pub interval: Option<String>,
     pub concurrency: Option<u32>,
     pub desktop_notifications: Option<bool>,
+    pub search_mode: Option<String>,
+    pub search_every: Option<String>,
+    pub search_budget: Option<u32>,
 }
 
 /// Keeps "absent" (`None`) apart from "null" (`Some(None)`).
@@ -329,6 +338,9 @@ impl Service {
             interval: humantime::format_duration(s.interval).to_string(),
             concurrency: s.concurrency,
             desktop_notifications: s.desktop_notifications,
+            search_mode: s.search_mode.as_str(),
+            search_every: humantime::format_duration(s.schedule.every).to_string(),
+            search_budget: s.schedule.budget_per_hour,
             prowlarr_api_key,
             telegram_bot_token,
             keyring_error,
@@ -366,6 +378,19 @@ impl Service {
         }
         if let Some(v) = input.desktop_notifications {
             changes.push((SettingKey::DesktopNotifications, Some(v.to_string())));
+        }
+        let more = [
+            (SettingKey::SearchMode, input.search_mode),
+            (SettingKey::SearchEvery, input.search_every),
+            (
+                SettingKey::SearchBudget,
+                input.search_budget.map(|v| v.to_string()),
+            ),
+        ];
+        for (key, value) in more {
+            if let Some(v) = value {
+                changes.push((key, Some(key.validate(&v)?)));
+            }
         }
         for (key, value) in changes {
             match value {

@@ -138,10 +138,12 @@ export async function mountApp(root: HTMLElement, backend: Backend, options: App
     backend.onStatus((status) => {
       statusVersion += 1;
       statusBar.setStatus(status);
+      statusBar.details.refreshIfOpen();
     }),
     backend.onProgress((progress) => statusBar.progress(progress)),
     backend.onCheckFinished((finished) => {
       statusBar.checkFinished(finished.run_id);
+      statusBar.details.refreshIfOpen();
       // Item states and found releases both change with a check; reloading is cheap and local.
       void found.reload();
       void reloadItems();

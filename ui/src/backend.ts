@@ -19,6 +19,7 @@ import {
   type IpcErrorKind,
   type ItemSpec,
   type ItemView,
+  type Monitoring,
   type ProgressEvent,
   type ReleaseFoundEvent,
   type SecretName,
@@ -101,6 +102,7 @@ export const sendTestMessage = async (): Promise<void> => {
   await call("send_test_message");
 };
 export const getStatus = (): Promise<Status> => call("get_status");
+export const getMonitoring = (): Promise<Monitoring> => call("get_monitoring");
 export const checkNow = async (): Promise<void> => {
   await call("check_now");
 };
@@ -142,6 +144,7 @@ export const backend: Backend = {
   testProwlarr,
   sendTestMessage,
   getStatus,
+  getMonitoring,
   checkNow,
   setPaused,
   retryFailed,

@@ -62,3 +62,18 @@ export function isWebUrl(url: string | null | undefined): url is string {
     return false;
   }
 }
+
+/** A span of milliseconds: "850 ms", "4.2 s", "2 min 5 s". */
+export function formatMillis(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return "–";
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  const rest = seconds % 60;
+  return rest === 0 ? `${Math.floor(seconds / 60)} min` : `${Math.floor(seconds / 60)} min ${rest} s`;
+}
+
+/** Bytes in MiB with one decimal, the unit `ps` and system monitors show memory in: "42.5 MiB". */
+export function formatMiB(bytes: number): string {
+  return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+}

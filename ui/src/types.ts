@@ -151,6 +151,13 @@ export interface TryResult {
 
 export type SecretState = "saved" | "not set" | "unavailable";
 
+/**
+ * `feed`: each check reads the indexers' latest releases once and searches an item by name only when it is
+ * added or edited and then once per `search_every`, within `search_budget` searches an hour.
+ * `search_all`: every item is searched on every check (no budget).
+ */
+export type SearchMode = "feed" | "search_all";
+
 export interface SettingsView {
   prowlarr_url: string | null;
   telegram_chat_id: string | null;
@@ -158,6 +165,11 @@ export interface SettingsView {
   interval: string;
   concurrency: number;
   desktop_notifications: boolean;
+  search_mode: SearchMode;
+  /** A humantime duration such as "6h" (1h to 7d). */
+  search_every: string;
+  /** Item searches per rolling hour, 1 to 1000. */
+  search_budget: number;
   prowlarr_api_key: SecretState;
   telegram_bot_token: SecretState;
   keyring_error: string | null;
@@ -172,6 +184,9 @@ export interface SettingsInput {
   interval?: string;
   concurrency?: number;
   desktop_notifications?: boolean;
+  search_mode?: SearchMode;
+  search_every?: string;
+  search_budget?: number;
 }
 
 export type SecretName = "prowlarr-api-key" | "telegram-bot-token";
@@ -207,6 +222,37 @@ export interface Status {
   next_check_at: number | null;
   problem: { kind: ProblemKind; message: string } | null;
   notifications: { pending: number; sent: number; failed: number };
+}
+
+/**
+ * The running engine's figures (`Monitoring` in crates/engine/src/monitor.rs). Times are Unix seconds.
+ */
+export interface Monitoring {
+  written_at: number;
+  pid: number;
+  search_mode: SearchMode;
+  /** Null until a check has finished since the engine started. */
+  last_check: {
+    finished_at: number;
+    duration_ms: number;
+    /** Feed pages read. */
+    feed_requests: number;
+    /** Item searches by name. */
+    searches: number;
+    errors: number;
+    new_matches: number;
+  } | null;
+  /** Over the last 200 Prowlarr requests; all 0 when there were none. */
+  prowlarr_latency_ms: { samples: number; median: number; p95: number };
+  notifications: { pending: number; sent: number; failed: number };
+  db_connections: { open: number; idle: number; in_use: number };
+  /** Null where the engine cannot read it (not Linux). */
+  memory_rss_bytes: number | null;
+  /** The wait after Prowlarr failed as a whole; `failures` 0 when it works. */
+  backoff: { failures: number; next_try_at: number | null };
+  /** What Prowlarr said about its indexers after an empty or failed search; null before it was asked. */
+  indexers: { total: number; disabled: number; message: string | null; checked_at: number } | null;
+  search_budget: { per_hour: number; used_last_hour: number };
 }
 
 export interface ProgressEvent {
@@ -271,6 +317,7 @@ export interface Backend {
   testProwlarr(): Promise<ConnectionInfo>;
   sendTestMessage(): Promise<void>;
   getStatus(): Promise<Status>;
+  getMonitoring(): Promise<Monitoring>;
   checkNow(): Promise<void>;
   setPaused(paused: boolean): Promise<Status>;
   retryFailed(): Promise<number>;

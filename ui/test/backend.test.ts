@@ -42,6 +42,7 @@ describe("commands", () => {
     ["testProwlarr", () => api.testProwlarr(), "test_prowlarr", undefined],
     ["sendTestMessage", () => api.sendTestMessage(), "send_test_message", undefined],
     ["getStatus", () => api.getStatus(), "get_status", undefined],
+    ["getMonitoring", () => api.getMonitoring(), "get_monitoring", undefined],
     ["checkNow", () => api.checkNow(), "check_now", undefined],
     ["setPaused", () => api.setPaused(true), "set_paused", { paused: true }],
     ["retryFailed", () => api.retryFailed(), "retry_failed", undefined],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { h, replace, setAttr, showMessage } from "../src/dom";
-import { formatAge, formatClock, formatSize, isWebUrl, plural } from "../src/format";
+import { formatAge, formatClock, formatMiB, formatMillis, formatSize, isWebUrl, plural } from "../src/format";
 
 describe("dom helper", () => {
   it("turns strings into text nodes", () => {
@@ -57,6 +57,17 @@ describe("formatting", () => {
     expect(formatSize(4.7 * 1024 ** 3)).toBe("4.7 GiB");
     expect(formatSize(150 * 1024 ** 2)).toBe("150 MiB");
     expect(formatSize(null)).toBe("–");
+  });
+
+  it("durations in ms read at the scale they are", () => {
+    expect(formatMillis(850)).toBe("850 ms");
+    expect(formatMillis(4200)).toBe("4.2 s");
+    expect(formatMillis(125_000)).toBe("2 min 5 s");
+    expect(formatMillis(120_000)).toBe("2 min");
+  });
+
+  it("memory reads in MiB", () => {
+    expect(formatMiB(44_564_480)).toBe("42.5 MiB");
   });
 
   it("ages read as the largest whole unit", () => {

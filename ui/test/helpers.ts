@@ -10,6 +10,7 @@ import type {
   CheckFinishedEvent,
   FoundRelease,
   ItemView,
+  Monitoring,
   ProgressEvent,
   ReleaseFoundEvent,
   SettingsView,
@@ -59,6 +60,9 @@ export function settingsView(partial: Partial<SettingsView> = {}): SettingsView 
     interval: "15m",
     concurrency: 5,
     desktop_notifications: true,
+    search_mode: "feed",
+    search_every: "6h",
+    search_budget: 100,
     prowlarr_api_key: "saved",
     telegram_bot_token: "saved",
     keyring_error: null,
@@ -79,11 +83,37 @@ export function status(partial: Partial<Status> = {}): Status {
   };
 }
 
+/** A healthy engine's figures after one feed-mode check. */
+export function monitoring(partial: Partial<Monitoring> = {}): Monitoring {
+  return {
+    written_at: NOW_SECS,
+    pid: 4242,
+    search_mode: "feed",
+    last_check: {
+      finished_at: NOW_SECS - 60,
+      duration_ms: 4200,
+      feed_requests: 3,
+      searches: 12,
+      errors: 1,
+      new_matches: 2,
+    },
+    prowlarr_latency_ms: { samples: 37, median: 420, p95: 1800 },
+    notifications: { pending: 1, sent: 40, failed: 2 },
+    db_connections: { open: 3, idle: 2, in_use: 1 },
+    memory_rss_bytes: 44_564_480,
+    backoff: { failures: 0, next_try_at: null },
+    indexers: { total: 5, disabled: 0, message: null, checked_at: NOW_SECS - 120 },
+    search_budget: { per_hour: 100, used_last_hour: 12 },
+    ...partial,
+  };
+}
+
 export interface FakeState {
   items: ItemView[];
   found: FoundRelease[];
   settings: SettingsView;
   status: Status;
+  monitoring: Monitoring;
 }
 
 type Listeners = {
@@ -100,6 +130,7 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
     found: [],
     settings: settingsView(),
     status: status(),
+    monitoring: monitoring(),
     ...init,
   };
   const listeners: Listeners = { status: [], progress: [], releaseFound: [], itemsChanged: [], checkFinished: [] };
@@ -164,6 +195,7 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
     testProwlarr: vi.fn<Backend["testProwlarr"]>(async () => ({ version: "2.3.6.5176", indexers: 12, enabled_indexers: 10 })),
     sendTestMessage: vi.fn<Backend["sendTestMessage"]>(async () => undefined),
     getStatus: vi.fn<Backend["getStatus"]>(async () => state.status),
+    getMonitoring: vi.fn<Backend["getMonitoring"]>(async () => structuredClone(state.monitoring)),
     checkNow: vi.fn<Backend["checkNow"]>(async () => undefined),
     setPaused: vi.fn<Backend["setPaused"]>(async (paused) => {
       state.status = { ...state.status, paused };

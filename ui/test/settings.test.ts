@@ -106,6 +106,103 @@ describe("other settings", () => {
   });
 });
 
+describe("checking: search mode, per-item search interval, budget", () => {
+  const select = (root: HTMLElement) => byTestId<HTMLSelectElement>(root, "search_mode");
+
+  it("shows the stored values, feed first as the recommended mode", async () => {
+    const { root } = await openSettings(
+      fakeBackend({ settings: settingsView({ search_mode: "search_all", search_every: "12h", search_budget: 40 }) }),
+    );
+    expect(select(root).name).toBe("search_mode");
+    expect([...select(root).options].map((o) => o.value)).toEqual(["feed", "search_all"]);
+    expect(text(select(root).options[0] as HTMLOptionElement)).toMatch(/recommended/);
+    expect(select(root).value).toBe("search_all");
+    expect(input(root, "search_every").value).toBe("12h");
+    expect(input(root, "search_budget").value).toBe("40");
+  });
+
+  it("round trip: changed values are sent with their engine names and shown as stored", async () => {
+    const fake = fakeBackend();
+    const { root } = await openSettings(fake);
+    type(select(root), "search_all");
+    type(input(root, "search_every"), "12h");
+    type(input(root, "search_budget"), "30");
+    byTestId(root, "settings-save").click();
+    await flush();
+    expect(fake.backend.saveSettings).toHaveBeenCalledWith({
+      search_mode: "search_all",
+      search_every: "12h",
+      search_budget: 30,
+    });
+    expect(text(byTestId(root, "settings-result"))).toBe("Settings saved.");
+
+    // Saved again unchanged: nothing to send.
+    byTestId(root, "settings-save").click();
+    await flush();
+    expect(fake.backend.saveSettings).toHaveBeenCalledTimes(1);
+    expect(text(byTestId(root, "settings-result"))).toMatch(/Nothing to save/);
+
+    // A fresh mount shows what was stored.
+    const again = await openSettings(fake);
+    expect(select(again.root).value).toBe("search_all");
+    expect(input(again.root, "search_every").value).toBe("12h");
+    expect(input(again.root, "search_budget").value).toBe("30");
+  });
+
+  it("does not send the new fields when they are unchanged", async () => {
+    const fake = fakeBackend();
+    const { root } = await openSettings(fake);
+    type(input(root, "interval"), "30m");
+    byTestId(root, "settings-save").click();
+    await flush();
+    expect(fake.backend.saveSettings).toHaveBeenCalledWith({ interval: "30m" });
+  });
+
+  it.each(["0", "-1", "2.5", "many", "", "1001"])("refuses a budget of %j before sending", async (value) => {
+    const fake = fakeBackend();
+    const { root } = await openSettings(fake);
+    type(input(root, "search_budget"), value);
+    byTestId(root, "settings-save").click();
+    await flush();
+    expect(text(byTestId(root, "field-error-search_budget"))).toMatch(/whole number .* from 1 to 1000/);
+    expect(fake.backend.saveSettings).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(input(root, "search_budget"));
+  });
+
+  it("refuses an empty search interval before sending", async () => {
+    const fake = fakeBackend();
+    const { root } = await openSettings(fake);
+    type(input(root, "search_every"), "  ");
+    byTestId(root, "settings-save").click();
+    await flush();
+    expect(text(byTestId(root, "field-error-search_every"))).toMatch(/duration such as 6h/);
+    expect(fake.backend.saveSettings).not.toHaveBeenCalled();
+  });
+
+  it("shows the engine's validation error next to the search interval or mode", async () => {
+    const fake = fakeBackend();
+    fake.backend.saveSettings.mockRejectedValueOnce(
+      new IpcError("validation", "search_every: must be between 1h and 7d", "search_every"),
+    );
+    const { root } = await openSettings(fake);
+    type(input(root, "search_every"), "10m");
+    byTestId(root, "settings-save").click();
+    await flush();
+    expect(text(byTestId(root, "field-error-search_every"))).toBe("search_every: must be between 1h and 7d");
+    expect(text(byTestId(root, "settings-result"))).toMatch(/Not saved/);
+
+    fake.backend.saveSettings.mockRejectedValueOnce(
+      new IpcError("validation", "search_mode: must be feed or search_all", "search_mode"),
+    );
+    type(input(root, "search_every"), "6h");
+    type(select(root), "search_all");
+    byTestId(root, "settings-save").click();
+    await flush();
+    expect(text(byTestId(root, "field-error-search_mode"))).toBe("search_mode: must be feed or search_all");
+    expect(byTestId(root, "field-error-search_every").hidden).toBe(true);
+  });
+});
+
 describe("tests of the connections", () => {
   it("Test connection shows Prowlarr's version and indexer count", async () => {
     const { root, fake } = await openSettings();

@@ -16,6 +16,7 @@ import {
   asIpcError,
   IpcError,
   type SecretName,
+  type SearchMode,
   type SecretState,
   type SettingsInput,
   type SettingsView,
@@ -30,8 +31,18 @@ const FIELDS = [
   "interval",
   "concurrency",
   "desktop_notifications",
+  "search_mode",
+  "search_every",
+  "search_budget",
 ] as const;
 type SettingsField = (typeof FIELDS)[number];
+/** Every field but the search mode is an `<input>`. */
+type InputField = Exclude<SettingsField, "search_mode">;
+
+const SEARCH_MODES: ReadonlyArray<{ value: SearchMode; label: string }> = [
+  { value: "feed", label: "Read the feed (recommended, polite to indexers)" },
+  { value: "search_all", label: "Search every item on every check" },
+];
 
 const SECRETS: ReadonlyArray<{ field: "prowlarr_api_key" | "telegram_bot_token"; name: SecretName }> = [
   { field: "prowlarr_api_key", name: "prowlarr-api-key" },
@@ -50,7 +61,8 @@ export interface SettingsOptions {
 export class SettingsPage {
   readonly element: HTMLElement;
   private view: SettingsView | null = null;
-  private readonly inputs = {} as Record<SettingsField, HTMLInputElement>;
+  private readonly inputs = {} as Record<InputField, HTMLInputElement>;
+  private readonly searchMode: HTMLSelectElement;
   private readonly errors = {} as Record<SettingsField, HTMLElement>;
   private readonly guide: HTMLElement;
   private readonly keyringBanner: HTMLElement;
@@ -98,6 +110,11 @@ export class SettingsPage {
       { testid: "test-connection", attrs: { type: "button" }, on: { click: () => void this.testConnection() } },
       "Test connection",
     );
+    this.searchMode = h(
+      "select",
+      { testid: "search_mode" },
+      ...SEARCH_MODES.map(({ value, label }) => h("option", { attrs: { value } }, label)),
+    );
     this.sendButton = h(
       "button",
       { testid: "send-test-message", attrs: { type: "button" }, on: { click: () => void this.sendTest() } },
@@ -127,7 +144,7 @@ export class SettingsPage {
           "API key",
           "password",
           "Prowlarr → Settings → General → Security → API Key",
-          this.keyState,
+          { state: this.keyState },
         ),
         h("div", { class: "actions" }, this.testButton),
         this.connectionResult,
@@ -136,7 +153,9 @@ export class SettingsPage {
         "fieldset",
         {},
         h("legend", {}, "Telegram"),
-        this.field("telegram_bot_token", "Bot token", "password", "From @BotFather, like 123456789:AA…", this.tokenState),
+        this.field("telegram_bot_token", "Bot token", "password", "From @BotFather, like 123456789:AA…", {
+          state: this.tokenState,
+        }),
         this.field(
           "telegram_chat_id",
           "Chat id",
@@ -162,7 +181,29 @@ export class SettingsPage {
         {},
         h("legend", {}, "Checking"),
         this.field("interval", "Check every", "text", "A duration such as 15m, 1h or 1h30m (1m to 7d)"),
-        this.field("concurrency", "Searches at once", "number", "1 to 20; Prowlarr searches run this many at a time"),
+        this.field("concurrency", "Searches at once", "number", "1 to 20; Prowlarr searches run this many at a time", {
+          range: { min: 1, max: 20 },
+        }),
+        this.selectField(
+          "search_mode",
+          "Search mode",
+          "Feed: each check reads the indexers' latest releases once, and searches an item by name when it is " +
+            "added or edited and then on the schedule below. Searching every item on every check costs one " +
+            "Prowlarr search per item and alias each time.",
+        ),
+        this.field(
+          "search_every",
+          "Search each item every",
+          "text",
+          "Feed mode: a duration such as 6h or 12h (1h to 7d)",
+        ),
+        this.field(
+          "search_budget",
+          "Searches per hour at most",
+          "number",
+          "Feed mode: 1 to 1000 item searches in any hour; the rest wait for the next check",
+          { range: { min: 1, max: 1000 } },
+        ),
         this.field("desktop_notifications", "Desktop notifications", "checkbox", "Also show a notification on this computer"),
       ),
       this.result,
@@ -180,11 +221,11 @@ export class SettingsPage {
   }
 
   private field(
-    name: SettingsField,
+    name: InputField,
     label: string,
     type: "text" | "url" | "password" | "number" | "checkbox",
     hint: string,
-    extra?: HTMLElement,
+    more: { range?: { min: number; max: number }; state?: HTMLElement } = {},
   ): HTMLElement {
     const id = `settings-${name}`;
     const input = h("input", {
@@ -196,16 +237,12 @@ export class SettingsPage {
         autocomplete: type === "password" ? "new-password" : "off",
         spellcheck: type === "checkbox" ? null : "false",
         "aria-describedby": `${id}-error ${id}-hint`,
-        min: type === "number" ? 1 : null,
-        max: type === "number" ? 20 : null,
+        min: more.range?.min ?? null,
+        max: more.range?.max ?? null,
       },
     });
     this.inputs[name] = input;
-    this.errors[name] = h("p", {
-      class: "field-error",
-      testid: `field-error-${name}`,
-      attrs: { id: `${id}-error`, hidden: true },
-    });
+    this.errorLine(name);
     const labelEl = h("label", { attrs: { for: id } }, label);
     const hintEl = h("p", { class: "hint", attrs: { id: `${id}-hint` } }, hint);
     if (type === "checkbox") {
@@ -220,11 +257,39 @@ export class SettingsPage {
     return h(
       "div",
       { class: "field", attrs: { "data-field": name } },
-      h("div", { class: "label-row" }, labelEl, extra ?? null),
+      h("div", { class: "label-row" }, labelEl, more.state ?? null),
       input,
       hintEl,
       this.errors[name],
     );
+  }
+
+  private selectField(name: "search_mode", label: string, hint: string): HTMLElement {
+    const id = `settings-${name}`;
+    setAttr(this.searchMode, "id", id);
+    setAttr(this.searchMode, "name", name);
+    setAttr(this.searchMode, "aria-describedby", `${id}-error ${id}-hint`);
+    this.errorLine(name);
+    return h(
+      "div",
+      { class: "field", attrs: { "data-field": name } },
+      h("div", { class: "label-row" }, h("label", { attrs: { for: id } }, label)),
+      this.searchMode,
+      h("p", { class: "hint", attrs: { id: `${id}-hint` } }, hint),
+      this.errors[name],
+    );
+  }
+
+  private errorLine(name: SettingsField): void {
+    this.errors[name] = h("p", {
+      class: "field-error",
+      testid: `field-error-${name}`,
+      attrs: { id: `settings-${name}-error`, hidden: true },
+    });
+  }
+
+  private control(name: SettingsField): HTMLInputElement | HTMLSelectElement {
+    return name === "search_mode" ? this.searchMode : this.inputs[name];
   }
 
   /** Shows what the backend holds. Typed secrets are left alone: they are never filled from the backend. */
@@ -236,6 +301,9 @@ export class SettingsPage {
     this.inputs.interval.value = view.interval;
     this.inputs.concurrency.value = String(view.concurrency);
     this.inputs.desktop_notifications.checked = view.desktop_notifications;
+    this.searchMode.value = view.search_mode;
+    this.inputs.search_every.value = view.search_every;
+    this.inputs.search_budget.value = String(view.search_budget);
     this.showSecretState(this.keyState, this.inputs.prowlarr_api_key, view.prowlarr_api_key, "API key");
     this.showSecretState(this.tokenState, this.inputs.telegram_bot_token, view.telegram_bot_token, "bot token");
     this.guide.hidden = view.configured;
@@ -301,6 +369,19 @@ export class SettingsPage {
       problems.concurrency = "Must be a whole number from 1 to 20";
     } else if (concurrency !== view?.concurrency) input.concurrency = concurrency;
 
+    const mode = this.searchMode.value as SearchMode;
+    if (mode !== view?.search_mode) input.search_mode = mode;
+
+    const every = this.inputs.search_every.value.trim();
+    if (every === "") problems.search_every = "Must be a duration such as 6h or 12h";
+    else if (every !== view?.search_every) input.search_every = every;
+
+    const budgetText = this.inputs.search_budget.value.trim();
+    const budget = Number(budgetText);
+    if (!/^[0-9]+$/.test(budgetText) || budget < 1 || budget > 1000) {
+      problems.search_budget = "Must be a whole number of searches per hour from 1 to 1000";
+    } else if (budget !== view?.search_budget) input.search_budget = budget;
+
     const notifications = this.inputs.desktop_notifications.checked;
     if (notifications !== view?.desktop_notifications) input.desktop_notifications = notifications;
     return { input, problems };
@@ -323,7 +404,7 @@ export class SettingsPage {
     if (names.length > 0) {
       for (const name of names) showMessage(this.errors[name], problems[name] ?? "", "error");
       showMessage(this.result, "Not saved: see the message next to the field.", "error");
-      this.inputs[names[0] as SettingsField].focus();
+      this.control(names[0] as SettingsField).focus();
       return false;
     }
     this.saveButton.disabled = true;

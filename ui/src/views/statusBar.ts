@@ -1,6 +1,7 @@
 /**
  * The status bar: last and next check, a progress bar while a check runs, notification figures, the
- * current problem with what to do about it, and the "Check now" / "Pause watching" buttons.
+ * current problem with what to do about it, the "Check now" / "Pause watching" buttons, and the "Details"
+ * panel of engine figures (`monitorPanel.ts`).
  *
  * It is driven only by what Rust pushes (`status://changed`, `watcher://progress`,
  * `watcher://check-finished`) and by the answers to its own commands; it never polls. Progress events can
@@ -12,6 +13,7 @@ import type { Context } from "../context";
 import { h, replace, setText, showMessage } from "../dom";
 import { formatClock, plural } from "../format";
 import { asIpcError, type ProblemKind, type ProgressEvent, type Status } from "../types";
+import { MonitorPanel } from "./monitorPanel";
 
 export interface StatusBarOptions {
   openSettings: () => void;
@@ -35,6 +37,8 @@ const PROBLEM_HELP: Record<ProblemKind, string> = {
 
 export class StatusBar {
   readonly element: HTMLElement;
+  /** The "Details" panel; the app refreshes it on pushed events. */
+  readonly details: MonitorPanel;
   private status: Status | null = null;
   private running: { done: number; total: number } | null = null;
   /** The newest run known to be over; its late progress events are dropped. */
@@ -79,6 +83,7 @@ export class StatusBar {
       { testid: "toggle-paused", attrs: { type: "button" }, on: { click: () => void this.togglePaused() } },
       "Pause watching",
     );
+    this.details = new MonitorPanel(ctx);
     this.element = h(
       "footer",
       { class: "status-bar", testid: "status-bar" },
@@ -97,8 +102,9 @@ export class StatusBar {
           this.notifications,
           this.retryButton,
         ),
-        h("div", { class: "status-actions" }, this.checkButton, this.pauseButton),
+        h("div", { class: "status-actions" }, this.details.toggle, this.checkButton, this.pauseButton),
       ),
+      this.details.element,
     );
   }
 

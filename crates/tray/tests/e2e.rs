@@ -388,6 +388,22 @@ async fn the_desktop_app_watches_notifies_and_lives_in_the_tray() {
         "no log line for the notification"
     );
 
+    // The status bar's details: the engine's own figures, from the check just made.
+    click(&client, "status-details-toggle").await;
+    wait_text(&client, "monitor-search-mode", |t| {
+        t.to_lowercase().contains("feed")
+    })
+    .await;
+    wait_text(&client, "monitor-memory", |t| t.ends_with("MiB")).await;
+    wait_text(&client, "monitor-feed-requests", |t| {
+        t.split_whitespace()
+            .next()
+            .and_then(|n| n.parse::<u32>().ok())
+            .is_some_and(|n| n >= 1)
+    })
+    .await;
+    click(&client, "status-details-toggle").await;
+
     // 8. The screenshots were taken along the way (Settings after configuring, Watchlist and Found after the
     //    first checks), so they show realistic data rather than the hostile title.
 

@@ -101,7 +101,7 @@ fn is_latin_or_fullwidth(c: char) -> bool {
 /// The normalized whole release name, so the same release listed by two indexers is recognized: they differ
 /// in separators (`.` or space), case, and sometimes a file extension.
 pub fn release_key(release_title: &str) -> String {
-    let name = super::capped(release_title).trim();
+    let name = super::parse::capped(release_title).trim();
     let name = match name.rsplit_once('.') {
         Some((stem, extension))
             if MEDIA_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str()) =>

@@ -3,6 +3,7 @@
 // Tests may unwrap (STYLE.md): a panic is how a test fails.
 #![allow(clippy::unwrap_used)]
 
+use super::parse::{PARSER, SLOW_RESOLUTION, capped};
 use super::*;
 use crate::model::{ItemKind, WatchlistItem};
 

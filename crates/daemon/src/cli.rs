@@ -88,16 +88,18 @@ pub struct AddArgs {
     /// movie or series
     #[arg(long)]
     pub kind: String,
-    #[arg(long)]
+    // Negative numbers are taken as values, so `--year -1` gets the rule it breaks instead of clap's
+    // "unexpected argument '-1'".
+    #[arg(long, allow_negative_numbers = true)]
     pub year: Option<i64>,
     /// For series: notify from this season on
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub from_season: Option<i64>,
     /// For series: notify from this episode of --from-season on
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub from_episode: Option<i64>,
     /// For series: follow this season only (not with --from-season)
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub only_season: Option<i64>,
     /// For daily shows: episodes aired on or after this day (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]

@@ -766,3 +766,167 @@ async fn a_bad_filter_flag_names_the_choices() {
         out.stderr
     );
 }
+
+#[tokio::test]
+async fn hostile_input_is_refused_with_what_to_do_and_leaves_the_database_as_it_was() {
+    let env = Env::new();
+    assert_eq!(
+        env.run(&["watchlist", "add", "Heat", "--kind", "movie"])
+            .await
+            .code,
+        0
+    );
+    assert_eq!(
+        env.run(&["config", "set", "telegram_chat_id", "123456"])
+            .await
+            .code,
+        0
+    );
+
+    let long = "x".repeat(10_000);
+    let year_flag = ["--year", "-1"];
+    let cases: [(Vec<&str>, &str); 10] = [
+        (vec![""], "title: is required and must not be blank"),
+        (
+            vec![&long],
+            "title: must be at most 200 characters (this one has 10000): shorten it",
+        ),
+        (
+            vec!["\u{1b}[2JDune"],
+            "title: must not contain control or text-direction characters (found U+001B at character 1)",
+        ),
+        (
+            vec!["Dune \u{202e}owT traP"],
+            "(found U+202E at character 6): retype the title without it",
+        ),
+        (vec!["Du\tne"], "(found U+0009 at character 3)"),
+        (
+            vec!["Dune", year_flag[0], year_flag[1]],
+            "year: must be between 1870 and",
+        ),
+        (vec!["Dune", "--year=-1"], "year: must be between 1870 and"),
+        (
+            vec!["Dune", "--year", "99999"],
+            "year: must be between 1870 and",
+        ),
+        (
+            vec!["Dune", "--year", "MMXXI"],
+            "invalid value 'MMXXI' for '--year",
+        ),
+        (
+            vec!["Dune", "--kind", "series", "--from-season", "-3"],
+            "from_season: must be between 0 and 9999",
+        ),
+    ];
+    for (extra, wanted) in cases {
+        let mut args = vec!["watchlist", "add", extra[0]];
+        if !extra.contains(&"--kind") {
+            args.extend(["--kind", "movie"]);
+        }
+        args.extend(&extra[1..]);
+        let out = env.run(&args).await;
+        assert_ne!(out.code, 0, "{extra:?} was accepted");
+        assert!(out.stderr.contains(wanted), "{extra:?}: {}", out.stderr);
+        assert!(
+            !out.stderr.contains(['\u{1b}', '\u{202e}']),
+            "a hidden character reached the terminal: {:?}",
+            out.stderr
+        );
+    }
+
+    let file = env.dir.path().join("big.json");
+    let mut entries: Vec<serde_json::Value> = (0..1000)
+        .map(|i| serde_json::json!({"title": format!("Movie {i}"), "kind": "movie"}))
+        .collect();
+    entries[731] = serde_json::json!({"title": "Nul\u{0}Title", "kind": "movie"});
+    std::fs::write(&file, serde_json::to_string(&entries).unwrap()).unwrap();
+    let out = env
+        .run(&["watchlist", "import", file.to_str().unwrap()])
+        .await;
+    assert_eq!(out.code, 1);
+    for wanted in [
+        "entry 731 (\"Nul\\0Title\") is invalid: title:",
+        "found U+0000 at character 4",
+        "nothing was imported: correct that entry",
+    ] {
+        assert!(out.stderr.contains(wanted), "{wanted}: {}", out.stderr);
+    }
+    entries[731] = serde_json::json!({"title": "Typed", "kind": "movie", "year": "1999"});
+    std::fs::write(&file, serde_json::to_string(&entries).unwrap()).unwrap();
+    let out = env
+        .run(&["watchlist", "import", file.to_str().unwrap()])
+        .await;
+    assert!(
+        out.stderr
+            .contains("entry 731 (\"Typed\") is invalid: year: invalid type: string \"1999\""),
+        "{}",
+        out.stderr
+    );
+    for malformed in [
+        "[{\"title\": \"Dune\", \"kind\": \"movie\"",
+        "",
+        "\u{feff}[]x",
+    ] {
+        let out = env
+            .run_with_stdin(&["watchlist", "import", "-"], malformed)
+            .await;
+        assert_eq!(out.code, 1, "{malformed:?}");
+        assert!(
+            out.stderr
+                .contains("not valid JSON of the watchlist format"),
+            "{malformed:?}: {}",
+            out.stderr
+        );
+    }
+
+    let settings: [(&str, &str, &str); 6] = [
+        (
+            "telegram_chat_id",
+            "my friend",
+            "is not a chat id: use the numeric id",
+        ),
+        ("telegram_chat_id", "12e4", "is not a chat id"),
+        (
+            "prowlarr_url",
+            "localhost:9696",
+            "has no scheme: write it with http:// or https:// in front, such as http://localhost:9696",
+        ),
+        (
+            "prowlarr_url",
+            "file:///etc/passwd",
+            "must be an http(s) URL with a host",
+        ),
+        (
+            "prowlarr_url",
+            "javascript:alert(1)",
+            "must be an http(s) URL with a host",
+        ),
+        ("telegram_api_url", "nas", "such as http://nas"),
+    ];
+    for (key, value, wanted) in settings {
+        let out = env.run(&["config", "set", key, value]).await;
+        assert_eq!(out.code, 1, "{key}={value}");
+        assert!(out.stderr.contains(wanted), "{key}={value}: {}", out.stderr);
+    }
+
+    // The database itself, read through the engine's store.
+    let store = nightwatcher_engine::store::Store::open(&env.db())
+        .await
+        .unwrap();
+    let titles: Vec<String> = store
+        .items()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|i| i.title)
+        .collect();
+    assert_eq!(titles, ["Heat"]);
+    let stored: Vec<(&str, Option<String>)> = nightwatcher_engine::settings::effective(&store)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.source == nightwatcher_engine::settings::Source::Database)
+        .map(|s| (s.key, s.value))
+        .collect();
+    assert_eq!(stored, [("telegram_chat_id", Some("123456".to_owned()))]);
+}

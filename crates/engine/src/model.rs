@@ -267,7 +267,9 @@ pub enum ImportError {
         "the import file is not valid JSON of the watchlist format (an array of {{title, kind, year?, ...}}): {0}"
     )]
     Json(String),
-    #[error("entry {index} ({title:?}) is invalid: {error}; nothing was imported")]
+    #[error(
+        "entry {index} ({title:?}) is invalid: {error}; nothing was imported: correct that entry (entries count from 0) and import the file again"
+    )]
     Entry {
         index: usize,
         title: String,
@@ -277,6 +279,8 @@ pub enum ImportError {
 
 /// Parses an import file (a JSON array of [`ItemSpec`]) and validates every entry. All or nothing.
 pub fn parse_import(json: &str) -> Result<Vec<ValidItem>, ImportError> {
+    // Editors on Windows start UTF-8 files with a byte order mark, which is not JSON.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let values: Vec<serde_json::Value> =
         serde_json::from_str(json).map_err(|e| ImportError::Json(e.to_string()))?;
     values
@@ -290,11 +294,12 @@ pub fn parse_import(json: &str) -> Result<Vec<ValidItem>, ImportError> {
                 .chars()
                 .take(60)
                 .collect();
-            let spec: ItemSpec = serde_json::from_value(value).map_err(|e| ImportError::Entry {
-                index,
-                title: String::clone(&title),
-                error: ValidationError::new("entry", e.to_string()),
-            })?;
+            let spec: ItemSpec =
+                serde_json::from_value(value.clone()).map_err(|e| ImportError::Entry {
+                    index,
+                    title: String::clone(&title),
+                    error: entry_shape_error(&value, &e),
+                })?;
             spec.validate().map_err(|error| ImportError::Entry {
                 index,
                 title,
@@ -302,6 +307,47 @@ pub fn parse_import(json: &str) -> Result<Vec<ValidItem>, ImportError> {
             })
         })
         .collect()
+}
+
+/// The JSON names of [`ItemSpec`]'s fields, to name the one an import entry got wrong.
+const SPEC_FIELDS: [&str; 14] = [
+    "title",
+    "kind",
+    "year",
+    "from_season",
+    "from_episode",
+    "only_season",
+    "from_date",
+    "imdb_id",
+    "tmdb_id",
+    "tvdb_id",
+    "categories",
+    "enabled",
+    "aliases",
+    "filters",
+];
+
+/// Names the field of an entry that does not deserialize: serde's message for a value of the wrong type
+/// ("invalid type: string, expected i64") does not say which field it is, so each known field is tried alone.
+fn entry_shape_error(value: &serde_json::Value, error: &serde_json::Error) -> ValidationError {
+    let Some(object) = value.as_object() else {
+        return ValidationError::new(
+            "entry",
+            "must be an object such as {\"title\": \"Dune\", \"kind\": \"movie\"}",
+        );
+    };
+    for (key, field_value) in object {
+        let Some(field) = SPEC_FIELDS.iter().find(|f| **f == key.as_str()) else {
+            continue;
+        };
+        let mut alone = serde_json::Map::new();
+        alone.insert("title".to_owned(), serde_json::Value::from("x"));
+        alone.insert(key.clone(), field_value.clone());
+        if let Err(e) = serde_json::from_value::<ItemSpec>(serde_json::Value::Object(alone)) {
+            return ValidationError::new(field, e.to_string());
+        }
+    }
+    ValidationError::new("entry", error.to_string())
 }
 
 impl ItemSpec {
@@ -313,17 +359,17 @@ impl ItemSpec {
                 "is required and must not be blank",
             ));
         }
-        if title.chars().count() > MAX_TITLE_CHARS {
+        let chars = title.chars().count();
+        if chars > MAX_TITLE_CHARS {
             return Err(ValidationError::new(
                 "title",
-                format!("must be at most {MAX_TITLE_CHARS} characters"),
+                format!(
+                    "must be at most {MAX_TITLE_CHARS} characters (this one has {chars}): shorten it"
+                ),
             ));
         }
-        if title.chars().any(char::is_control) {
-            return Err(ValidationError::new(
-                "title",
-                "must not contain control characters (tabs, newlines, ...)",
-            ));
+        if let Some(rule) = hidden_character_rule(title) {
+            return Err(ValidationError::new("title", rule));
         }
         let kind = self
             .kind
@@ -475,12 +521,16 @@ fn aliases(title: &str, raw: &[String]) -> Result<Vec<String>, ValidationError> 
         if alias.is_empty() {
             continue;
         }
-        if alias.chars().count() > MAX_TITLE_CHARS || alias.chars().any(char::is_control) {
+        if alias.chars().count() > MAX_TITLE_CHARS {
             return Err(ValidationError::new(
                 "aliases",
-                format!(
-                    "{alias:?}: each must be at most {MAX_TITLE_CHARS} characters, without control characters"
-                ),
+                format!("{alias:?}: each must be at most {MAX_TITLE_CHARS} characters"),
+            ));
+        }
+        if let Some(rule) = hidden_character_rule(alias) {
+            return Err(ValidationError::new(
+                "aliases",
+                format!("{alias:?}: {rule}"),
             ));
         }
         let key = crate::matcher::normalize_title(alias);
@@ -496,6 +546,30 @@ fn aliases(title: &str, raw: &[String]) -> Result<Vec<String>, ValidationError> 
         }
     }
     Ok(out)
+}
+
+/// Whether `c` is a character a title must not contain: a control character (`\0`, tab, newline, escape, ...)
+/// or a bidirectional embedding, override or isolate (U+202A..U+202E, U+2066..U+2069), which reorders the text
+/// shown after it and could make a title, a log line or a chat message read as something else. Titles are
+/// refused rather than silently stripped, so what is stored is exactly what the user typed; untrusted text
+/// (release titles from indexers) is cleaned with the same test where it is shown.
+pub fn is_hidden_character(c: char) -> bool {
+    c.is_control()
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// The rule broken by the first hidden character of `text`, naming it and where it is.
+fn hidden_character_rule(text: &str) -> Option<String> {
+    let (at, c) = text
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| is_hidden_character(c))?;
+    Some(format!(
+        "must not contain control or text-direction characters (found U+{:04X} at character {}): retype the title without it",
+        u32::from(c),
+        at + 1
+    ))
 }
 
 fn bounded(
@@ -552,6 +626,55 @@ mod tests {
                 .field,
             "title"
         );
+    }
+
+    #[test]
+    fn escape_nul_and_direction_overrides_are_refused_naming_the_character() {
+        for (title, code, at) in [
+            ("Dune\u{0}", "U+0000", 5),
+            ("\u{1b}[31mDune", "U+001B", 1),
+            ("Dune \u{202e}owT traP", "U+202E", 6),
+            ("Dune \u{2066}x", "U+2066", 6),
+        ] {
+            let err = spec(title, ItemKind::Movie).validate().unwrap_err();
+            assert_eq!(err.field, "title", "{title:?}");
+            assert!(
+                err.rule.contains(code) && err.rule.contains(&format!("at character {at}")),
+                "{title:?}: {err}"
+            );
+        }
+        let s = ItemSpec {
+            aliases: vec!["Le \u{202e}Prestige".into()],
+            ..spec("The Prestige", ItemKind::Movie)
+        };
+        assert_eq!(s.validate().unwrap_err().field, "aliases");
+        // Letters of right-to-left scripts and the plain marks are fine: only overrides and isolates are refused.
+        let s = spec("\u{5d3}\u{5d5}\u{5e0}\u{5d4} \u{200f}2", ItemKind::Movie);
+        assert!(s.validate().is_ok());
+    }
+
+    #[test]
+    fn an_import_entry_of_the_wrong_type_names_its_index_and_field() {
+        let mut entries: Vec<serde_json::Value> = (0..1000)
+            .map(|i| serde_json::json!({"title": format!("Movie {i}"), "kind": "movie"}))
+            .collect();
+        entries[612] = serde_json::json!({"title": "Broken", "kind": "movie", "year": "nineteen"});
+        let err = parse_import(&serde_json::to_string(&entries).unwrap()).unwrap_err();
+        let ImportError::Entry { index, error, .. } = &err else {
+            panic!("{err}")
+        };
+        assert_eq!((*index, error.field), (612, "year"), "{err}");
+        assert!(err.to_string().contains("nothing was imported"), "{err}");
+
+        entries[612] = serde_json::json!(42);
+        let err = parse_import(&serde_json::to_string(&entries).unwrap()).unwrap_err();
+        assert!(
+            matches!(&err, ImportError::Entry { index: 612, error, .. } if error.field == "entry"),
+            "{err}"
+        );
+        entries[612] = serde_json::json!({"title": "X", "kind": "movie", "yeer": 2000});
+        let err = parse_import(&serde_json::to_string(&entries).unwrap()).unwrap_err();
+        assert!(err.to_string().contains("unknown field `yeer`"), "{err}");
     }
 
     #[test]

@@ -92,6 +92,16 @@ impl SettingKey {
         };
         match self {
             SettingKey::ProwlarrUrl | SettingKey::TelegramApiUrl => {
+                // "localhost:9696" parses as a URL of scheme "localhost": say what is missing instead.
+                let looks_like_host = match value.split_once(':') {
+                    None => !value.is_empty(),
+                    Some((_, rest)) => rest.starts_with(|c: char| c.is_ascii_digit()),
+                };
+                if looks_like_host {
+                    return Err(invalid(&format!(
+                        "has no scheme: write it with http:// or https:// in front, such as http://{value}"
+                    )));
+                }
                 let url = url::Url::parse(value).map_err(|e| {
                     invalid(&format!(
                         "must be an http(s) URL such as http://localhost:9696 ({e})"
@@ -329,7 +339,13 @@ mod tests {
             k.validate("http://localhost:9696/").unwrap(),
             "http://localhost:9696"
         );
-        assert!(k.validate("localhost:9696").is_err());
+        for bare in ["localhost:9696", "192.168.1.20:9696", "nas"] {
+            let err = k.validate(bare).unwrap_err().to_string();
+            assert!(
+                err.contains(&format!("has no scheme: write it with http:// or https:// in front, such as http://{bare}")),
+                "{bare}: {err}"
+            );
+        }
         assert!(k.validate("file:///etc/passwd").is_err());
         assert!(k.validate("javascript:alert(1)").is_err());
         assert!(k.validate("http://h:9696/?apikey=x").is_err());

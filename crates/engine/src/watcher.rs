@@ -722,8 +722,13 @@ fn record_of(release: &Release) -> ReleaseRecord {
 }
 
 /// Only http(s) links are kept: a `javascript:` or `file:` link from an indexer must never reach a message.
+/// A link that carries a credential (`apikey=`, `passkey=`, a bot token; an indexer whose guid is its own
+/// download link gives one as its info page) is dropped too: it would be stored, listed in the window and
+/// offered to the browser, and a redacted link would not open anyway.
 pub fn http_only(url: Option<&str>) -> Option<String> {
     let url = url?.trim();
     let parsed = url::Url::parse(url).ok()?;
-    matches!(parsed.scheme(), "http" | "https").then(|| parsed.to_string())
+    let url = parsed.to_string();
+    let clean = crate::redact::scrub_known(&url) == url;
+    (matches!(parsed.scheme(), "http" | "https") && clean).then_some(url)
 }

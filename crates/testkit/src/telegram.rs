@@ -9,6 +9,10 @@
 
 mod html;
 
+/// The fake's strict HTML parse mode, for tests that check a formatter's output without sending it: the plain
+/// text of `text`, or the message Telegram would put after "can't parse entities: ".
+pub use html::parse_html;
+
 use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};

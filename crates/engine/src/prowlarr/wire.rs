@@ -198,8 +198,10 @@ pub struct Category {
 #[derive(Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Release {
-    /// Unique per indexer; the release's identity is (indexer_id, guid).
-    #[serde(deserialize_with = "non_blank")]
+    /// Unique per indexer; the release's identity is (indexer_id, guid). Redacted as it is read: some
+    /// indexers use their download link, with its `apikey=`/`passkey=`, as the guid, and the guid is stored
+    /// (seen releases, feed cursors). The redaction is a fixed pattern, so the same guid always reads the same.
+    #[serde(deserialize_with = "redacted_guid")]
     pub guid: String,
     #[serde(deserialize_with = "non_blank")]
     pub title: String,
@@ -418,6 +420,10 @@ fn non_blank<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     } else {
         Ok(s)
     }
+}
+
+fn redacted_guid<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    non_blank(d).map(|g| crate::redact::redact(&g))
 }
 
 /// A successful answer's body, with what is needed to describe it when it is not what we expected.

@@ -361,13 +361,20 @@ fn safe_url(raw: &str) -> Option<String> {
     Some(s)
 }
 
-/// Control characters (newlines included) become spaces so an untrusted string cannot break the layout; then
-/// the text is cut to `max` UTF-16 code units on a character boundary, ending in `…` when cut.
+/// Control characters (newlines included) and text-direction overrides become spaces so an untrusted string
+/// cannot break the layout or reverse the text after it ([`crate::model::is_hidden_character`]); then the text
+/// is cut to `max` UTF-16 code units on a character boundary, ending in `…` when cut.
 fn cap(raw: &str, max: usize) -> String {
     let clean: String = raw
         .trim()
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if crate::model::is_hidden_character(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     if clean.encode_utf16().count() <= max {
         return clean;
@@ -701,6 +708,23 @@ mod tests {
             "{}",
             msg.text
         );
+    }
+
+    #[test]
+    fn direction_overrides_in_untrusted_text_become_spaces() {
+        let mut r = release("Dune.\u{202e}vkm.2024");
+        r.indexers = vec!["Idx\u{2067}".to_owned()];
+        let mut n = news(NewsKind::NewReleases, vec![r]);
+        n.item_title = "Du\u{202d}ne".to_owned();
+        let msg = item_message(&n, now());
+        assert!(
+            !msg.text
+                .contains(|c| ('\u{202a}'..='\u{2069}').contains(&c) && c > '\u{2029}'),
+            "{}",
+            msg.text
+        );
+        assert!(msg.text.contains("Dune. vkm.2024"), "{}", msg.text);
+        assert!(msg.text.contains("<b>Du ne</b>"), "{}", msg.text);
     }
 
     #[test]

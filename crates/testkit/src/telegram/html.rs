@@ -26,7 +26,7 @@ const SUPPORTED_TAGS: &[&str] = &[
 
 /// Parses `text` and returns its plain text (tags removed, entities decoded), or the message that follows
 /// "Bad Request: can't parse entities: ".
-pub(crate) fn parse_html(text: &str) -> Result<String, String> {
+pub fn parse_html(text: &str) -> Result<String, String> {
     let mut plain = String::with_capacity(text.len());
     let mut open_tags: Vec<String> = Vec::new();
     let mut i = 0;

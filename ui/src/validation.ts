@@ -81,7 +81,9 @@ export function maxYear(now: Date): number {
 }
 
 // Unicode "Cc" (C0, DEL, C1), the same set as Rust's `char::is_control`.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+// Control characters, and the bidirectional embeddings, overrides and isolates that can make a title display as
+// something else (U+202A..U+202E, U+2066..U+2069): the engine refuses the same set (`model.rs`).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 /** Whether `YYYY-MM-DD` names a real day (chrono's `%Y-%m-%d`). */
 export function isDay(raw: string): boolean {
@@ -98,7 +100,7 @@ export function validateSpec(spec: ItemSpec, now: Date = new Date()): FieldError
   const title = spec.title.trim();
   if (title === "") errors.title = "Title is required and must not be blank";
   else if ([...title].length > MAX_TITLE_CHARS) errors.title = `Title must be at most ${MAX_TITLE_CHARS} characters`;
-  else if (CONTROL.test(title)) errors.title = "Title must not contain control characters (tabs, newlines, ...)";
+  else if (CONTROL.test(title)) errors.title = "Title must not contain control characters (tabs, newlines, ...) or text-direction overrides";
 
   if (spec.kind !== "movie" && spec.kind !== "series") errors.kind = "Kind is required: movie or series";
 

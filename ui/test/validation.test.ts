@@ -33,6 +33,13 @@ describe("validateSpec mirrors the server's rules", () => {
     expect(validateSpec(spec({ title: "🎬".repeat(200) }), now).title).toBeUndefined();
   });
 
+  it("title must not contain a text-direction override", () => {
+    expect(validateSpec(spec({ title: "Dune \u202Eowt trap" }), now).title).toMatch(/text-direction/);
+    expect(validateSpec(spec({ title: "Dune \u2066x" }), now).title).toMatch(/text-direction/);
+    // Right-to-left letters themselves are fine.
+    expect(validateSpec(spec({ title: "שטיסל" }), now).title).toBeUndefined();
+  });
+
   it("title must not contain control characters", () => {
     expect(validateSpec(spec({ title: "The\tMatrix" }), now).title).toMatch(/control characters/);
     expect(validateSpec(spec({ title: "The\u0085Matrix" }), now).title).toMatch(/control characters/);

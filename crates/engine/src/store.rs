@@ -295,6 +295,18 @@ impl Store {
         self.pool.close().await;
     }
 
+    /// SQLite's own consistency check of the whole file: `"ok"`, or its list of problems, one a line.
+    pub async fn integrity_check(&self) -> Result<String> {
+        let rows: Vec<(String,)> = sqlx::query_as("PRAGMA integrity_check")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(line,)| line)
+            .collect::<Vec<_>>()
+            .join("\n"))
+    }
+
     /// Connections currently open (for status figures).
     pub fn connections(&self) -> u32 {
         self.pool.size()

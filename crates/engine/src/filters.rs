@@ -159,14 +159,18 @@ impl Source {
     }
 }
 
+/// How a source or codec name is looked up: letters and digits only, lower case (`WEB-DL` = `webdl`).
+fn vocabulary_key(s: &str) -> String {
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
 impl FromStr for Source {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let key: String = s
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let key = vocabulary_key(s);
         Ok(match key.as_str() {
             "cam" | "hdcam" | "camrip" => Source::Cam,
             "ts" | "telesync" | "hdts" => Source::Telesync,
@@ -217,11 +221,7 @@ impl Codec {
 impl FromStr for Codec {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let key: String = s
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let key = vocabulary_key(s);
         Ok(match key.as_str() {
             "h264" | "x264" | "avc" => Codec::H264,
             "h265" | "x265" | "hevc" | "hevc10" => Codec::H265,

@@ -246,22 +246,7 @@ impl Watcher {
                 if !verdict.matches {
                     continue;
                 }
-                matched.push((
-                    item.id,
-                    MatchRecord {
-                        index,
-                        quality: matcher::quality_score(&parsed),
-                        rejected: (!verdict.accepted).then_some(verdict.reason),
-                        episode_key: verdict.episode,
-                        revision: if parsed.repack {
-                            Some("repack")
-                        } else if parsed.proper {
-                            Some("proper")
-                        } else {
-                            None
-                        },
-                    },
-                ));
+                matched.push((item.id, match_record(index, &parsed, verdict)));
             }
         }
         let new_matches = self
@@ -653,19 +638,7 @@ impl ItemContext {
             let parsed = matcher::parse(&release.title);
             let verdict = judge.judge(&parsed, &info_of(release));
             if verdict.matches {
-                matched.push(MatchRecord {
-                    index: records.len(),
-                    quality: matcher::quality_score(&parsed),
-                    rejected: (!verdict.accepted).then_some(verdict.reason),
-                    episode_key: verdict.episode,
-                    revision: if parsed.repack {
-                        Some("repack")
-                    } else if parsed.proper {
-                        Some("proper")
-                    } else {
-                        None
-                    },
-                });
+                matched.push(match_record(records.len(), &parsed, verdict));
             }
             records.push(record_of(release));
         }
@@ -731,4 +704,26 @@ pub fn http_only(url: Option<&str>) -> Option<String> {
     let url = parsed.to_string();
     let clean = crate::redact::scrub_known(&url) == url;
     (matches!(parsed.scheme(), "http" | "https") && clean).then_some(url)
+}
+
+/// What is recorded of a release that is of an item: its place in the results, its quality, the filter that
+/// refused it if one did, the episode it is, and whether it is a REPACK or PROPER.
+fn match_record(
+    index: usize,
+    parsed: &matcher::ParsedRelease,
+    verdict: matcher::Verdict,
+) -> MatchRecord {
+    MatchRecord {
+        index,
+        quality: matcher::quality_score(parsed),
+        rejected: (!verdict.accepted).then_some(verdict.reason),
+        episode_key: verdict.episode,
+        revision: if parsed.repack {
+            Some("repack")
+        } else if parsed.proper {
+            Some("proper")
+        } else {
+            None
+        },
+    }
 }

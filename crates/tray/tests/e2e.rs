@@ -68,19 +68,13 @@ const GIB: i64 = 1 << 30;
 async fn the_desktop_app_watches_notifies_and_lives_in_the_tray() {
     require_test_session();
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("nightwatcher.db");
     let log_path = dir.path().join("app.log");
     let keyring_service = format!(
         "nightwatcher-e2e-{}-{}",
         std::process::id(),
         Utc::now().timestamp_micros()
     );
-    let mut cleanup = Cleanup {
-        app: None,
-        driver: None,
-        monitor: None,
-        keyring_service: keyring_service.clone(),
-    };
+    let mut cleanup = Cleanup::new(keyring_service.clone());
 
     // 1. The fakes, then the app, with the environment its window inherits: the inspector server WebDriver
     //    attaches to. Nothing from the caller's NIGHTWATCHER_* variables may leak in: they override the keyring
@@ -93,27 +87,15 @@ async fn the_desktop_app_watches_notifies_and_lives_in_the_tray() {
 
     let inspector_port = free_port();
     let socket = dir.path().join("engine.sock");
+    // The environment of isolated_env, plus the fake Telegram and the inspector server WebDriver attaches to.
     let app_env = |command: &mut Command| {
-        for (name, _) in std::env::vars_os() {
-            if name.to_string_lossy().starts_with("NIGHTWATCHER_") {
-                command.env_remove(name);
-            }
-        }
-        command
-            .env("NIGHTWATCHER_DB", &db)
-            .env("NIGHTWATCHER_SOCKET", &socket)
-            .env("NIGHTWATCHER_KEYRING_SERVICE", &keyring_service)
+        isolated_env(command, dir.path(), &keyring_service)
             .env("NIGHTWATCHER_TELEGRAM_API_URL", telegram.api_url())
-            .env("NIGHTWATCHER_WINDOW_BIN", window_binary())
             .env(
                 "WEBKIT_INSPECTOR_SERVER",
                 format!("127.0.0.1:{inspector_port}"),
             )
-            .env("TAURI_WEBVIEW_AUTOMATION", "true")
-            .env("RUST_LOG", "info")
-            // GTK would otherwise start an accessibility bus that outlives the test.
-            .env("NO_AT_BRIDGE", "1")
-            .stdin(Stdio::null());
+            .env("TAURI_WEBVIEW_AUTOMATION", "true");
     };
     let log = std::fs::File::create(&log_path).unwrap();
     let mut app = Command::new(env!("CARGO_BIN_EXE_nightwatcher"));
@@ -564,12 +546,7 @@ async fn without_a_tray_closing_the_window_quits() {
     require_test_session();
     let dir = tempfile::tempdir().unwrap();
     let log_path = dir.path().join("app.log");
-    let mut cleanup = Cleanup {
-        app: None,
-        driver: None,
-        monitor: None,
-        keyring_service: format!("nightwatcher-e2e-notray-{}", std::process::id()),
-    };
+    let mut cleanup = Cleanup::new(format!("nightwatcher-e2e-notray-{}", std::process::id()));
     let log = std::fs::File::create(&log_path).unwrap();
     let mut app = Command::new(env!("CARGO_BIN_EXE_nightwatcher"));
     app.arg("--hidden");
@@ -628,12 +605,7 @@ async fn hidden_in_the_tray_and_stopped_by_sigterm() {
     require_test_session();
     let dir = tempfile::tempdir().unwrap();
     let log_path = dir.path().join("app.log");
-    let mut cleanup = Cleanup {
-        app: None,
-        driver: None,
-        monitor: None,
-        keyring_service: format!("nightwatcher-e2e-hidden-{}", std::process::id()),
-    };
+    let mut cleanup = Cleanup::new(format!("nightwatcher-e2e-hidden-{}", std::process::id()));
     let log = std::fs::File::create(&log_path).unwrap();
     let mut app = Command::new(env!("CARGO_BIN_EXE_nightwatcher"));
     app.arg("--hidden");
@@ -709,6 +681,7 @@ fn isolated_env<'a>(
         .env("NIGHTWATCHER_KEYRING_SERVICE", keyring_service)
         .env("NIGHTWATCHER_WINDOW_BIN", window_binary())
         .env("RUST_LOG", "info")
+        // GTK would otherwise start an accessibility bus that outlives the test.
         .env("NO_AT_BRIDGE", "1")
         .stdin(Stdio::null())
 }
@@ -1488,6 +1461,17 @@ struct Cleanup {
     driver: Option<Child>,
     monitor: Option<Child>,
     keyring_service: String,
+}
+
+impl Cleanup {
+    fn new(keyring_service: String) -> Cleanup {
+        Cleanup {
+            app: None,
+            driver: None,
+            monitor: None,
+            keyring_service,
+        }
+    }
 }
 
 impl Drop for Cleanup {

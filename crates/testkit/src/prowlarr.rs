@@ -54,6 +54,10 @@ pub enum Fault {
     TruncatedJson,
     /// Never answers (until the fake shuts down).
     Hang,
+    /// 200 `application/json`: a valid array of releases `bytes` long (rounded up to a whole chunk), streamed
+    /// without a `Content-Length` as ASP.NET streams a large answer, so only a client that reads it all holds
+    /// it all. The fake holds one 64 KiB chunk, whatever `bytes` is.
+    HugeBody { bytes: u64 },
 }
 
 /// One request as the fake saw it, for tests that assert on what a client sent.
@@ -111,6 +115,7 @@ struct MutableState {
     latency: Duration,
     faults: VecDeque<Fault>,
     query_faults: Vec<(String, Fault)>,
+    feed_fault: Option<Fault>,
     version: String,
     starting_up: bool,
     recorded: Vec<RecordedRequest>,
@@ -147,6 +152,7 @@ impl FakeProwlarr {
                 latency: Duration::ZERO,
                 faults: VecDeque::new(),
                 query_faults: Vec::new(),
+                feed_fault: None,
                 version: DEFAULT_VERSION.to_string(),
                 starting_up: false,
                 recorded: Vec::new(),
@@ -253,11 +259,18 @@ impl FakeProwlarr {
             .push((query_contains.to_lowercase(), fault));
     }
 
-    /// Removes every queued and per-query fault.
+    /// Persistent: every latest-releases search (an empty query, §6) gets `fault`, after the FIFO queue is
+    /// empty. Searches by name are unaffected.
+    pub fn set_feed_fault(&self, fault: Fault) {
+        self.shared.lock().feed_fault = Some(fault);
+    }
+
+    /// Removes every queued, per-query and feed fault.
     pub fn clear_faults(&self) {
         let mut state = self.shared.lock();
         state.faults.clear();
         state.query_faults.clear();
+        state.feed_fault = None;
     }
 
     /// The `version` of `/api/v1/system/status` and the `X-Application-Version` header.
@@ -505,6 +518,9 @@ async fn search(shared: &Arc<Shared>, query: &[(String, String)]) -> Response {
         let mut state = shared.lock();
         let fault = state.faults.pop_front().or_else(|| {
             let q = params.query.as_deref().unwrap_or("").to_lowercase();
+            if q.trim().is_empty() {
+                return state.feed_fault.clone();
+            }
             state
                 .query_faults
                 .iter()
@@ -606,7 +622,37 @@ async fn fault_response(shared: &Arc<Shared>, fault: &Fault) -> Response {
             crate::sleep_or_shutdown(HANG_FOR, &shared.shutdown).await;
             starting_up()
         }
+        Fault::HugeBody { bytes } => huge_body(*bytes),
     }
+}
+
+/// `[release,release,...]` of about `bytes` bytes, as a stream of one shared chunk: `Bytes` clones are
+/// reference counts, so the fake's memory does not grow with `bytes`.
+fn huge_body(bytes: u64) -> Response {
+    const CHUNK: usize = 64 * 1024;
+    let one = ReleaseBuilder::new("Filler.Release.2024.1080p.WEB-DL.x264-FILL")
+        .build()
+        .to_string();
+    let mut chunk = String::with_capacity(CHUNK + one.len() + 1);
+    while chunk.len() < CHUNK {
+        chunk.push(',');
+        chunk.push_str(&one);
+    }
+    let chunk = axum::body::Bytes::from(chunk);
+    let middle = bytes.div_ceil(chunk.len() as u64);
+    let parts = std::iter::once(axum::body::Bytes::from(format!("[{one}")))
+        .chain(std::iter::repeat_n(
+            chunk,
+            usize::try_from(middle).unwrap_or(usize::MAX),
+        ))
+        .chain(std::iter::once(axum::body::Bytes::from_static(b"]")))
+        .map(Ok::<_, std::convert::Infallible>);
+    (
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, JSON_CONTENT_TYPE)],
+        Body::from_stream(futures_util::stream::iter(parts)),
+    )
+        .into_response()
 }
 
 /// The current indexer list, derived from the releases and the declared indexers.

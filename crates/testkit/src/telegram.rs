@@ -166,6 +166,11 @@ impl FakeTelegram {
         self.shared.lock().blocked.insert(chat_id);
     }
 
+    /// The user unblocked the bot: messages to `chat_id` are accepted again (if the chat is allowed).
+    pub fn unblock_chat(&self, chat_id: i64) {
+        self.shared.lock().blocked.remove(&chat_id);
+    }
+
     /// Queues a fault for the next `send*` request (FIFO).
     pub fn push_fault(&self, fault: TgFault) {
         self.shared.lock().faults.push_back(fault);

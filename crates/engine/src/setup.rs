@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::notify::Sender;
-use crate::prowlarr::{ProwlarrClient, ProwlarrConfig, ProwlarrError};
+use crate::prowlarr::{ProwlarrClient, ProwlarrConfig, ProwlarrError, RetryPolicy};
 use crate::secrets::{SecretError, SecretName, SecretStore};
 use crate::settings::Settings;
 use crate::telegram::{self, SendError, TelegramChannel, TelegramConfig};
@@ -31,6 +31,15 @@ pub fn prowlarr_client(
     settings: &Settings,
     secrets: &dyn SecretStore,
 ) -> Result<ProwlarrClient, SetupError> {
+    prowlarr_client_with(settings, secrets, RetryPolicy::default())
+}
+
+/// [`prowlarr_client`] with another retry policy: the service's checks use [`crate::service::ServiceOptions`]'s.
+pub fn prowlarr_client_with(
+    settings: &Settings,
+    secrets: &dyn SecretStore,
+    retry: RetryPolicy,
+) -> Result<ProwlarrClient, SetupError> {
     let url = settings
         .prowlarr_url
         .as_deref()
@@ -41,6 +50,7 @@ pub fn prowlarr_client(
     crate::redact::register_secret(key.expose());
     let mut config = ProwlarrConfig::new(url, key)?;
     config.request_timeout = settings.prowlarr_timeout;
+    config.retry = retry;
     Ok(ProwlarrClient::new(config)?)
 }
 

@@ -24,6 +24,7 @@ use tokio_util::sync::CancellationToken;
 use crate::events::{Event, Events};
 use crate::monitor::{BudgetFigures, Monitor, Monitoring, PoolFigures, SNAPSHOT_KEY};
 use crate::notify::{Delivery, DeliveryConfig, Sender};
+use crate::prowlarr::RetryPolicy;
 use crate::schedule::{Backoff, Clock, SearchBudget, SearchMode, SearchSchedule, SystemClock};
 use crate::secrets::SecretStore;
 use crate::settings::Settings;
@@ -85,6 +86,8 @@ pub struct ServiceOptions {
     pub delivery: DeliveryConfig,
     /// The clock of the search schedule, the budget and the backoff.
     pub clock: Arc<dyn Clock>,
+    /// How a check retries a failed Prowlarr request before reporting it.
+    pub prowlarr_retry: RetryPolicy,
 }
 
 impl Default for ServiceOptions {
@@ -93,6 +96,7 @@ impl Default for ServiceOptions {
             first_check_after: Duration::from_secs(3),
             delivery: DeliveryConfig::default(),
             clock: Arc::new(SystemClock),
+            prowlarr_retry: RetryPolicy::default(),
         }
     }
 }
@@ -380,13 +384,17 @@ impl Service {
                 return Duration::from_secs(60);
             }
         };
-        let built =
-            setup::prowlarr_client(&settings, self.inner.secrets.as_ref()).and_then(|client| {
-                Ok((
-                    client,
-                    setup::senders(&settings, self.inner.secrets.as_ref())?,
-                ))
-            });
+        let built = setup::prowlarr_client_with(
+            &settings,
+            self.inner.secrets.as_ref(),
+            self.inner.options.prowlarr_retry,
+        )
+        .and_then(|client| {
+            Ok((
+                client,
+                setup::senders(&settings, self.inner.secrets.as_ref())?,
+            ))
+        });
         let (client, senders) = match built {
             Ok(b) => b,
             Err(e) => {

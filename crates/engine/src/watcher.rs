@@ -10,6 +10,8 @@
 //! are matched and recorded in their own transaction as soon as they arrive, so a long check keeps its progress
 //! and memory stays flat. One item failing does not stop the others, but an error that no item can get past
 //! (wrong API key, Prowlarr unreachable) stops the check at once instead of failing every item the same way.
+//! The feed failing for any other reason (a 500, a timeout, an answer too large to read) does not stop the
+//! searches of the items due either: it is reported with the check ([`CheckSummary::feed_error`]).
 //! At the end, the matches owed a notification are composed into the outbox ([`crate::notify::announce`]).
 
 use std::sync::Arc;
@@ -51,6 +53,8 @@ pub struct CheckSummary {
     pub errors: usize,
     pub notifications_queued: usize,
     pub duration_ms: u64,
+    /// Why the latest releases could not be read, when that did not stop the check.
+    pub feed_error: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -346,6 +350,7 @@ impl Watcher {
         let mut feed_seen = 0;
         let mut feed_matches = 0;
         let mut feed_empty = false;
+        let mut feed_error = None;
         if self.mode == SearchMode::Feed && !all_items.is_empty() && !cancel.is_cancelled() {
             match self.poll_feed(&all_items, run_id, now).await {
                 Ok((poll, new_matches)) => {
@@ -357,7 +362,13 @@ impl Watcher {
                 Err(CheckError::Prowlarr(e)) => {
                     tracing::warn!(error = %e, "reading the latest releases failed");
                     feed_requests = 1;
-                    *fatal.lock().await = Some(e);
+                    if e.blocks_all_items() {
+                        *fatal.lock().await = Some(e);
+                    } else {
+                        // The items due are searched by name all the same; the feed is read again next check
+                        // (its cursors did not move).
+                        feed_error = Some(format!("the latest releases could not be read: {e}"));
+                    }
                 }
                 Err(e) => return Err(e),
             }
@@ -421,6 +432,7 @@ impl Watcher {
             searches: (searches + feed_requests) as i64,
             releases_seen: feed_seen as i64,
             new_matches: feed_matches as i64,
+            errors: i64::from(feed_error.is_some()),
             ..Default::default()
         };
         while let Some(joined) = tasks.join_next().await {
@@ -459,7 +471,7 @@ impl Watcher {
         let (status, error) = match (&fatal, cancel.is_cancelled()) {
             (Some(e), _) => ("failed", Some(e.to_string())),
             (None, true) => ("cancelled", Some("cancelled".to_owned())),
-            (None, false) => ("ok", None),
+            (None, false) => ("ok", feed_error.clone()),
         };
         self.store
             .finish_run(run_id, status, &figures, error.as_deref())
@@ -474,6 +486,7 @@ impl Watcher {
             errors: figures.errors as usize,
             notifications_queued: queued,
             duration_ms: figures.duration_ms as u64,
+            feed_error,
         };
         tracing::info!(
             run = run_id,

@@ -424,16 +424,25 @@ impl Service {
         let now = self.inner.options.clock.now();
         let mut wait = settings.interval;
         let problem = match &result {
-            Ok(_) => {
+            Ok(summary) => {
                 self.update(|s| s.backoff.succeeded());
-                self.inner
-                    .monitor
-                    .indexers()
-                    .and_then(|h| h.message)
-                    .map(|message| Problem {
-                        kind: "indexers",
-                        message,
-                    })
+                match &summary.feed_error {
+                    Some(e) => Some(Problem {
+                        kind: "prowlarr",
+                        message: format!(
+                            "{e}; the items due were searched one by one, the others wait for the next check"
+                        ),
+                    }),
+                    None => self
+                        .inner
+                        .monitor
+                        .indexers()
+                        .and_then(|h| h.message)
+                        .map(|message| Problem {
+                            kind: "indexers",
+                            message,
+                        }),
+                }
             }
             Err(CheckError::Cancelled) => None,
             Err(CheckError::Prowlarr(e)) => {

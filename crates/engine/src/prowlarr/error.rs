@@ -131,6 +131,9 @@ fn error_message(status: StatusCode, body: &[u8]) -> String {
         Some(m) => snippet(m.as_bytes(), 300),
         None => snippet(body, 200),
     };
+    // Prowlarr's messages are sentences ("Object reference not set to an instance of an object."); ours go on
+    // after them ("… . If it keeps happening"), so their full stop is dropped rather than doubled.
+    let text = text.trim_end_matches('.').trim_end().to_owned();
     if text.is_empty() {
         status
             .canonical_reason()
@@ -258,7 +261,7 @@ mod tests {
             ProwlarrError::Rejected {
                 status: 400,
                 message,
-            } => assert_eq!(message, "'Guid' must not be empty."),
+            } => assert_eq!(message, "'Guid' must not be empty"),
             other => panic!("{other:?}"),
         }
         match classify_plain(500, r#"{"message":"boom","description":"stack"}"#) {
@@ -268,6 +271,15 @@ mod tests {
             } => assert_eq!(message, "boom"),
             other => panic!("{other:?}"),
         }
+        let sentence = classify_plain(
+            500,
+            r#"{"message":"Object reference not set to an instance of an object."}"#,
+        );
+        assert_eq!(
+            sentence.to_string(),
+            "Prowlarr failed with HTTP 500: Object reference not set to an instance of an object. If it keeps \
+             happening, look at System → Logs in Prowlarr"
+        );
         let limited = classify(
             StatusCode::TOO_MANY_REQUESTS,
             Some(Duration::from_secs(7)),

@@ -1,0 +1,346 @@
+//! Telegram failing while the service delivers a check's notifications, against the fake Bot API: flood
+//! control (429 with `retry_after`), a bad gateway for a long stretch, a refused connection, then the
+//! permanent refusals: chat not found (400), wrong token (401), bot blocked (403).
+//!
+//! Transient faults: every notification is delivered exactly once after recovery (the fake counts every
+//! request, refused ones included), none is marked failed. Permanent faults: every notification is marked
+//! failed with the reason, which the status shows (as the window reads it) without the token; once the cause
+//! is fixed, "Retry failed" sends each exactly once.
+//!
+//! A 5xx costs 10 real seconds per attempt (teloxide waits that long itself before reading the reply) and the
+//! outbox schedules retries on the wall clock in whole seconds, so "502 for ten minutes" cannot be simulated
+//! without waiting it: the bad gateway lasts three sends instead (about 30 s), while all three notifications
+//! are queued. The outbox's backoff counts attempts per notification, so with three queued each is refused
+//! once and the channel's pause stays at its first step; what is proved is that a run of 5xx loses and
+//! repeats nothing, not how long the pauses grow.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic: that is the failure report
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use nightwatcher_engine::events::{Event, Events};
+use nightwatcher_engine::model::{ItemKind, ItemSpec};
+use nightwatcher_engine::notify::DeliveryConfig;
+use nightwatcher_engine::secrets::{MemoryStore, Secret, SecretName, SecretStore};
+use nightwatcher_engine::service::{Service, ServiceOptions, Status};
+use nightwatcher_engine::settings::{self, SettingKey};
+use nightwatcher_engine::store::{NotificationCounts, Store};
+use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder};
+use nightwatcher_testkit::telegram::{FakeTelegram, TgFault};
+use tokio::sync::broadcast::Receiver;
+
+const KEY: &str = "faults-telegram-key-6502";
+const TOKEN: &str = "650265:FAULTS-token_t";
+const WRONG_TOKEN: &str = "999999:WRONG-token_zz";
+const CHAT: i64 = 6502;
+
+/// Three films, one release each: a check announces them in three messages.
+const FILMS: [(&str, i64, &str); 3] = [
+    ("Heat", 1995, "Heat.1995.1080p.BluRay.x264-GRP"),
+    ("Ronin", 1998, "Ronin.1998.1080p.BluRay.x264-GRP"),
+    ("Alien", 1979, "Alien.1979.1080p.BluRay.x264-GRP"),
+];
+
+struct App {
+    _dir: tempfile::TempDir,
+    service: Service,
+    _prowlarr: FakeProwlarr,
+    telegram: FakeTelegram,
+    rx: Receiver<Event>,
+}
+
+impl App {
+    /// The service over a database holding the three films, configured for the fakes. The fake Telegram
+    /// knows no chat yet: tests allow [`CHAT`] or not. No check runs until a test asks for one.
+    async fn start() -> App {
+        let prowlarr = FakeProwlarr::start(KEY).await;
+        for (_, _, release) in FILMS {
+            prowlarr.add_release(ReleaseBuilder::new(release).build_for(&prowlarr));
+        }
+        let telegram = FakeTelegram::start(TOKEN).await;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("app.db")).await.unwrap();
+        for (title, year, _) in FILMS {
+            let spec = ItemSpec {
+                title: title.into(),
+                kind: Some(ItemKind::Movie),
+                year: Some(year),
+                ..Default::default()
+            };
+            store.add_item(&spec.validate().unwrap()).await.unwrap();
+        }
+        for (key, value) in [
+            (SettingKey::ProwlarrUrl, prowlarr.url()),
+            (SettingKey::TelegramApiUrl, telegram.api_url()),
+            (SettingKey::TelegramChatId, CHAT.to_string()),
+        ] {
+            settings::set(&store, key, &value).await.unwrap();
+        }
+        let secrets = Arc::new(MemoryStore::default());
+        secrets
+            .set(SecretName::ProwlarrApiKey, &Secret::new(KEY))
+            .unwrap();
+        secrets
+            .set(SecretName::TelegramBotToken, &Secret::new(TOKEN))
+            .unwrap();
+        let events = Events::new();
+        let rx = events.subscribe();
+        let options = ServiceOptions {
+            first_check_after: Duration::from_secs(3600),
+            delivery: DeliveryConfig {
+                min_interval: Duration::ZERO,
+                base_backoff: Duration::from_millis(250),
+                max_backoff: Duration::from_secs(1),
+            },
+            ..ServiceOptions::default()
+        };
+        App {
+            _dir: dir,
+            service: Service::start_with(store, secrets, events, options).await,
+            _prowlarr: prowlarr,
+            telegram,
+            rx,
+        }
+    }
+
+    /// Runs one check and waits until it has queued its notifications.
+    async fn check(&mut self) {
+        self.service.check_now();
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            let event = tokio::time::timeout_at(deadline, self.rx.recv())
+                .await
+                .expect("the check ends within 30 s")
+                .unwrap();
+            if let Event::CheckFinished { summary, .. } = event {
+                assert_eq!(summary.notifications_queued, 3, "{summary:?}");
+                return;
+            }
+        }
+    }
+
+    async fn counts(&self) -> NotificationCounts {
+        self.service.store().notification_counts().await.unwrap()
+    }
+
+    /// Waits until the outbox satisfies `done` (deliveries run in the background).
+    async fn outbox_where(&self, done: impl Fn(&NotificationCounts) -> bool) -> NotificationCounts {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+        loop {
+            let counts = self.counts().await;
+            if done(&counts) {
+                return counts;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the outbox never got there: {counts:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the status satisfies `pred` (the service updates it from delivery events).
+    async fn status_where(&self, pred: impl Fn(&Status) -> bool) -> Status {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let status = self.service.status().await;
+            if pred(&status) {
+                return status;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the status never got there: {status:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Every film's release reached the chat in exactly one message, and nothing else did.
+    fn assert_each_delivered_once(&self) {
+        let messages = self.telegram.messages();
+        assert_eq!(messages.len(), 3, "{messages:#?}");
+        for (_, _, release) in FILMS {
+            let times = messages
+                .iter()
+                .filter(|m| m.plain.contains(release))
+                .count();
+            assert_eq!(times, 1, "{release} delivered {times} times");
+        }
+        assert!(messages.iter().all(|m| m.chat_id == CHAT));
+    }
+}
+
+fn assert_no_token(text: &str) {
+    for token in [TOKEN, WRONG_TOKEN] {
+        assert!(!text.contains(token), "a bot token leaked: {text}");
+    }
+}
+
+/// Telegram answers the first `n` sends with `fault`: the check's three notifications all arrive once, none
+/// fails, and the fake saw exactly `n` refused sends plus three accepted ones.
+async fn transient_fault_is_outlasted(fault: TgFault, n: usize) {
+    let mut app = App::start().await;
+    app.telegram.allow_chat(CHAT);
+    app.telegram.set_fault_for(n, fault);
+    app.check().await;
+    let counts = app.outbox_where(|c| c.pending == 0).await;
+    assert_eq!((counts.sent, counts.failed), (3, 0), "{counts:?}");
+    app.assert_each_delivered_once();
+    assert_eq!(app.telegram.requests(), n as u64 + 3, "no send repeated");
+    assert_eq!(app.service.status().await.problem, None);
+    app.service.shutdown().await;
+}
+
+#[tokio::test]
+async fn flood_control_is_waited_out_and_every_notification_arrives_once() {
+    transient_fault_is_outlasted(TgFault::TooManyRequests { retry_after: 1 }, 3).await;
+}
+
+#[tokio::test]
+async fn a_bad_gateway_for_a_long_stretch_delays_but_loses_and_repeats_nothing() {
+    transient_fault_is_outlasted(TgFault::ServerError, 3).await;
+}
+
+/// Waits until nothing listens on `addr` any more (a fake's server stops shortly after `shutdown`).
+async fn refusing(addr: std::net::SocketAddr) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while tokio::net::TcpStream::connect(addr).await.is_ok() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{addr} still accepts connections"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_refused_connection_keeps_the_notifications_queued_until_telegram_is_back() {
+    let mut app = App::start().await;
+    let addr = app.telegram.addr();
+    app.telegram.shutdown();
+    refusing(addr).await;
+    app.check().await;
+
+    // A delivery was tried and put off: the outbox's next attempt is in the future.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let next = app.service.store().next_due_at().await.unwrap();
+        if next.is_some_and(|at| at > nightwatcher_engine::store::now()) {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no delivery was tried"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let counts = app.counts().await;
+    assert_eq!((counts.pending, counts.sent, counts.failed), (3, 0, 0));
+    assert_eq!(
+        app.service.status().await.problem,
+        None,
+        "not a problem yet: it is retried"
+    );
+
+    // Telegram is back on the same address (the old listener may take a moment to close).
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    app.telegram = loop {
+        match FakeTelegram::start_on(addr, TOKEN).await {
+            Ok(t) => break t,
+            Err(e) => {
+                assert!(tokio::time::Instant::now() < deadline, "rebind {addr}: {e}");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    };
+    app.telegram.allow_chat(CHAT);
+    let counts = app.outbox_where(|c| c.pending == 0).await;
+    assert_eq!((counts.sent, counts.failed), (3, 0), "{counts:?}");
+    app.assert_each_delivered_once();
+    assert_eq!(app.telegram.requests(), 3, "each sent once after recovery");
+    app.service.shutdown().await;
+}
+
+/// After a check whose three notifications Telegram refused for good: each is failed with a reason containing
+/// `reason`, the status shows the failure count and the problem (as the window gets them, without the token).
+/// Returns the problem's message.
+async fn refused_for_good(app: &mut App, reason: &str) -> String {
+    app.check().await;
+    let counts = app.outbox_where(|c| c.pending == 0).await;
+    assert_eq!((counts.sent, counts.failed), (0, 3), "{counts:?}");
+    let failed = app.service.store().failed_notifications(10).await.unwrap();
+    assert_eq!(failed.len(), 3);
+    for n in &failed {
+        assert!(n.reason.contains(reason), "{n:?}");
+        assert_no_token(&n.reason);
+    }
+    let status = app.status_where(|s| s.problem.is_some()).await;
+    assert_eq!(status.notifications.failed, 3);
+    let shown = serde_json::to_value(&status).unwrap();
+    assert_eq!(shown["notifications"]["failed"], 3);
+    assert_eq!(shown["problem"]["kind"], "telegram");
+    let message = shown["problem"]["message"].as_str().unwrap().to_owned();
+    assert!(
+        message.contains(reason) && message.contains("Retry failed"),
+        "{message}"
+    );
+    assert_no_token(&shown.to_string());
+    assert!(app.telegram.messages().is_empty());
+    message
+}
+
+/// The cause was fixed: "Retry failed" queues the three again, each arrives once and the problem goes away.
+async fn retry_failed_delivers_each_once(app: &App) {
+    assert_eq!(app.service.retry_failed().await.unwrap(), 3);
+    let counts = app.outbox_where(|c| c.pending == 0).await;
+    assert_eq!((counts.sent, counts.failed), (3, 0), "{counts:?}");
+    app.assert_each_delivered_once();
+    app.status_where(|s| s.problem.is_none()).await;
+}
+
+#[tokio::test]
+async fn chat_not_found_fails_the_notifications_visibly_and_retry_failed_resends_them() {
+    let mut app = App::start().await;
+    let message = refused_for_good(&mut app, "chat not found").await;
+    assert!(
+        message.contains("check the chat id in Settings"),
+        "{message}"
+    );
+
+    app.telegram.allow_chat(CHAT);
+    retry_failed_delivers_each_once(&app).await;
+    app.service.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_wrong_bot_token_fails_the_notifications_visibly_and_retry_failed_resends_them() {
+    let mut app = App::start().await;
+    app.telegram.allow_chat(CHAT);
+    app.service
+        .set_secret(SecretName::TelegramBotToken, WRONG_TOKEN)
+        .await
+        .unwrap();
+    let message = refused_for_good(&mut app, "Telegram refused the bot token (Unauthorized)").await;
+    assert!(message.contains("@BotFather"), "{message}");
+
+    app.service
+        .set_secret(SecretName::TelegramBotToken, TOKEN)
+        .await
+        .unwrap();
+    retry_failed_delivers_each_once(&app).await;
+    app.service.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_blocked_bot_fails_the_notifications_visibly_and_retry_failed_resends_them() {
+    let mut app = App::start().await;
+    app.telegram.allow_chat(CHAT);
+    app.telegram.block_chat(CHAT);
+    let message = refused_for_good(&mut app, "the bot was blocked by the user").await;
+    assert!(message.contains("unblock it in Telegram"), "{message}");
+
+    app.telegram.unblock_chat(CHAT);
+    retry_failed_delivers_each_once(&app).await;
+    app.service.shutdown().await;
+}

@@ -30,6 +30,8 @@ use crate::telegram::{
 
 /// The Telegram channel's name in the outbox.
 pub const TELEGRAM: &str = "telegram";
+/// Most notifications one delivery pass sends before it looks again at what is due and paused.
+const DELIVERIES_PER_PASS: usize = 100;
 /// More items than this with news in one check go out as one digest.
 pub const DIGEST_THRESHOLD: usize = 5;
 
@@ -267,6 +269,10 @@ pub struct DeliveryConfig {
     /// First retry delay after a transient failure without `retry_after`; doubles per attempt.
     pub base_backoff: Duration,
     pub max_backoff: Duration,
+    /// How long a notification claimed for sending is left to its claimer before it is due again. Longer than
+    /// a send can take (two Telegram requests of at most 17 s each), so no other process sends it meanwhile;
+    /// short enough that one a crashed process had claimed goes out soon after.
+    pub lease: Duration,
 }
 
 impl Default for DeliveryConfig {
@@ -275,6 +281,7 @@ impl Default for DeliveryConfig {
             min_interval: Duration::from_millis(1100),
             base_backoff: Duration::from_secs(5),
             max_backoff: Duration::from_secs(600),
+            lease: Duration::from_secs(60),
         }
     }
 }
@@ -349,11 +356,6 @@ impl Delivery {
         self.wake.clone()
     }
 
-    fn sender(&self, channel: &str) -> Option<Arc<dyn Sender>> {
-        let senders = self.senders.read().ok()?;
-        senders.iter().find(|s| s.channel() == channel).cloned()
-    }
-
     fn paused(&self, channel: &'static str) -> Option<Instant> {
         let map = self.paused_until.lock().ok()?;
         map.get(channel)
@@ -383,23 +385,37 @@ impl Delivery {
     }
 
     /// Sends every due notification once (in order, spacing messages per channel). Stops early on cancellation.
+    ///
+    /// Each one is claimed before it is sent ([`Store::claim_due`]), so another process delivering from the
+    /// same database (the app and the daemon) never sends it too.
     pub async fn deliver_due(
         &self,
         cancel: &CancellationToken,
     ) -> Result<DeliveryReport, StoreError> {
         let mut report = DeliveryReport::default();
-        let due = self.store.due_notifications(store::now(), 100).await?;
-        for n in due {
+        let lease = i64::try_from(self.config.lease.as_secs()).unwrap_or(i64::MAX / 2);
+        for _ in 0..DELIVERIES_PER_PASS {
             if cancel.is_cancelled() {
                 break;
             }
-            let Some(sender) = self.sender(&n.channel) else {
+            let senders: Vec<Arc<dyn Sender>> =
+                self.senders.read().map(|s| s.clone()).unwrap_or_default();
+            let ready: Vec<&str> = senders
+                .iter()
+                .map(|s| s.channel())
+                .filter(|&c| self.paused(c).is_none())
+                .collect();
+            if ready.is_empty() {
+                break;
+            }
+            let now = store::now();
+            let Some(n) = self.store.claim_due(now, now + lease, &ready).await? else {
+                break;
+            };
+            let Some(sender) = senders.iter().find(|s| s.channel() == n.channel) else {
                 continue;
             };
             let channel = sender.channel();
-            if self.paused(channel).is_some() {
-                continue;
-            }
             let message: OutgoingMessage = match serde_json::from_str(&n.payload) {
                 Ok(m) => m,
                 Err(e) => {

@@ -3,18 +3,23 @@
 //! One file holds all SQL so the schema and its queries change together. The pool is small (SQLite has one
 //! writer) and in WAL mode so readers never wait for the writer; a busy timeout makes concurrent writers
 //! (the watcher's parallel searches, a second process on the same file) queue instead of failing.
-//! Writes that decide something from what they read (composing notifications, claiming work) run in
-//! `BEGIN IMMEDIATE` transactions so two processes cannot both act on the same rows.
+//! Writes that decide something from what they read (composing notifications, migrating) run in
+//! `BEGIN IMMEDIATE` transactions so two processes cannot both act on the same rows; a notification is claimed
+//! for delivery in one `UPDATE ... RETURNING` with a lease ([`Store::claim_due`]), so it is sent by one process.
+//! A write that fails because the disk is full or read-only says so, naming the file; its transaction is
+//! rolled back whole.
 //!
 //! Queries are checked by tests against real migrated files rather than by `sqlx::query!` macros, which would
 //! need a database or a prepared `.sqlx` cache at build time.
 
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Row, SqlitePool};
+use sqlx::{Connection, Row, SqlitePool};
 
 use crate::model::{ItemKind, ValidItem, WatchlistItem};
 
@@ -23,10 +28,12 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error(
-        "cannot open the database at {path}: {source}. Check that the directory exists and is writable, or choose another file with --db"
+        "cannot open the database at {path}: {cause}. Check that the directory exists and is writable, or choose another file with --db"
     )]
-    Open { path: PathBuf, source: sqlx::Error },
-    #[error("cannot create the data directory {path}: {source}")]
+    Open { path: PathBuf, cause: sqlx::Error },
+    #[error(
+        "cannot create the data directory {path}: {source}. Create it yourself, or choose another file with --db or NIGHTWATCHER_DB"
+    )]
     CreateDir {
         path: PathBuf,
         source: std::io::Error,
@@ -37,6 +44,14 @@ pub enum StoreError {
     NoDataDir,
     #[error("the database could not be migrated to this version of NightWatcher: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error(
+        "the database at {path} is read-only ({reason}): NightWatcher has to write to it. Make the file, its folder and the -wal and -shm files beside it writable by this user (or mount the disk read-write), or choose another file with --db or NIGHTWATCHER_DB"
+    )]
+    ReadOnly { path: PathBuf, reason: String },
+    #[error(
+        "the disk holding the database at {path} is full, so this change was not saved (nothing of it was kept): free some space on that disk, then try again"
+    )]
+    DiskFull { path: PathBuf },
     #[error("no watchlist item with id {0}")]
     NoSuchItem(i64),
     #[error("database error: {0}")]
@@ -53,6 +68,44 @@ pub fn now() -> i64 {
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
+    /// The database file, for errors about the disk it is on.
+    path: Arc<Path>,
+}
+
+/// SQLite's primary result codes this store tells apart (`sqlite3.h`).
+const SQLITE_BUSY: i64 = 5;
+const SQLITE_READONLY: i64 = 8;
+const SQLITE_FULL: i64 = 13;
+
+/// Extending the `-shm` file failed: a new connection to a database on a full disk gets this, not SQLITE_FULL.
+const SQLITE_IOERR_SHMSIZE: i64 = 10 | (19 << 8);
+
+/// The SQLite extended result code of an error, if SQLite returned one (its low byte is the primary code).
+fn sqlite_code(e: &sqlx::Error) -> Option<i64> {
+    e.as_database_error()?.code()?.parse::<i64>().ok()
+}
+
+impl StoreError {
+    /// Says which file when SQLite could not write for a reason of the disk: full, or read-only.
+    fn on_disk(self, path: &Path) -> StoreError {
+        let code = match &self {
+            StoreError::Sql(e) | StoreError::Open { cause: e, .. } => sqlite_code(e),
+            StoreError::Migrate(sqlx::migrate::MigrateError::Execute(e)) => sqlite_code(e),
+            _ => None,
+        };
+        match code {
+            Some(c) if c & 0xff == SQLITE_FULL || c == SQLITE_IOERR_SHMSIZE => {
+                StoreError::DiskFull {
+                    path: path.to_owned(),
+                }
+            }
+            Some(c) if c & 0xff == SQLITE_READONLY => StoreError::ReadOnly {
+                path: path.to_owned(),
+                reason: "SQLite could not write to it".into(),
+            },
+            _ => self,
+        }
+    }
 }
 
 /// A release as recorded from a search. Only http(s) links; never download or magnet links.
@@ -263,6 +316,10 @@ impl Store {
     }
 
     /// Opens (creating if needed) the database file and applies pending migrations.
+    ///
+    /// A database this process cannot write is refused here, with what to do, rather than at the first write.
+    /// Migrations run in one `BEGIN IMMEDIATE` transaction, so two processes opening the same file at once
+    /// (the app and the daemon, say, after an upgrade) apply them once: the second waits and finds them done.
     pub async fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
@@ -270,6 +327,7 @@ impl Store {
                 source,
             })?;
         }
+        check_writable(path)?;
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
@@ -277,18 +335,62 @@ impl Store {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .min_connections(0)
-            .idle_timeout(Duration::from_secs(60))
-            .connect_with(options)
-            .await
-            .map_err(|source| StoreError::Open {
-                path: path.to_owned(),
-                source,
-            })?;
-        MIGRATOR.run(&pool).await?;
-        Ok(Store { pool })
+        let mut attempts = 0;
+        let pool = loop {
+            let connected = SqlitePoolOptions::new()
+                .max_connections(4)
+                .min_connections(0)
+                .idle_timeout(Duration::from_secs(60))
+                // A transaction SQLite rolled back by itself (it does on a full disk) leaves sqlx counting it
+                // open, and that connection would refuse every later `BEGIN IMMEDIATE` even once space is
+                // freed: close it rather than reuse it. The ping lets a dropped transaction's rollback run first.
+                .after_release(|conn, _| {
+                    Box::pin(async move {
+                        conn.ping().await?;
+                        Ok(!conn.is_in_transaction())
+                    })
+                })
+                .connect_with(options.clone())
+                .await;
+            match connected {
+                Ok(pool) => break pool,
+                // Switching a new file to WAL takes a lock SQLite's busy timeout does not wait for: of two
+                // processes creating the database at once, one is told "database is locked". It tries again.
+                Err(e)
+                    if sqlite_code(&e).is_some_and(|c| c & 0xff == SQLITE_BUSY)
+                        && attempts < 100 =>
+                {
+                    attempts += 1;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(cause) => {
+                    return Err(StoreError::Open {
+                        path: path.to_owned(),
+                        cause,
+                    }
+                    .on_disk(path));
+                }
+            }
+        };
+        let store = Store {
+            pool,
+            path: Arc::from(path),
+        };
+        store.write(store.migrate()).await?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        // Inside the transaction each migration is a savepoint.
+        MIGRATOR.run(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Runs a write, naming the database file when the disk is full or read-only.
+    async fn write<T>(&self, work: impl Future<Output = Result<T>>) -> Result<T> {
+        work.await.map_err(|e| e.on_disk(&self.path))
     }
 
     pub async fn close(&self) {
@@ -315,76 +417,91 @@ impl Store {
     // ---- watchlist ----
 
     pub async fn add_item(&self, item: &ValidItem) -> Result<WatchlistItem> {
-        let mut tx = self.pool.begin().await?;
-        let id = insert_item(&mut tx, item).await?;
-        tx.commit().await?;
-        self.item(id).await
+        self.write(async {
+            let mut tx = self.pool.begin().await?;
+            let id = insert_item(&mut tx, item).await?;
+            tx.commit().await?;
+            self.item(id).await
+        })
+        .await
     }
 
     /// Inserts every item in one transaction: all or nothing.
     pub async fn import_items(&self, items: &[ValidItem]) -> Result<Vec<i64>> {
-        let mut tx = self.pool.begin().await?;
-        let mut ids = Vec::with_capacity(items.len());
-        for item in items {
-            ids.push(insert_item(&mut tx, item).await?);
-        }
-        tx.commit().await?;
-        Ok(ids)
+        self.write(async {
+            let mut tx = self.pool.begin().await?;
+            let mut ids = Vec::with_capacity(items.len());
+            for item in items {
+                ids.push(insert_item(&mut tx, item).await?);
+            }
+            tx.commit().await?;
+            Ok(ids)
+        })
+        .await
     }
 
     pub async fn update_item(&self, id: i64, item: &ValidItem) -> Result<WatchlistItem> {
-        let categories = serde_json::to_string(&item.categories).unwrap_or_else(|_| "[]".into());
-        let (aliases, filters) = aliases_and_filters(item);
-        let done = sqlx::query(
-            "UPDATE items SET title = ?, kind = ?, year = ?, from_season = ?, from_episode = ?, imdb_id = ?,
-                    tmdb_id = ?, tvdb_id = ?, categories = ?, enabled = ?, aliases = ?, filters = ?, only_season = ?,
-                    from_date = ?, updated_at = ?, last_searched_at = NULL
-             WHERE id = ?",
-        )
-        .bind(&item.title)
-        .bind(item.kind.as_str())
-        .bind(item.year)
-        .bind(item.from_season)
-        .bind(item.from_episode)
-        .bind(&item.imdb_id)
-        .bind(item.tmdb_id)
-        .bind(item.tvdb_id)
-        .bind(categories)
-        .bind(item.enabled)
-        .bind(aliases)
-        .bind(filters)
-        .bind(item.only_season)
-        .bind(&item.from_date)
-        .bind(now())
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NoSuchItem(id));
-        }
-        self.item(id).await
-    }
-
-    pub async fn set_item_enabled(&self, id: i64, enabled: bool) -> Result<()> {
-        let done = sqlx::query("UPDATE items SET enabled = ?, updated_at = ? WHERE id = ?")
-            .bind(enabled)
+        self.write(async {
+            let categories = serde_json::to_string(&item.categories).unwrap_or_else(|_| "[]".into());
+            let (aliases, filters) = aliases_and_filters(item);
+            let done = sqlx::query(
+                "UPDATE items SET title = ?, kind = ?, year = ?, from_season = ?, from_episode = ?, imdb_id = ?,
+                        tmdb_id = ?, tvdb_id = ?, categories = ?, enabled = ?, aliases = ?, filters = ?, only_season = ?,
+                        from_date = ?, updated_at = ?, last_searched_at = NULL
+                 WHERE id = ?",
+            )
+            .bind(&item.title)
+            .bind(item.kind.as_str())
+            .bind(item.year)
+            .bind(item.from_season)
+            .bind(item.from_episode)
+            .bind(&item.imdb_id)
+            .bind(item.tmdb_id)
+            .bind(item.tvdb_id)
+            .bind(categories)
+            .bind(item.enabled)
+            .bind(aliases)
+            .bind(filters)
+            .bind(item.only_season)
+            .bind(&item.from_date)
             .bind(now())
             .bind(id)
             .execute(&self.pool)
             .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NoSuchItem(id));
-        }
-        Ok(())
+            if done.rows_affected() == 0 {
+                return Err(StoreError::NoSuchItem(id));
+            }
+            self.item(id).await
+        })
+        .await
+    }
+
+    pub async fn set_item_enabled(&self, id: i64, enabled: bool) -> Result<()> {
+        self.write(async {
+            let done = sqlx::query("UPDATE items SET enabled = ?, updated_at = ? WHERE id = ?")
+                .bind(enabled)
+                .bind(now())
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+            if done.rows_affected() == 0 {
+                return Err(StoreError::NoSuchItem(id));
+            }
+            Ok(())
+        })
+        .await
     }
 
     /// Removes an item and its matches. Returns false when there was no such item.
     pub async fn remove_item(&self, id: i64) -> Result<bool> {
-        let done = sqlx::query("DELETE FROM items WHERE id = ?")
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() > 0)
+        self.write(async {
+            let done = sqlx::query("DELETE FROM items WHERE id = ?")
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+            Ok(done.rows_affected() > 0)
+        })
+        .await
     }
 
     pub async fn item(&self, id: i64) -> Result<WatchlistItem> {
@@ -455,53 +572,56 @@ impl Store {
         releases: &[ReleaseRecord],
         matched: &[MatchRecord],
     ) -> Result<SearchRecord> {
-        let now = now();
-        // IMMEDIATE: this transaction reads, then writes; a deferred one would fail with SQLITE_BUSY instead of
-        // waiting when another writer (a parallel search) committed in between.
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let baseline: Option<Option<i64>> =
-            sqlx::query_scalar("SELECT baseline_at FROM items WHERE id = ?")
-                .bind(item_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let initial = match baseline {
-            None => return Err(StoreError::NoSuchItem(item_id)),
-            Some(at) => at.is_none(),
-        };
-        let ids = insert_releases(&mut tx, releases, now).await?;
-        let mut new_matches = Vec::new();
-        let mut rejected = 0;
-        for m in matched {
-            let (Some(r), Some(&release_id)) = (releases.get(m.index), ids.get(m.index)) else {
-                continue;
+        self.write(async {
+            let now = now();
+            // IMMEDIATE: this transaction reads, then writes; a deferred one would fail with SQLITE_BUSY instead of
+            // waiting when another writer (a parallel search) committed in between.
+            let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+            let baseline: Option<Option<i64>> =
+                sqlx::query_scalar("SELECT baseline_at FROM items WHERE id = ?")
+                    .bind(item_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let initial = match baseline {
+                None => return Err(StoreError::NoSuchItem(item_id)),
+                Some(at) => at.is_none(),
             };
-            let written =
-                insert_match(&mut tx, item_id, release_id, r, m, initial, run_id, now).await?;
-            match written {
-                Some((match_id, None)) => new_matches.push(NewMatch {
-                    match_id,
-                    release_title: r.title.clone(),
-                    indexer: r.indexer.clone(),
-                }),
-                Some((_, Some(_))) => rejected += 1,
-                None => {}
+            let ids = insert_releases(&mut tx, releases, now).await?;
+            let mut new_matches = Vec::new();
+            let mut rejected = 0;
+            for m in matched {
+                let (Some(r), Some(&release_id)) = (releases.get(m.index), ids.get(m.index)) else {
+                    continue;
+                };
+                let written =
+                    insert_match(&mut tx, item_id, release_id, r, m, initial, run_id, now).await?;
+                match written {
+                    Some((match_id, None)) => new_matches.push(NewMatch {
+                        match_id,
+                        release_title: r.title.clone(),
+                        indexer: r.indexer.clone(),
+                    }),
+                    Some((_, Some(_))) => rejected += 1,
+                    None => {}
+                }
             }
-        }
-        sqlx::query(
-            "UPDATE items SET baseline_at = COALESCE(baseline_at, ?), last_checked_at = ?, last_error = NULL
-             WHERE id = ?",
-        )
-        .bind(now)
-        .bind(now)
-        .bind(item_id)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(SearchRecord {
-            releases_seen: releases.len(),
-            new_matches,
-            rejected,
+            sqlx::query(
+                "UPDATE items SET baseline_at = COALESCE(baseline_at, ?), last_checked_at = ?, last_error = NULL
+                 WHERE id = ?",
+            )
+            .bind(now)
+            .bind(now)
+            .bind(item_id)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(SearchRecord {
+                releases_seen: releases.len(),
+                new_matches,
+                rejected,
+            })
         })
+        .await
     }
 
     /// Records what one feed poll matched, in one transaction: the matched releases (the rest of the feed is not
@@ -514,40 +634,43 @@ impl Store {
         matched: &[(i64, MatchRecord)],
         checked_at: i64,
     ) -> Result<Vec<(i64, NewMatch)>> {
-        let now = now();
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let ids = insert_releases(&mut tx, releases, now).await?;
-        let mut new_matches = Vec::new();
-        for (item_id, m) in matched {
-            let (Some(r), Some(&release_id)) = (releases.get(m.index), ids.get(m.index)) else {
-                continue;
-            };
-            let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM items WHERE id = ?")
-                .bind(item_id)
-                .fetch_optional(&mut *tx)
+        self.write(async {
+            let now = now();
+            let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+            let ids = insert_releases(&mut tx, releases, now).await?;
+            let mut new_matches = Vec::new();
+            for (item_id, m) in matched {
+                let (Some(r), Some(&release_id)) = (releases.get(m.index), ids.get(m.index)) else {
+                    continue;
+                };
+                let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM items WHERE id = ?")
+                    .bind(item_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if exists.is_none() {
+                    continue;
+                }
+                if let Some((match_id, None)) =
+                    insert_match(&mut tx, *item_id, release_id, r, m, false, run_id, now).await?
+                {
+                    new_matches.push((
+                        *item_id,
+                        NewMatch {
+                            match_id,
+                            release_title: r.title.clone(),
+                            indexer: r.indexer.clone(),
+                        },
+                    ));
+                }
+            }
+            sqlx::query("UPDATE items SET last_checked_at = ? WHERE enabled = 1")
+                .bind(checked_at)
+                .execute(&mut *tx)
                 .await?;
-            if exists.is_none() {
-                continue;
-            }
-            if let Some((match_id, None)) =
-                insert_match(&mut tx, *item_id, release_id, r, m, false, run_id, now).await?
-            {
-                new_matches.push((
-                    *item_id,
-                    NewMatch {
-                        match_id,
-                        release_title: r.title.clone(),
-                        indexer: r.indexer.clone(),
-                    },
-                ));
-            }
-        }
-        sqlx::query("UPDATE items SET last_checked_at = ? WHERE enabled = 1")
-            .bind(checked_at)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(new_matches)
+            tx.commit().await?;
+            Ok(new_matches)
+        })
+        .await
     }
 
     /// When each enabled item was last searched by name (`None`: never since it was added or edited).
@@ -560,12 +683,15 @@ impl Store {
     }
 
     pub async fn mark_searched(&self, item_id: i64, at: i64) -> Result<()> {
-        sqlx::query("UPDATE items SET last_searched_at = ? WHERE id = ?")
-            .bind(at)
-            .bind(item_id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        self.write(async {
+            sqlx::query("UPDATE items SET last_searched_at = ? WHERE id = ?")
+                .bind(at)
+                .bind(item_id)
+                .execute(&self.pool)
+                .await?;
+            Ok(())
+        })
+        .await
     }
 
     /// The newest release seen per indexer in `feed`: indexer id → (guid, published at).
@@ -589,19 +715,22 @@ impl Store {
         guid: &str,
         published_at: i64,
     ) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO feed_cursors (feed, indexer_id, guid, published_at, updated_at) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT (feed, indexer_id) DO UPDATE SET guid = excluded.guid,
-                 published_at = excluded.published_at, updated_at = excluded.updated_at",
-        )
-        .bind(feed)
-        .bind(indexer_id)
-        .bind(guid)
-        .bind(published_at)
-        .bind(now())
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.write(async {
+            sqlx::query(
+                "INSERT INTO feed_cursors (feed, indexer_id, guid, published_at, updated_at) VALUES (?, ?, ?, ?, ?)
+                 ON CONFLICT (feed, indexer_id) DO UPDATE SET guid = excluded.guid,
+                     published_at = excluded.published_at, updated_at = excluded.updated_at",
+            )
+            .bind(feed)
+            .bind(indexer_id)
+            .bind(guid)
+            .bind(published_at)
+            .bind(now())
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        })
+        .await
     }
 
     /// Connections open in the pool and how many of them are idle.
@@ -610,13 +739,16 @@ impl Store {
     }
 
     pub async fn record_item_error(&self, item_id: i64, error: &str) -> Result<()> {
-        sqlx::query("UPDATE items SET last_checked_at = ?, last_error = ? WHERE id = ?")
-            .bind(now())
-            .bind(error)
-            .bind(item_id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        self.write(async {
+            sqlx::query("UPDATE items SET last_checked_at = ?, last_error = ? WHERE id = ?")
+                .bind(now())
+                .bind(error)
+                .bind(item_id)
+                .execute(&self.pool)
+                .await?;
+            Ok(())
+        })
+        .await
     }
 
     // ---- composing notifications ----
@@ -629,109 +761,124 @@ impl Store {
     where
         F: FnOnce(Vec<UnannouncedMatch>) -> (Vec<OutboxEntry>, Vec<i64>),
     {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let rows = sqlx::query(&format!(
-            "SELECT m.id, m.item_id, i.title AS item_title, i.year, m.initial, r.title, r.release_key, m.quality,
-                    r.size, (SELECT MAX(r2.seeders) FROM releases r2 WHERE r2.release_key = r.release_key) AS seeders,
-                    r.protocol, r.published_at, r.info_url, r.poster_url,
-                    {INDEXERS_OF_RELEASE} AS indexers, m.episode_key, m.revision,
-                    (SELECT MAX(p.quality) FROM matches p
-                     WHERE p.item_id = m.item_id AND p.episode_key = m.episode_key AND p.announced = 1
-                       AND p.rejected IS NULL) AS announced_best,
-                    EXISTS (SELECT 1 FROM matches p
-                     WHERE p.item_id = m.item_id AND p.episode_key = m.episode_key AND p.announced = 1
-                       AND p.rejected IS NULL AND p.quality = m.quality) AS announced_same_quality
-             FROM matches m JOIN items i ON i.id = m.item_id JOIN releases r ON r.id = m.release_id
-             WHERE m.announced = 0 AND m.rejected IS NULL
-             ORDER BY m.item_id, m.id",
-        ))
-        .fetch_all(&mut *tx)
-        .await?;
-        if rows.is_empty() {
-            tx.rollback().await?;
-            return Ok(0);
-        }
-        let matches: Vec<UnannouncedMatch> = rows
-            .iter()
-            .map(|row| UnannouncedMatch {
-                match_id: row.get("id"),
-                item_id: row.get("item_id"),
-                item_title: row.get("item_title"),
-                item_year: row
-                    .get::<Option<i64>, _>("year")
-                    .and_then(|y| u16::try_from(y).ok()),
-                initial: row.get("initial"),
-                title: row.get("title"),
-                release_key: row.get("release_key"),
-                quality: row.get("quality"),
-                size: row.get("size"),
-                seeders: row.get("seeders"),
-                protocol: row.get("protocol"),
-                published_at: row.get("published_at"),
-                info_url: row.get("info_url"),
-                poster_url: row.get("poster_url"),
-                indexers: serde_json::from_str(row.get::<&str, _>("indexers")).unwrap_or_default(),
-                episode_key: row.get("episode_key"),
-                revision: row.get("revision"),
-                announced_best: row.get("announced_best"),
-                announced_same_quality: row.get("announced_same_quality"),
-            })
-            .collect();
-        let all_ids: Vec<i64> = matches.iter().map(|m| m.match_id).collect();
-        let (entries, deferred) = compose(matches);
-        let all_ids = all_ids.into_iter().filter(|id| !deferred.contains(id));
-        let now = now();
-        let mut queued = 0;
-        for entry in &entries {
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO notifications (channel, kind, item_id, payload, status, next_attempt_at, created_at)
-                 VALUES (?, ?, ?, ?, 'pending', ?, ?) RETURNING id",
-            )
-            .bind(&entry.channel)
-            .bind(&entry.kind)
-            .bind(entry.item_id)
-            .bind(&entry.payload)
-            .bind(now)
-            .bind(now)
-            .fetch_one(&mut *tx)
+        self.write(async {
+            let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+            let rows = sqlx::query(&format!(
+                "SELECT m.id, m.item_id, i.title AS item_title, i.year, m.initial, r.title, r.release_key, m.quality,
+                        r.size, (SELECT MAX(r2.seeders) FROM releases r2 WHERE r2.release_key = r.release_key) AS seeders,
+                        r.protocol, r.published_at, r.info_url, r.poster_url,
+                        {INDEXERS_OF_RELEASE} AS indexers, m.episode_key, m.revision,
+                        (SELECT MAX(p.quality) FROM matches p
+                         WHERE p.item_id = m.item_id AND p.episode_key = m.episode_key AND p.announced = 1
+                           AND p.rejected IS NULL) AS announced_best,
+                        EXISTS (SELECT 1 FROM matches p
+                         WHERE p.item_id = m.item_id AND p.episode_key = m.episode_key AND p.announced = 1
+                           AND p.rejected IS NULL AND p.quality = m.quality) AS announced_same_quality
+                 FROM matches m JOIN items i ON i.id = m.item_id JOIN releases r ON r.id = m.release_id
+                 WHERE m.announced = 0 AND m.rejected IS NULL
+                 ORDER BY m.item_id, m.id",
+            ))
+            .fetch_all(&mut *tx)
             .await?;
-            queued += 1;
-            for match_id in &entry.match_ids {
-                sqlx::query("UPDATE matches SET notification_id = COALESCE(notification_id, ?) WHERE id = ?")
-                    .bind(id)
+            if rows.is_empty() {
+                tx.rollback().await?;
+                return Ok(0);
+            }
+            let matches: Vec<UnannouncedMatch> = rows
+                .iter()
+                .map(|row| UnannouncedMatch {
+                    match_id: row.get("id"),
+                    item_id: row.get("item_id"),
+                    item_title: row.get("item_title"),
+                    item_year: row
+                        .get::<Option<i64>, _>("year")
+                        .and_then(|y| u16::try_from(y).ok()),
+                    initial: row.get("initial"),
+                    title: row.get("title"),
+                    release_key: row.get("release_key"),
+                    quality: row.get("quality"),
+                    size: row.get("size"),
+                    seeders: row.get("seeders"),
+                    protocol: row.get("protocol"),
+                    published_at: row.get("published_at"),
+                    info_url: row.get("info_url"),
+                    poster_url: row.get("poster_url"),
+                    indexers: serde_json::from_str(row.get::<&str, _>("indexers")).unwrap_or_default(),
+                    episode_key: row.get("episode_key"),
+                    revision: row.get("revision"),
+                    announced_best: row.get("announced_best"),
+                    announced_same_quality: row.get("announced_same_quality"),
+                })
+                .collect();
+            let all_ids: Vec<i64> = matches.iter().map(|m| m.match_id).collect();
+            let (entries, deferred) = compose(matches);
+            let all_ids = all_ids.into_iter().filter(|id| !deferred.contains(id));
+            let now = now();
+            let mut queued = 0;
+            for entry in &entries {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO notifications (channel, kind, item_id, payload, status, next_attempt_at, created_at)
+                     VALUES (?, ?, ?, ?, 'pending', ?, ?) RETURNING id",
+                )
+                .bind(&entry.channel)
+                .bind(&entry.kind)
+                .bind(entry.item_id)
+                .bind(&entry.payload)
+                .bind(now)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                queued += 1;
+                for match_id in &entry.match_ids {
+                    sqlx::query("UPDATE matches SET notification_id = COALESCE(notification_id, ?) WHERE id = ?")
+                        .bind(id)
+                        .bind(match_id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            // Every match read and not deferred is announced, whether or not a channel took it (no channel
+            // configured = nothing owed).
+            for match_id in all_ids {
+                sqlx::query("UPDATE matches SET announced = 1 WHERE id = ?")
                     .bind(match_id)
                     .execute(&mut *tx)
                     .await?;
             }
-        }
-        // Every match read and not deferred is announced, whether or not a channel took it (no channel
-        // configured = nothing owed).
-        for match_id in all_ids {
-            sqlx::query("UPDATE matches SET announced = 1 WHERE id = ?")
-                .bind(match_id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(queued)
+            tx.commit().await?;
+            Ok(queued)
+        })
+        .await
     }
 
     // ---- the outbox ----
 
-    /// Pending notifications whose next attempt is due, oldest first.
-    pub async fn due_notifications(
+    /// Claims the oldest due notification of one of `channels` for delivery, in one statement: its next
+    /// attempt moves to `lease_until`, so no other process (nor this one) claims it before then. The claimer
+    /// marks it sent, retried or failed; a claimer that dies leaves it to come back due at `lease_until`.
+    pub async fn claim_due(
         &self,
         now: i64,
-        limit: i64,
-    ) -> Result<Vec<PendingNotification>> {
-        Ok(sqlx::query_as(
-            "SELECT id, channel, kind, payload, attempts FROM notifications
-             WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
-        )
-        .bind(now)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?)
+        lease_until: i64,
+        channels: &[&str],
+    ) -> Result<Option<PendingNotification>> {
+        let channels = serde_json::to_string(channels).unwrap_or_else(|_| "[]".into());
+        self.write(async {
+            Ok(sqlx::query_as(
+                "UPDATE notifications SET next_attempt_at = ?2
+                 WHERE id = (SELECT id FROM notifications
+                             WHERE status = 'pending' AND next_attempt_at <= ?1
+                               AND channel IN (SELECT value FROM json_each(?3))
+                             ORDER BY id LIMIT 1)
+                 RETURNING id, channel, kind, payload, attempts",
+            )
+            .bind(now)
+            .bind(lease_until)
+            .bind(channels)
+            .fetch_optional(&self.pool)
+            .await?)
+        })
+        .await
     }
 
     /// When the next pending notification becomes due, if any is pending.
@@ -745,51 +892,63 @@ impl Store {
 
     /// Marks a notification sent. Returns false if it was no longer pending (another process sent it).
     pub async fn mark_sent(&self, id: i64) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE notifications SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL
-             WHERE id = ? AND status = 'pending'",
-        )
-        .bind(now())
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() > 0)
+        self.write(async {
+            let done = sqlx::query(
+                "UPDATE notifications SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL
+                 WHERE id = ? AND status = 'pending'",
+            )
+            .bind(now())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+            Ok(done.rows_affected() > 0)
+        })
+        .await
     }
 
     pub async fn mark_retry(&self, id: i64, next_attempt_at: i64, error: &str) -> Result<()> {
-        sqlx::query(
-            "UPDATE notifications SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
-             WHERE id = ? AND status = 'pending'",
-        )
-        .bind(next_attempt_at)
-        .bind(error)
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.write(async {
+            sqlx::query(
+                "UPDATE notifications SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+                 WHERE id = ? AND status = 'pending'",
+            )
+            .bind(next_attempt_at)
+            .bind(error)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        })
+        .await
     }
 
     pub async fn mark_failed(&self, id: i64, reason: &str) -> Result<()> {
-        sqlx::query(
-            "UPDATE notifications SET status = 'failed', attempts = attempts + 1, last_error = ?
-             WHERE id = ? AND status = 'pending'",
-        )
-        .bind(reason)
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.write(async {
+            sqlx::query(
+                "UPDATE notifications SET status = 'failed', attempts = attempts + 1, last_error = ?
+                 WHERE id = ? AND status = 'pending'",
+            )
+            .bind(reason)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        })
+        .await
     }
 
     /// Puts failed notifications back in the queue ("Retry failed"). Returns how many.
     pub async fn retry_failed(&self) -> Result<u64> {
-        let done = sqlx::query(
-            "UPDATE notifications SET status = 'pending', next_attempt_at = ?, attempts = 0 WHERE status = 'failed'",
-        )
-        .bind(now())
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected())
+        self.write(async {
+            let done = sqlx::query(
+                "UPDATE notifications SET status = 'pending', next_attempt_at = ?, attempts = 0 WHERE status = 'failed'",
+            )
+            .bind(now())
+            .execute(&self.pool)
+            .await?;
+            Ok(done.rows_affected())
+        })
+        .await
     }
 
     pub async fn notification_counts(&self) -> Result<NotificationCounts> {
@@ -819,12 +978,15 @@ impl Store {
     // ---- runs ----
 
     pub async fn start_run(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar(
-            "INSERT INTO runs (started_at, status) VALUES (?, 'running') RETURNING id",
-        )
-        .bind(now())
-        .fetch_one(&self.pool)
-        .await?)
+        self.write(async {
+            Ok(sqlx::query_scalar(
+                "INSERT INTO runs (started_at, status) VALUES (?, 'running') RETURNING id",
+            )
+            .bind(now())
+            .fetch_one(&self.pool)
+            .await?)
+        })
+        .await
     }
 
     pub async fn finish_run(
@@ -834,35 +996,41 @@ impl Store {
         figures: &RunFigures,
         error: Option<&str>,
     ) -> Result<()> {
-        sqlx::query(
-            "UPDATE runs SET finished_at = ?, status = ?, items = ?, searches = ?, releases_seen = ?, new_matches = ?,
-                    errors = ?, notifications_queued = ?, duration_ms = ?, error = ? WHERE id = ?",
-        )
-        .bind(now())
-        .bind(status)
-        .bind(figures.items)
-        .bind(figures.searches)
-        .bind(figures.releases_seen)
-        .bind(figures.new_matches)
-        .bind(figures.errors)
-        .bind(figures.notifications_queued)
-        .bind(figures.duration_ms)
-        .bind(error)
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.write(async {
+            sqlx::query(
+                "UPDATE runs SET finished_at = ?, status = ?, items = ?, searches = ?, releases_seen = ?, new_matches = ?,
+                        errors = ?, notifications_queued = ?, duration_ms = ?, error = ? WHERE id = ?",
+            )
+            .bind(now())
+            .bind(status)
+            .bind(figures.items)
+            .bind(figures.searches)
+            .bind(figures.releases_seen)
+            .bind(figures.new_matches)
+            .bind(figures.errors)
+            .bind(figures.notifications_queued)
+            .bind(figures.duration_ms)
+            .bind(error)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        })
+        .await
     }
 
     /// A run left `running` by a process that died is not running any more.
     pub async fn close_abandoned_runs(&self) -> Result<u64> {
-        let done = sqlx::query(
-            "UPDATE runs SET status = 'cancelled', error = 'interrupted (the process stopped during the check)'
-             WHERE status = 'running'",
-        )
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected())
+        self.write(async {
+            let done = sqlx::query(
+                "UPDATE runs SET status = 'cancelled', error = 'interrupted (the process stopped during the check)'
+                 WHERE status = 'running'",
+            )
+            .execute(&self.pool)
+            .await?;
+            Ok(done.rows_affected())
+        })
+        .await
     }
 
     pub async fn recent_runs(&self, limit: i64) -> Result<Vec<RunRecord>> {
@@ -922,21 +1090,67 @@ impl Store {
     }
 
     pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {
-        sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-            .bind(key)
-            .bind(value)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        self.write(async {
+            sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                .bind(key)
+                .bind(value)
+                .execute(&self.pool)
+                .await?;
+            Ok(())
+        })
+        .await
     }
 
     pub async fn delete_setting(&self, key: &str) -> Result<()> {
-        sqlx::query("DELETE FROM settings WHERE key = ?")
-            .bind(key)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        self.write(async {
+            sqlx::query("DELETE FROM settings WHERE key = ?")
+                .bind(key)
+                .execute(&self.pool)
+                .await?;
+            Ok(())
+        })
+        .await
     }
+}
+
+/// Refuses a database this process cannot write: the file (created if missing, as SQLite would) and the
+/// `-wal` and `-shm` files beside it when they exist. SQLite itself opens a read-only file read-only without a
+/// word and fails only at the first write, and on a read-only disk says just "unable to open database file".
+fn check_writable(path: &Path) -> Result<()> {
+    let mut files = vec![(path.to_owned(), true)];
+    for suffix in ["-wal", "-shm"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        files.push((PathBuf::from(side), false));
+    }
+    for (file, create) in files {
+        let opened = std::fs::OpenOptions::new()
+            .write(true)
+            .create(create)
+            .truncate(false)
+            .open(&file);
+        match opened {
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+                ) =>
+            {
+                let reason = if file == path {
+                    e.to_string()
+                } else {
+                    format!("{}: {e}", file.display())
+                };
+                return Err(StoreError::ReadOnly {
+                    path: path.to_owned(),
+                    reason,
+                });
+            }
+            // Anything else (a missing -wal file, a directory in the way) is SQLite's to report.
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 const ITEM_COLUMNS: &str =

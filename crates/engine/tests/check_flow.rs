@@ -85,6 +85,7 @@ impl Harness {
             min_interval: Duration::ZERO,
             base_backoff: Duration::from_millis(100),
             max_backoff: Duration::from_secs(1),
+            ..DeliveryConfig::default()
         };
         Delivery::new(self.store.clone(), senders, self.events.clone(), config)
     }

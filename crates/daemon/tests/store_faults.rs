@@ -1,0 +1,387 @@
+//! `nightwatcherd` on a database that fails it or that another process shares: a read-only disk, a full disk
+//! (real ones: small tmpfs mounts), two daemons checking at once, and a daemon beside the app's engine.
+//!
+//! Mounting needs root (CI runs as root). Where it is impossible the disk tests print why and pass without
+//! running; the two-process tests always run.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic: that is the failure report
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::Arc;
+use std::time::Duration;
+
+use nightwatcher_engine::events::Events;
+use nightwatcher_engine::secrets::{MemoryStore, Secret, SecretName, SecretStore};
+use nightwatcher_engine::service::Service;
+use nightwatcher_engine::store::Store;
+use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder};
+use nightwatcher_testkit::telegram::FakeTelegram;
+use tokio::process::Command;
+
+const KEY: &str = "faults-prowlarr-key-77c1";
+const TOKEN: &str = "555001:FAULTS-bot_token-q";
+const CHAT: i64 = 4242;
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// `nightwatcherd --db <db> <args>` with a clean environment; Prowlarr and Telegram (when given) are the fakes,
+/// their secrets given through the environment.
+fn daemon(db: &Path, fakes: Option<(&FakeProwlarr, &FakeTelegram)>, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nightwatcherd"));
+    cmd.arg("--db")
+        .arg(db)
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("XDG_DATA_HOME", db.with_extension("xdg"))
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null())
+        .kill_on_drop(true);
+    if let Some((prowlarr, telegram)) = fakes {
+        cmd.env("NIGHTWATCHER_PROWLARR_URL", prowlarr.url())
+            .env("NIGHTWATCHER_PROWLARR_API_KEY", KEY)
+            .env("NIGHTWATCHER_TELEGRAM_BOT_TOKEN", TOKEN)
+            .env("NIGHTWATCHER_TELEGRAM_CHAT_ID", CHAT.to_string())
+            .env("NIGHTWATCHER_TELEGRAM_API_URL", telegram.api_url());
+    }
+    cmd
+}
+
+async fn run(mut cmd: Command) -> Out {
+    let out = tokio::time::timeout(Duration::from_secs(60), cmd.output())
+        .await
+        .expect("nightwatcherd did not finish within a minute")
+        .unwrap();
+    Out {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn film(i: usize) -> String {
+    format!("Shared Film {i:02}")
+}
+
+fn release(i: usize) -> String {
+    format!("Shared.Film.{i:02}.2025.1080p.WEB-DL.DDP5.1.H.264-TWO")
+}
+
+/// Imports films `0..n` (no release exists yet) through the daemon.
+async fn import_films(db: &Path, n: usize) {
+    let items: Vec<serde_json::Value> = (0..n)
+        .map(|i| serde_json::json!({"title": film(i), "kind": "movie", "year": 2025}))
+        .collect();
+    let file = db.with_extension("import.json");
+    std::fs::write(&file, serde_json::to_string(&items).unwrap()).unwrap();
+    let out = run(daemon(
+        db,
+        None,
+        &["watchlist", "import", file.to_str().unwrap()],
+    ))
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+/// How many Telegram messages name each release.
+fn announcements(telegram: &FakeTelegram, releases: usize) -> HashMap<String, usize> {
+    let messages = telegram.messages();
+    (0..releases)
+        .map(|i| {
+            let n = messages
+                .iter()
+                .filter(|m| m.plain.contains(&release(i)))
+                .count();
+            (release(i), n)
+        })
+        .collect()
+}
+
+async fn integrity(db: &Path) -> String {
+    let store = Store::open(db).await.unwrap();
+    let result = store.integrity_check().await.unwrap();
+    store.close().await;
+    result
+}
+
+#[tokio::test]
+async fn two_daemons_checking_one_database_at_once_announce_every_release_once() {
+    let prowlarr = FakeProwlarr::start(KEY).await;
+    let telegram = FakeTelegram::start(TOKEN).await;
+    telegram.allow_chat(CHAT);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shared.db");
+    import_films(&db, 8).await;
+
+    // Two rounds: the first films' first releases, then the others' news. Five or fewer items with news
+    // make one message each, so both daemons have several to deliver at the same time.
+    for round in [0..4, 4..8] {
+        for i in round.clone() {
+            prowlarr.add_release(
+                ReleaseBuilder::new(&release(i))
+                    .guid(&format!("two-{i}"))
+                    .build_for(&prowlarr),
+            );
+        }
+        let check = ["check", "--deliver-for", "30"];
+        let (a, b) = tokio::join!(
+            run(daemon(&db, Some((&prowlarr, &telegram)), &check)),
+            run(daemon(&db, Some((&prowlarr, &telegram)), &check)),
+        );
+        assert_eq!(a.code, 0, "first daemon: {}", a.stderr);
+        assert_eq!(b.code, 0, "second daemon: {}", b.stderr);
+        assert!(!a.stderr.contains("panicked") && !b.stderr.contains("panicked"));
+    }
+
+    let counts = announcements(&telegram, 8);
+    assert!(
+        counts.values().all(|&n| n == 1),
+        "every release is announced exactly once: {counts:?}"
+    );
+    let status = run(daemon(&db, None, &["status", "--json"])).await;
+    let status: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_eq!(status["notifications"]["pending"], 0, "{status}");
+    assert_eq!(status["notifications"]["failed"], 0, "{status}");
+    assert_eq!(integrity(&db).await, "ok");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_daemon_and_the_app_on_one_database_announce_every_release_once() {
+    let prowlarr = FakeProwlarr::start(KEY).await;
+    let telegram = FakeTelegram::start(TOKEN).await;
+    telegram.allow_chat(CHAT);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shared.db");
+    import_films(&db, 4).await;
+    for (key, value) in [
+        ("prowlarr_url", prowlarr.url()),
+        ("telegram_api_url", telegram.api_url()),
+        ("telegram_chat_id", CHAT.to_string()),
+    ] {
+        let out = run(daemon(&db, None, &["config", "set", key, &value])).await;
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    for i in 0..4 {
+        prowlarr.add_release(
+            ReleaseBuilder::new(&release(i))
+                .guid(&format!("app-{i}"))
+                .build_for(&prowlarr),
+        );
+    }
+
+    // The daemon, and the engine as the tray app starts it: both check a few seconds after they start.
+    let mut running = daemon(&db, Some((&prowlarr, &telegram)), &["run"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let secrets = Arc::new(MemoryStore::default());
+    secrets
+        .set(SecretName::ProwlarrApiKey, &Secret::new(KEY))
+        .unwrap();
+    secrets
+        .set(SecretName::TelegramBotToken, &Secret::new(TOKEN))
+        .unwrap();
+    let app = Service::start(Store::open(&db).await.unwrap(), secrets, Events::new()).await;
+
+    telegram.wait_for_messages(4, Duration::from_secs(40)).await;
+    // Until the outbox is empty, a slower one of the two may still be sending.
+    for _ in 0..200 {
+        if app.store().notification_counts().await.unwrap().pending == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.shutdown().await;
+    let term = std::process::Command::new("kill")
+        .args(["-TERM", &running.id().unwrap().to_string()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    let exit = tokio::time::timeout(Duration::from_secs(20), running.wait())
+        .await
+        .expect("the daemon stops on SIGTERM")
+        .unwrap();
+    assert!(exit.success(), "{exit}");
+
+    let counts = announcements(&telegram, 4);
+    assert!(
+        counts.values().all(|&n| n == 1),
+        "every release is announced exactly once: {counts:?}"
+    );
+    assert_eq!(integrity(&db).await, "ok");
+}
+
+/// A tmpfs mounted on a fresh directory, unmounted on drop.
+struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    /// `None`, with the reason printed, when this machine does not let the test mount.
+    fn mount(size: &str) -> Option<Tmpfs> {
+        let dir = tempfile::tempdir().unwrap();
+        let out = std::process::Command::new("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={size},mode=0755"),
+                "tmpfs",
+            ])
+            .arg(dir.path())
+            .output();
+        match out {
+            Ok(o) if o.status.success() => Some(Tmpfs { dir }),
+            Ok(o) => {
+                eprintln!(
+                    "SKIPPED: cannot mount a tmpfs here to make a real full or read-only disk (run as root): {}",
+                    String::from_utf8_lossy(&o.stderr).trim()
+                );
+                None
+            }
+            Err(e) => {
+                eprintln!(
+                    "SKIPPED: cannot run mount(8) to make a real full or read-only disk: {e}"
+                );
+                None
+            }
+        }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn remount_read_only(&self) {
+        let status = std::process::Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(self.path())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// Fills the disk to the last byte with a file it returns; deleting that file frees the space.
+    fn fill(&self) -> PathBuf {
+        let filler = self.path().join("filler");
+        let mut file = std::fs::File::create(&filler).unwrap();
+        for chunk in [1 << 20, 4096, 512, 1] {
+            let block = vec![0x5a_u8; chunk];
+            while file.write_all(&block).is_ok() {}
+        }
+        filler
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+#[tokio::test]
+async fn on_a_read_only_disk_every_command_says_so_in_one_line() {
+    let Some(disk) = Tmpfs::mount("4m") else {
+        return;
+    };
+    let db = disk.path().join("nw.db");
+    import_films(&db, 2).await;
+    std::fs::remove_file(db.with_extension("import.json")).unwrap();
+    disk.remount_read_only();
+    let before = std::fs::read(&db).unwrap();
+
+    for args in [
+        &["watchlist", "list"][..],
+        &["watchlist", "add", "Heat", "--kind", "movie"],
+        &["status"],
+        &["check"],
+        &["config", "set", "interval", "1h"],
+    ] {
+        let out = run(daemon(&db, None, args)).await;
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        let line = out.stderr.trim();
+        assert_eq!(line.lines().count(), 1, "{args:?}: one line: {line}");
+        assert!(
+            line.starts_with(&format!(
+                "nightwatcherd: the database at {} is read-only",
+                db.display()
+            )),
+            "{args:?}: {line}"
+        );
+        assert!(line.contains("--db"), "what to do: {line}");
+        assert!(!line.contains("panicked"), "{line}");
+    }
+    assert!(
+        std::fs::read(&db).unwrap() == before,
+        "the file is unchanged"
+    );
+}
+
+#[tokio::test]
+async fn on_a_full_disk_an_import_stores_nothing_and_works_once_space_is_freed() {
+    let Some(disk) = Tmpfs::mount("4m") else {
+        return;
+    };
+    let db = disk.path().join("nw.db");
+    import_films(&db, 2).await;
+    let list = |db: PathBuf| async move {
+        let out = run(daemon(&db, None, &["watchlist", "export"])).await;
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        serde_json::from_str::<Vec<serde_json::Value>>(&out.stdout).unwrap()
+    };
+    let before = list(db.clone()).await;
+    assert_eq!(before.len(), 2);
+
+    let file = disk.path().join("many.json");
+    let items: Vec<serde_json::Value> = (0..2000)
+        .map(|i| serde_json::json!({"title": format!("Imported Film Number {i:04} With A Long Enough Title"), "kind": "movie"}))
+        .collect();
+    std::fs::write(&file, serde_json::to_string(&items).unwrap()).unwrap();
+    let filler = disk.fill();
+    let out = run(daemon(
+        &db,
+        None,
+        &["watchlist", "import", file.to_str().unwrap()],
+    ))
+    .await;
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let line = out.stderr.trim();
+    assert_eq!(line.lines().count(), 1, "one line: {line}");
+    assert!(
+        line.starts_with(&format!(
+            "nightwatcherd: the disk holding the database at {} is full",
+            db.display()
+        )),
+        "{line}"
+    );
+    assert!(line.contains("free some space"), "{line}");
+
+    std::fs::remove_file(filler).unwrap();
+    assert_eq!(
+        list(db.clone()).await,
+        before,
+        "nothing of the import was kept"
+    );
+    let out = run(daemon(
+        &db,
+        None,
+        &["watchlist", "import", file.to_str().unwrap()],
+    ))
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let after = list(db.clone()).await;
+    assert_eq!(after.len(), 2002);
+    assert_eq!(after[..2], before[..], "what was stored before is intact");
+    assert_eq!(integrity(&db).await, "ok");
+}

@@ -212,7 +212,11 @@ export interface RunView {
   error: string | null;
 }
 
-export type ProblemKind = "not_configured" | "prowlarr" | "telegram" | "keyring";
+/**
+ * What a status problem is about (`Problem::kind` in crates/engine/src/service/mod.rs). `indexers`: Prowlarr
+ * works but has disabled some indexers after failures, so searches cover fewer of them.
+ */
+export type ProblemKind = "not_configured" | "prowlarr" | "indexers" | "telegram" | "keyring";
 
 export interface Status {
   paused: boolean;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { IpcError, type RunView } from "../src/types";
+import { IpcError, type ProblemKind, type RunView } from "../src/types";
 import { byTestId, fakeBackend, flush, mount, NOW_SECS, status, text } from "./helpers";
 
 function run(partial: Partial<RunView> & { id: number }): RunView {
@@ -97,6 +97,41 @@ describe("status bar", () => {
     expect(text(problem)).toContain("Test connection");
     byTestId(problem, "open-settings").click();
     expect(app.currentTab()).toBe("settings");
+  });
+
+  it("shows disabled indexers with a heading and what to do in Prowlarr, not in Settings", async () => {
+    const fake = fakeBackend();
+    const { root } = await mount(fake);
+    fake.emit.status(
+      status({
+        problem: {
+          kind: "indexers",
+          message: "1 of 3 indexers disabled by Prowlarr after failures (retries from 14:05): 1337x",
+        },
+      }),
+    );
+    const problem = byTestId(root, "status-problem");
+    expect(problem.hidden).toBe(false);
+    expect(text(byTestId(problem, "status-problem-title"))).toBe("Some indexers are not being searched.");
+    expect(text(byTestId(problem, "status-problem-message"))).toBe(
+      "1 of 3 indexers disabled by Prowlarr after failures (retries from 14:05): 1337x",
+    );
+    expect(text(byTestId(problem, "status-problem-help"))).toContain("Indexers in Prowlarr");
+    expect(problem.querySelector('[data-testid="open-settings"]')).toBeNull();
+  });
+
+  it("gives every kind of problem a heading and help, and an unknown kind a generic heading", async () => {
+    const fake = fakeBackend();
+    const { root } = await mount(fake);
+    const kinds: ProblemKind[] = ["not_configured", "prowlarr", "indexers", "telegram", "keyring"];
+    for (const kind of kinds) {
+      fake.emit.status(status({ problem: { kind, message: "something" } }));
+      expect(text(byTestId(root, "status-problem-title")), kind).not.toBe("");
+      expect(text(byTestId(root, "status-problem-help")), kind).not.toBe("");
+    }
+    fake.emit.status(status({ problem: { kind: "disk" as ProblemKind, message: "the disk is full" } }));
+    expect(text(byTestId(root, "status-problem-title"))).toBe("NightWatcher has a problem.");
+    expect(text(byTestId(root, "status-problem-message"))).toBe("the disk is full");
   });
 
   it("Check now asks the backend and shows why it could not start", async () => {

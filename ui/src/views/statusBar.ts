@@ -22,14 +22,23 @@ export interface StatusBarOptions {
 const PROBLEM_TITLES: Record<ProblemKind, string> = {
   not_configured: "NightWatcher is not set up yet.",
   prowlarr: "Prowlarr cannot be used.",
+  indexers: "Some indexers are not being searched.",
   telegram: "Telegram notifications are failing.",
   keyring: "The system keyring cannot be used.",
 };
+
+/** Kinds whose fix is not in Settings: no "Open Settings" button for them. */
+const FIXED_ELSEWHERE: ReadonlySet<ProblemKind> = new Set(["keyring", "indexers"]);
+
+/** For a kind this UI does not know yet (a newer engine): still a heading, never an empty one. */
+const UNKNOWN_PROBLEM_TITLE = "NightWatcher has a problem.";
 
 const PROBLEM_HELP: Record<ProblemKind, string> = {
   not_configured: "Enter your Prowlarr URL and API key in Settings.",
   prowlarr:
     "Check that Prowlarr is running and that the URL and API key in Settings are right, then press Test connection.",
+  indexers:
+    "Prowlarr stopped using them after repeated failures; the other indexers are still searched. Check them under Indexers in Prowlarr: it enables them again once they answer.",
   telegram:
     "Check the bot token and chat id in Settings and press Send test message; then retry the failed notifications.",
   keyring: "Unlock your system keyring (GNOME Keyring, KWallet), then close and reopen this window.",
@@ -172,12 +181,12 @@ export class StatusBar {
     } else {
       replace(
         this.problem,
-        h("strong", {}, PROBLEM_TITLES[status.problem.kind]),
+        h("strong", { testid: "status-problem-title" }, PROBLEM_TITLES[status.problem.kind] ?? UNKNOWN_PROBLEM_TITLE),
         " ",
         h("span", { testid: "status-problem-message" }, status.problem.message),
         " ",
-        h("span", { class: "help" }, PROBLEM_HELP[status.problem.kind]),
-        status.problem.kind === "keyring"
+        h("span", { class: "help", testid: "status-problem-help" }, PROBLEM_HELP[status.problem.kind] ?? ""),
+        FIXED_ELSEWHERE.has(status.problem.kind)
           ? null
           : h(
               "button",

@@ -1,4 +1,5 @@
 //! Fake Prowlarr and fake Telegram Bot API servers for NightWatcher's tests, demos and benchmarks.
+//! Also the corpus of hostile strings (`xss`) that both the engine and the desktop tests feed through a check.
 //!
 //! Both fakes speak the wire formats described in the project's reference notes, written here from those
 //! notes and not from the engine's types: if the engine mis-serializes something, the fake refuses it the way
@@ -11,6 +12,7 @@
 
 pub mod prowlarr;
 pub mod telegram;
+pub mod xss;
 
 use std::net::SocketAddr;
 use std::time::Duration;

@@ -35,6 +35,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder};
 use nightwatcher_testkit::telegram::FakeTelegram;
+use nightwatcher_testkit::xss;
 use regex::Regex;
 use serde_json::{Value, json};
 use x11rb::connection::Connection;
@@ -396,6 +397,13 @@ async fn the_desktop_app_watches_notifies_and_lives_in_the_tray() {
         "no WebKitWebProcess under the app while its window is open: {:?}",
         descendants(app_pid)
     );
+    // The window's WebKit processes, by pid: once the window process is gone they are no longer under the app,
+    // and other tests of this file run windows of their own at the same time.
+    let window_webkit: HashSet<u32> = descendants(app_pid)
+        .into_iter()
+        .filter(|p| p.name.starts_with("WebKit") && p.name != "WebKitWebDriver")
+        .map(|p| p.pid)
+        .collect();
     // A close request can arrive while GTK is busy and be dropped (seen once under a loaded CI run), so it is
     // repeated every few seconds until the window is gone, as a user would click again.
     let mut last_request: Option<Instant> = None;
@@ -419,9 +427,7 @@ async fn the_desktop_app_watches_notifies_and_lives_in_the_tray() {
         async || {
             let left: Vec<Proc> = processes()
                 .into_iter()
-                .filter(|p| {
-                    p.name.starts_with("WebKit") && p.name != "WebKitWebDriver" && !p.zombie
-                })
+                .filter(|p| window_webkit.contains(&p.pid) && !p.zombie)
                 .collect();
             left.is_empty()
                 .then_some(())
@@ -661,6 +667,270 @@ async fn hidden_in_the_tray_and_stopped_by_sigterm() {
         "the socket outlived the app"
     );
     cleanup.app = None;
+}
+
+/// The film whose releases carry the XSS corpus in the hostile-data test.
+const HOSTILE_FILM: (&str, i64) = ("Heat", 1995);
+
+/// The corpus of `nightwatcher_testkit::xss` through a real check of the real app: release titles and indexer
+/// names carry the payloads, `infoUrl`/`posterUrl` every unsafe scheme and two https forms. The window (through
+/// WebDriver) shows every title and indexer name as exactly the text sent, no payload ran (no marker set, the
+/// document title unchanged), the found list holds no element a payload would have made and offers only http(s)
+/// links; Telegram accepted the notification on the first try; the desktop notification's body is escaped text.
+/// (The window's CSP already blocks inline handlers, so the structural checks are what would catch an HTML
+/// sink; the markers catch a payload that gets past both.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_release_data_shows_as_text_in_the_window_and_on_the_desktop() {
+    require_test_session();
+    let dir = tempfile::tempdir().unwrap();
+    let log_path = dir.path().join("app.log");
+    let mut cleanup = Cleanup::new(format!("nightwatcher-e2e-xss-{}", std::process::id()));
+
+    let corpus = xss::payloads();
+    let prowlarr = FakeProwlarr::start(PROWLARR_API_KEY).await;
+    let releases = hostile_releases(&corpus);
+    for (title, indexer_id, indexer, info_url, poster_url) in &releases {
+        prowlarr.add_release(
+            ReleaseBuilder::new(title)
+                .indexer(*indexer_id, indexer)
+                .info_url(info_url)
+                .poster_url(poster_url)
+                .build_for(&prowlarr),
+        );
+    }
+    let telegram = FakeTelegram::start(BOT_TOKEN).await;
+    telegram.allow_chat(CHAT_ID);
+
+    // Configured through the environment (Settings has its own test above), so the check starts at once.
+    let inspector_port = free_port();
+    let log = std::fs::File::create(&log_path).unwrap();
+    let mut app = Command::new(env!("CARGO_BIN_EXE_nightwatcher"));
+    isolated_env(&mut app, dir.path(), &cleanup.keyring_service)
+        .env("NIGHTWATCHER_PROWLARR_URL", prowlarr.url())
+        .env("NIGHTWATCHER_PROWLARR_API_KEY", PROWLARR_API_KEY)
+        .env("NIGHTWATCHER_TELEGRAM_API_URL", telegram.api_url())
+        .env("NIGHTWATCHER_TELEGRAM_BOT_TOKEN", BOT_TOKEN)
+        .env("NIGHTWATCHER_TELEGRAM_CHAT_ID", CHAT_ID.to_string())
+        .env(
+            "WEBKIT_INSPECTOR_SERVER",
+            format!("127.0.0.1:{inspector_port}"),
+        )
+        .env("TAURI_WEBVIEW_AUTOMATION", "true")
+        .stdout(log.try_clone().unwrap())
+        .stderr(log);
+    let monitor_out = dir.path().join("notifications.txt");
+    cleanup.monitor = Some(start_notification_monitor(&monitor_out).await);
+    cleanup.app = Some(app.spawn().unwrap());
+    let client = attach_to_window(&mut cleanup, inspector_port, &log_path, 1).await;
+    assert_eq!(client.title().await.unwrap(), "NightWatcher");
+
+    // Adding the item searches at once: that check finds every hostile release.
+    let (film, year) = HOSTILE_FILM;
+    invoke(
+        &client,
+        "add_item",
+        json!({"spec": {"title": film, "kind": "movie", "year": year}}),
+    )
+    .await
+    .unwrap();
+    click(&client, "nav-found").await;
+    // The engine stores the first 1000 characters of a title (crates/engine/src/watcher.rs, MAX_STORED_TITLE).
+    let titles: Vec<String> = releases
+        .iter()
+        .map(|r| r.0.chars().take(1000).collect())
+        .collect();
+    let indexers: Vec<String> = releases.iter().map(|r| r.2.clone()).collect();
+    let markers: Vec<String> = (0..corpus.len())
+        .map(xss::marker)
+        .chain(["__nw_xss_url".to_owned(), "__nw_xss".to_owned()])
+        .collect();
+    // What the found list holds, read in the page: exact textContent, not WebDriver's rendered text.
+    let script = "const [markers] = arguments; \
+        const table = document.querySelector('[data-testid=\"found-table\"]'); \
+        const all = (css) => [...table.querySelectorAll(css)]; \
+        return { \
+          titles: all('[data-testid=\"found-title\"]').map((e) => e.textContent), \
+          indexers: all('[data-testid=\"found-indexer\"]').map((e) => e.textContent), \
+          markers_set: markers.filter((m) => typeof window[m] !== 'undefined'), \
+          document_title: document.title, \
+          made_elements: all('script, iframe, frame, svg, math, img, object, embed, style, link, meta, base, \
+            body, details, input, form, video, audio, a, div').map((e) => e.outerHTML.slice(0, 120)), \
+          handler_attributes: all('*').flatMap((e) => [...e.attributes]) \
+            .map((a) => a.name).filter((n) => n.startsWith('on') || n === 'srcdoc' || n === 'style'), \
+          url_attributes: all('[href], [src], [action], [formaction], [data], [xlink\\\\:href]') \
+            .map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action') \
+              ?? e.getAttribute('formaction') ?? e.getAttribute('data') ?? ''), \
+          open_links: all('[data-testid=\"found-link\"]').map((e) => e.getAttribute('title')), \
+        };";
+    let dom = eventually("every hostile release in the Found list", async || {
+        let dom = client
+            .execute(script, vec![json!(markers)])
+            .await
+            .map_err(|e| e.to_string())?;
+        let shown: Vec<String> = serde_json::from_value(dom["titles"].clone()).unwrap_or_default();
+        (shown.len() == titles.len())
+            .then_some(dom.clone())
+            .ok_or_else(|| format!("{} of {} titles: {dom}", shown.len(), titles.len()))
+    })
+    .await;
+
+    assert_eq!(dom["markers_set"], json!([]), "a payload ran");
+    assert_eq!(
+        dom["document_title"], "NightWatcher",
+        "a payload renamed the page"
+    );
+    assert_eq!(dom["made_elements"], json!([]), "a payload became elements");
+    assert_eq!(
+        dom["handler_attributes"],
+        json!([]),
+        "a payload became attributes"
+    );
+    let shown = |key: &str| -> Vec<String> { serde_json::from_value(dom[key].clone()).unwrap() };
+    assert_same_texts("release title", &shown("titles"), &titles);
+    assert_same_texts("indexer name", &shown("indexers"), &indexers);
+    for url in dom["url_attributes"].as_array().unwrap() {
+        assert!(xss::is_web_url(url.as_str().unwrap()), "a link to {url}");
+    }
+    let open_links: Vec<String> = serde_json::from_value(dom["open_links"].clone()).unwrap();
+    let web_infos = releases.iter().filter(|r| xss::is_web_url(&r.3)).count();
+    assert_eq!(
+        open_links.len(),
+        web_infos,
+        "only the http(s) info pages get an Open button: {open_links:?}"
+    );
+    assert!(
+        open_links.iter().all(|u| xss::is_web_url(u)),
+        "{open_links:?}"
+    );
+    assert_eq!(
+        client.title().await.unwrap(),
+        "NightWatcher",
+        "the window's title changed"
+    );
+    assert_hostile_titles_displayed(&client, &titles[..3]).await;
+
+    // Telegram took the check's notification on the first try: no refused request, nothing failed.
+    let messages = eventually("the notification on Telegram", async || {
+        let messages = telegram.messages();
+        (!messages.is_empty())
+            .then_some(messages)
+            .ok_or_else(|| "no message yet".to_owned())
+    })
+    .await;
+    assert_eq!(
+        messages.len(),
+        1,
+        "one message about the film: {messages:#?}"
+    );
+    assert_eq!(telegram.requests(), 1, "Telegram refused a request first");
+    assert!(
+        messages[0]
+            .plain
+            .starts_with(&format!("🎬 {film} ({year})"))
+    );
+    let status = invoke(&client, "get_status", json!({})).await.unwrap();
+    assert_eq!(status["notifications"]["failed"], 0, "{status}");
+
+    // The desktop notification names the best release as escaped text: the daemon renders no markup from it.
+    let body = eventually("the desktop notification's body", async || {
+        let seen = read(&monitor_out);
+        let mut lines = seen.lines();
+        while let Some(line) = lines.next() {
+            if line
+                .trim_start()
+                .starts_with(&format!("string \"{film} — "))
+            {
+                return lines
+                    .next()
+                    .and_then(|l| l.trim_start().strip_prefix("string \""))
+                    .and_then(|l| l.strip_suffix('"'))
+                    .map(str::to_owned)
+                    .ok_or_else(|| format!("no body after {line}"));
+            }
+        }
+        Err(format!("Notify calls seen:\n{seen}"))
+    })
+    .await;
+    let escaped = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    assert!(
+        titles.iter().any(|t| escaped(t) == body),
+        "the body is not one release title, escaped: {body}"
+    );
+    assert!(
+        !body.contains('<'),
+        "markup reached the notification daemon: {body}"
+    );
+
+    // Again at the end: an error or load handler fires some time after its element was made.
+    let later = client.execute(script, vec![json!(markers)]).await.unwrap();
+    assert_eq!(later["markers_set"], json!([]), "a payload ran");
+    assert_eq!(
+        later["document_title"], "NightWatcher",
+        "a payload renamed the page"
+    );
+    let _ = client.close().await;
+    drop(cleanup);
+}
+
+/// The hostile releases: (title, indexer id, indexer name, info URL, poster URL). Payload `n` is in the title of
+/// release `n` and names the indexer of release `n + 7`; the URLs go through every unsafe scheme and two https
+/// forms in turn.
+fn hostile_releases(corpus: &[String]) -> Vec<(String, i64, String, String, String)> {
+    let (film, year) = HOSTILE_FILM;
+    let urls: Vec<&str> = xss::UNSAFE_URLS
+        .iter()
+        .copied()
+        .chain([xss::MARKUP_IN_HTTPS_URL, xss::SAFE_POSTER_URL])
+        .collect();
+    corpus
+        .iter()
+        .enumerate()
+        .map(|(n, payload)| {
+            (
+                format!("{film} {year} 1080p WEB-DL {payload}"),
+                n as i64 + 1,
+                corpus[(n + 7) % corpus.len()].clone(),
+                urls[n % urls.len()].to_owned(),
+                urls[(n + 3) % urls.len()].to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The page shows exactly the `sent` strings (in any order), each as the characters sent.
+fn assert_same_texts(what: &str, shown: &[String], sent: &[String]) {
+    let missing: Vec<&String> = sent.iter().filter(|t| !shown.contains(t)).collect();
+    let unexpected: Vec<&String> = shown.iter().filter(|t| !sent.contains(t)).collect();
+    assert!(
+        missing.is_empty() && unexpected.is_empty() && shown.len() == sent.len(),
+        "a {what} is not shown as the text sent.\nsent, not shown: {missing:#?}\nshown, not sent: {unexpected:#?}"
+    );
+}
+
+/// These hostile titles are displayed (not just present in the DOM) as the text sent, as WebDriver sees it.
+async fn assert_hostile_titles_displayed(client: &Client, titles: &[String]) {
+    eventually("the hostile titles to be displayed as text", async || {
+        let cells = client
+            .find_all(Locator::Css(&by_testid("found-title")))
+            .await
+            .map_err(|e| e.to_string())?;
+        let mut seen = Vec::new();
+        for cell in cells {
+            if cell.is_displayed().await.map_err(|e| e.to_string())? {
+                seen.push(cell.text().await.map_err(|e| e.to_string())?);
+            }
+        }
+        titles
+            .iter()
+            .all(|t| seen.contains(t))
+            .then_some(())
+            .ok_or_else(|| format!("displayed titles {seen:?}"))
+    })
+    .await;
 }
 
 /// An environment of its own for an app under test: database and socket in `dir`, its own keyring service, no

@@ -100,6 +100,7 @@ impl App {
                 min_interval: Duration::ZERO,
                 base_backoff: Duration::from_millis(100),
                 max_backoff: Duration::from_secs(1),
+                ..DeliveryConfig::default()
             },
             prowlarr_retry: RetryPolicy {
                 max_attempts: 2,

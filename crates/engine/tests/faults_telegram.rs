@@ -92,6 +92,7 @@ impl App {
                 min_interval: Duration::ZERO,
                 base_backoff: Duration::from_millis(250),
                 max_backoff: Duration::from_secs(1),
+                ..DeliveryConfig::default()
             },
             ..ServiceOptions::default()
         };

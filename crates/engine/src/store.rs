@@ -334,11 +334,15 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(Duration::from_secs(10))
+            // 1 MiB of page cache a connection instead of SQLite's 2 MiB: the watchlist and its history are
+            // read in a few queries a check, from the system's file cache when not from this one.
+            .pragma("cache_size", "-1024");
         let mut attempts = 0;
         let pool = loop {
             let connected = SqlitePoolOptions::new()
-                .max_connections(4)
+                // SQLite writes one transaction at a time; each connection is a thread with its own cache.
+                .max_connections(2)
                 .min_connections(0)
                 .idle_timeout(Duration::from_secs(60))
                 // A transaction SQLite rolled back by itself (it does on a full disk) leaves sqlx counting it

@@ -81,7 +81,7 @@ use candidates::{Cut, Reading, find_reading};
 
 pub use filter::{CompiledFilters, Rejection, ReleaseInfo};
 pub use normalize::{normalize_title, release_key};
-pub use parse::{MAX_PARSE_CHARS, ParsedRelease, ReleaseKind, parse, warm_up};
+pub use parse::{MAX_PARSE_CHARS, ParsedRelease, ReleaseKind, parse, release_parser, warm_up};
 pub use quality::{Rank, quality_score, rank};
 
 /// Whether `parsed` is a release of `item`, judging this one item alone: true when a reading of the release

@@ -1,7 +1,7 @@
 //! Parsing a release name into a [`ParsedRelease`]: `parse-torrent-title` with the repairs of `clean.rs`, and
 //! what kind of release it is (see the [module docs](super) for the parser choice and the kinds).
 
-use std::sync::LazyLock;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use parse_torrent_title::transformers::value;
 use parse_torrent_title::{Handler, Options, Position, Regex, Target};
@@ -77,7 +77,26 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-/// The default parser with two changes, built once.
+/// The parser, built on first use and kept until [`release_parser`].
+static PARSER: Mutex<Option<Arc<parse_torrent_title::Parser>>> = Mutex::new(None);
+
+/// The parser in use, built now if it was released (or never built).
+pub(super) fn parser() -> Arc<parse_torrent_title::Parser> {
+    let mut slot = PARSER.lock().unwrap_or_else(PoisonError::into_inner);
+    Arc::clone(slot.get_or_insert_with(|| Arc::new(build_parser())))
+}
+
+/// Lets go of the parser's compiled patterns and match caches (~10 MiB); the next [`parse`] builds them again
+/// (~90 ms). The service calls it after each check: between checks, 15 minutes by default, the parser is idle.
+/// A parse in progress keeps the parser it started with.
+pub fn release_parser() {
+    PARSER.lock().unwrap_or_else(PoisonError::into_inner).take();
+}
+
+/// The default parser with two changes.
+///
+/// Its handlers are made here, not copied from the crate's own default parser (`create_parser`), whose patterns
+/// live in a static once compiled: these are freed with the parser.
 ///
 /// It is taught the TV sources it lacks: unknown, they stayed in the title (`FooBar.7.PDTV-FlexGet` →
 /// "FooBar 7 PDTV-FlexGet").
@@ -86,8 +105,9 @@ fn is_false(b: &bool) -> bool {
 /// (a lower resolution after a 4k one) runs its unbounded look-behind at every position of every name with
 /// a `1080p` in it, about a fifth of all parsing time. Written with the look-behind after the resolution, it
 /// is only tried where a resolution matched, and matches the same text.
-pub(super) static PARSER: LazyLock<parse_torrent_title::Parser> = LazyLock::new(|| {
-    let mut parser = parse_torrent_title::create_parser();
+pub(super) fn build_parser() -> parse_torrent_title::Parser {
+    let mut parser = parse_torrent_title::Parser::new();
+    parse_torrent_title::add_defaults(&mut parser, &[]);
     // Before its last resort, which reads a `XviD` codec as the source.
     let codec_as_source = parser
         .handlers()
@@ -108,7 +128,7 @@ pub(super) static PARSER: LazyLock<parse_torrent_title::Parser> = LazyLock::new(
     }
     replace_slow_resolution_handler(&mut parser);
     parser
-});
+}
 
 pub(super) const SLOW_RESOLUTION: &str = r"(?<=\b(?:4k|2160p)\b.*)(?<!\+)\b(480|720|1080)p\b";
 const FAST_RESOLUTION: &str =
@@ -160,7 +180,7 @@ pub(super) fn capped(s: &str) -> &str {
 pub fn parse(release_title: &str) -> ParsedRelease {
     let name = capped(release_title);
     let cleaned = clean::pre_clean(name);
-    let p = PARSER.parse(&cleaned);
+    let p = parser().parse(&cleaned);
 
     let numbers = |v: Option<&[i64]>| -> Vec<u32> {
         v.unwrap_or_default()

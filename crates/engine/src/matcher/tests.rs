@@ -3,7 +3,7 @@
 // Tests may unwrap (STYLE.md): a panic is how a test fails.
 #![allow(clippy::unwrap_used)]
 
-use super::parse::{PARSER, SLOW_RESOLUTION, capped};
+use super::parse::{SLOW_RESOLUTION, build_parser, capped};
 use super::*;
 use crate::model::{ItemKind, WatchlistItem};
 
@@ -357,21 +357,21 @@ fn the_faster_resolution_handler_reads_what_the_default_one_reads() {
         "Dune.Part.Two.2024.1080p.WEB-DL.DDP5.1.Atmos.H.264-FLUX",
     ];
     let default = parse_torrent_title::create_parser();
+    let ours = build_parser();
     for name in names {
         assert_eq!(
-            PARSER.parse(name).resolution(),
+            ours.parse(name).resolution(),
             default.parse(name).resolution(),
             "{name}"
         );
         assert_eq!(
-            PARSER.parse(name).title(),
+            ours.parse(name).title(),
             default.parse(name).title(),
             "{name}"
         );
     }
     assert!(
-        PARSER
-            .handlers()
+        ours.handlers()
             .iter()
             .all(|h| h.regex().is_none_or(|r| r.source() != SLOW_RESOLUTION))
     );
@@ -828,4 +828,29 @@ fn explain_and_matches_always_agree() {
             );
         }
     }
+}
+
+#[test]
+fn a_released_parser_is_built_again_and_reads_names_the_same() {
+    let names = [
+        "Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.Atmos.DV.HDR.H.265-FLUX",
+        "The.Office.US.S05E14.Lecture.Circuit.Part.1.720p.NF.WEB-DL.DDP5.1.x264-NTb",
+        "[SubsPlease] Frieren - 12 (1080p) [E1A2B3C4].mkv",
+        "FooBar.7.PDTV-FlexGet",
+    ];
+    let before: Vec<ParsedRelease> = names.iter().map(|n| parse(n)).collect();
+    let kept = super::parse::parser();
+    release_parser();
+    let rebuilt = super::parse::parser();
+    assert!(
+        !std::sync::Arc::ptr_eq(&kept, &rebuilt),
+        "release_parser let go of the parser, so a new one was built"
+    );
+    let after: Vec<ParsedRelease> = names.iter().map(|n| parse(n)).collect();
+    assert_eq!(before, after);
+    assert_eq!(
+        after[3].source.as_deref(),
+        Some("PDTV"),
+        "the added sources survive a rebuild"
+    );
 }

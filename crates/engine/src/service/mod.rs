@@ -421,6 +421,8 @@ impl Service {
         self.update(|s| s.running = Some(Progress { done: 0, total: 0 }));
         self.announce_status().await;
         let result = watcher.check(&self.inner.cancel).await;
+        // Nothing parses release names until the next check: its compiled patterns go until then.
+        crate::matcher::release_parser();
         let now = self.inner.options.clock.now();
         let mut wait = settings.interval;
         let problem = match &result {

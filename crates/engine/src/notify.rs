@@ -113,7 +113,14 @@ pub fn compose(
                 if m.initial {
                     n.kind = NewsKind::FirstSummary;
                 }
-                if n.poster_url.is_none() {
+                // The first poster a message can show: an unsafe one (not http(s), or with a credential) is
+                // dropped by the formatter, so a later release's good one takes its place.
+                let usable = |url: &Option<String>| {
+                    url.as_deref()
+                        .and_then(crate::telegram::format::safe_url)
+                        .is_some()
+                };
+                if !usable(&n.poster_url) && usable(&m.poster_url) {
                     n.poster_url = m.poster_url;
                 }
                 n.releases.push(line);
@@ -302,6 +309,25 @@ impl DeliveryReport {
     }
 }
 
+/// The wait before retrying after a transient failure: `retry_after` when the server gave one, else the base
+/// doubled per earlier attempt, capped, with jitter in its upper half (never an immediate retry).
+fn backoff_delay(
+    config: &DeliveryConfig,
+    attempts: i64,
+    retry_after: Option<Duration>,
+) -> Duration {
+    if let Some(after) = retry_after {
+        // Telegram's own figure, plus a little so we arrive after the window, not at its edge.
+        return after + Duration::from_millis(250);
+    }
+    let exp = config
+        .base_backoff
+        .saturating_mul(1u32 << attempts.clamp(0, 16) as u32);
+    let capped = exp.min(config.max_backoff);
+    let half = capped / 2;
+    half + half.mul_f64(rand::rng().random::<f64>())
+}
+
 pub struct Delivery {
     store: Store,
     /// Replaced when the settings change ([`Delivery::set_senders`]), so a send after the change uses them.
@@ -311,6 +337,10 @@ pub struct Delivery {
     wake: Arc<Notify>,
     paused_until: std::sync::Mutex<HashMap<&'static str, Instant>>,
     last_sent: std::sync::Mutex<HashMap<&'static str, Instant>>,
+    /// Transient failures in a row per channel, whichever notifications met them: the channel's backoff grows
+    /// with it, so a long outage with many notifications queued is not retried at the first step per
+    /// notification.
+    failures: std::sync::Mutex<HashMap<&'static str, i64>>,
 }
 
 impl Delivery {
@@ -328,6 +358,7 @@ impl Delivery {
             wake: Arc::new(Notify::new()),
             paused_until: Default::default(),
             last_sent: Default::default(),
+            failures: Default::default(),
         }
     }
 
@@ -369,19 +400,25 @@ impl Delivery {
         }
     }
 
-    fn backoff(&self, attempts: i64, retry_after: Option<Duration>) -> Duration {
-        if let Some(after) = retry_after {
-            // Telegram's own figure, plus a little so we arrive after the window, not at its edge.
-            return after + Duration::from_millis(250);
+    /// Counts a transient failure on `channel` and returns the failures in a row before it.
+    fn failed_in_a_row(&self, channel: &'static str) -> i64 {
+        let Ok(mut map) = self.failures.lock() else {
+            return 0;
+        };
+        let count = map.entry(channel).or_insert(0);
+        let before = *count;
+        *count = count.saturating_add(1);
+        before
+    }
+
+    fn succeeded(&self, channel: &'static str) {
+        if let Ok(mut map) = self.failures.lock() {
+            map.remove(channel);
         }
-        let exp = self
-            .config
-            .base_backoff
-            .saturating_mul(1u32 << attempts.clamp(0, 16) as u32);
-        let capped = exp.min(self.config.max_backoff);
-        // Full jitter in the upper half: spreads retries without ever retrying immediately.
-        let half = capped / 2;
-        half + half.mul_f64(rand::rng().random::<f64>())
+    }
+
+    fn backoff(&self, attempts: i64, retry_after: Option<Duration>) -> Duration {
+        backoff_delay(&self.config, attempts, retry_after)
     }
 
     /// Sends every due notification once (in order, spacing messages per channel). Stops early on cancellation.
@@ -438,6 +475,7 @@ impl Delivery {
             }
             match result {
                 Ok(()) => {
+                    self.succeeded(channel);
                     self.store.mark_sent(n.id).await?;
                     tracing::info!(notification = n.id, kind = %n.kind, channel, "notification sent");
                     self.events.send(Event::NotificationSent {
@@ -449,7 +487,8 @@ impl Delivery {
                     reason,
                     retry_after,
                 }) => {
-                    let delay = self.backoff(n.attempts, retry_after);
+                    let in_a_row = self.failed_in_a_row(channel);
+                    let delay = self.backoff(n.attempts.max(in_a_row), retry_after);
                     let next =
                         store::now() + i64::try_from(delay.as_secs()).unwrap_or(i64::MAX / 2) + 1;
                     tracing::warn!(notification = n.id, channel, retry_in_s = delay.as_secs(), %reason, "delivery failed, will retry");
@@ -549,5 +588,57 @@ impl Delivery {
             }
         }
         tracing::debug!("delivery worker stopped");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    fn config() -> DeliveryConfig {
+        DeliveryConfig {
+            base_backoff: Duration::from_secs(5),
+            max_backoff: Duration::from_secs(600),
+            ..DeliveryConfig::default()
+        }
+    }
+
+    #[test]
+    fn the_backoff_doubles_per_attempt_up_to_the_cap_and_never_retries_at_once() {
+        let config = config();
+        for attempts in 0..12 {
+            let full = Duration::from_secs(5 << attempts).min(config.max_backoff);
+            for _ in 0..20 {
+                let delay = backoff_delay(&config, attempts, None);
+                assert!(
+                    delay >= full / 2 && delay <= full,
+                    "attempt {attempts}: {delay:?}"
+                );
+            }
+        }
+        assert_eq!(
+            backoff_delay(&config, 7, Some(Duration::from_secs(3))),
+            Duration::from_millis(3250)
+        );
+    }
+
+    #[tokio::test]
+    async fn a_channel_failing_for_many_notifications_backs_off_as_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("nw.db")).await.unwrap();
+        let delivery = Delivery::new(store, Vec::new(), Events::new(), config());
+        // Each failure comes from another notification, on its first attempt: the channel's run still counts.
+        let streak: Vec<i64> = (0..4)
+            .map(|_| delivery.failed_in_a_row("telegram"))
+            .collect();
+        assert_eq!(streak, [0, 1, 2, 3]);
+        let fourth = delivery.backoff(0_i64.max(streak[3]), None);
+        assert!(fourth >= Duration::from_secs(20), "{fourth:?}");
+        // Another channel has its own run; a success ends the run.
+        assert_eq!(delivery.failed_in_a_row("desktop"), 0);
+        delivery.succeeded("telegram");
+        assert_eq!(delivery.failed_in_a_row("telegram"), 0);
     }
 }

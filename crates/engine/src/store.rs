@@ -857,7 +857,8 @@ impl Store {
 
     // ---- the outbox ----
 
-    /// Claims the oldest due notification of one of `channels` for delivery, in one statement: its next
+    /// Claims the notification of one of `channels` due the longest (then the oldest) for delivery, in one
+    /// statement, so one being retried does not starve those queued behind it: its next
     /// attempt moves to `lease_until`, so no other process (nor this one) claims it before then. The claimer
     /// marks it sent, retried or failed; a claimer that dies leaves it to come back due at `lease_until`.
     pub async fn claim_due(
@@ -873,7 +874,7 @@ impl Store {
                  WHERE id = (SELECT id FROM notifications
                              WHERE status = 'pending' AND next_attempt_at <= ?1
                                AND channel IN (SELECT value FROM json_each(?3))
-                             ORDER BY id LIMIT 1)
+                             ORDER BY next_attempt_at, id LIMIT 1)
                  RETURNING id, channel, kind, payload, attempts",
             )
             .bind(now)

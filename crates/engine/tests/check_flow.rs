@@ -552,6 +552,31 @@ async fn a_release_with_a_poster_goes_out_as_a_photo_and_falls_back_to_text_when
 }
 
 #[tokio::test]
+async fn an_unsafe_poster_gives_way_to_another_releases_https_one() {
+    let h = Harness::new().await;
+    h.add("Heat", ItemKind::Movie, None).await;
+    h.prowlarr.add_releases([
+        release(HEAT)
+            .guid("h1")
+            .poster_url("javascript:alert(1)")
+            .build_for(&h.prowlarr),
+        release("Heat.1995.720p.BluRay.x264-OTHER")
+            .guid("h2")
+            .poster_url("https://img.example/heat.jpg")
+            .build_for(&h.prowlarr),
+    ]);
+    h.check().await;
+    h.deliver().await;
+    let messages = h.telegram.messages();
+    assert_eq!(messages.len(), 1, "both releases are one item's news");
+    assert_eq!(
+        messages[0].photo.as_deref(),
+        Some("https://img.example/heat.jpg"),
+        "whichever release comes first, the message shows the poster it can"
+    );
+}
+
+#[tokio::test]
 async fn untrusted_titles_are_escaped_and_accepted_by_telegram() {
     let h = Harness::new().await;
     h.add("Heat", ItemKind::Movie, None).await;

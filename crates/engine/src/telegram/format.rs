@@ -349,7 +349,7 @@ fn release_details(r: &ReleaseLine, now: DateTime<Utc>) -> String {
 
 /// An `http(s)` URL that is safe to put in a chat, normalised; `None` for any other scheme, for overlong URLs,
 /// and for URLs that carry a credential (an `apikey=`/`token=` style parameter or a bot token path).
-fn safe_url(raw: &str) -> Option<String> {
+pub(crate) fn safe_url(raw: &str) -> Option<String> {
     let url = url::Url::parse(raw.trim()).ok()?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return None;

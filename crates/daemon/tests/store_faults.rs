@@ -7,7 +7,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic: that is the failure report
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::sync::Arc;
@@ -17,6 +16,7 @@ use nightwatcher_engine::events::Events;
 use nightwatcher_engine::secrets::{MemoryStore, Secret, SecretName, SecretStore};
 use nightwatcher_engine::service::Service;
 use nightwatcher_engine::store::Store;
+use nightwatcher_testkit::disk::Tmpfs;
 use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder};
 use nightwatcher_testkit::telegram::FakeTelegram;
 use tokio::process::Command;
@@ -219,77 +219,6 @@ async fn the_daemon_and_the_app_on_one_database_announce_every_release_once() {
     assert_eq!(integrity(&db).await, "ok");
 }
 
-/// A tmpfs mounted on a fresh directory, unmounted on drop.
-struct Tmpfs {
-    dir: tempfile::TempDir,
-}
-
-impl Tmpfs {
-    /// `None`, with the reason printed, when this machine does not let the test mount.
-    fn mount(size: &str) -> Option<Tmpfs> {
-        let dir = tempfile::tempdir().unwrap();
-        let out = std::process::Command::new("mount")
-            .args([
-                "-t",
-                "tmpfs",
-                "-o",
-                &format!("size={size},mode=0755"),
-                "tmpfs",
-            ])
-            .arg(dir.path())
-            .output();
-        match out {
-            Ok(o) if o.status.success() => Some(Tmpfs { dir }),
-            Ok(o) => {
-                eprintln!(
-                    "SKIPPED: cannot mount a tmpfs here to make a real full or read-only disk (run as root): {}",
-                    String::from_utf8_lossy(&o.stderr).trim()
-                );
-                None
-            }
-            Err(e) => {
-                eprintln!(
-                    "SKIPPED: cannot run mount(8) to make a real full or read-only disk: {e}"
-                );
-                None
-            }
-        }
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn remount_read_only(&self) {
-        let status = std::process::Command::new("mount")
-            .args(["-o", "remount,ro"])
-            .arg(self.path())
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-
-    /// Fills the disk to the last byte with a file it returns; deleting that file frees the space.
-    fn fill(&self) -> PathBuf {
-        let filler = self.path().join("filler");
-        let mut file = std::fs::File::create(&filler).unwrap();
-        for chunk in [1 << 20, 4096, 512, 1] {
-            let block = vec![0x5a_u8; chunk];
-            while file.write_all(&block).is_ok() {}
-        }
-        filler
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
-            .arg("-l")
-            .arg(self.dir.path())
-            .status();
-    }
-}
-
 #[tokio::test]
 async fn on_a_read_only_disk_every_command_says_so_in_one_line() {
     let Some(disk) = Tmpfs::mount("4m") else {
@@ -298,7 +227,7 @@ async fn on_a_read_only_disk_every_command_says_so_in_one_line() {
     let db = disk.path().join("nw.db");
     import_films(&db, 2).await;
     std::fs::remove_file(db.with_extension("import.json")).unwrap();
-    disk.remount_read_only();
+    disk.remount("ro");
     let before = std::fs::read(&db).unwrap();
 
     for args in [

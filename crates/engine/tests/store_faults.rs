@@ -9,8 +9,7 @@
 
 use std::collections::HashMap;
 use std::future::Future;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -20,88 +19,8 @@ use nightwatcher_engine::model::{ItemKind, ItemSpec, ValidItem};
 use nightwatcher_engine::notify::{self, Delivery, DeliveryConfig, Sender, TELEGRAM};
 use nightwatcher_engine::store::{self, MatchRecord, ReleaseRecord, Store, StoreError};
 use nightwatcher_engine::telegram::{OutgoingMessage, SendError};
+use nightwatcher_testkit::disk::Tmpfs;
 use tokio_util::sync::CancellationToken;
-
-/// A tmpfs mounted on a fresh directory, unmounted on drop.
-struct Tmpfs {
-    dir: tempfile::TempDir,
-}
-
-impl Tmpfs {
-    /// `None`, with the reason printed, when this machine does not let the test mount (not root, no
-    /// CAP_SYS_ADMIN in a container).
-    fn mount(size: &str) -> Option<Tmpfs> {
-        let dir = tempfile::tempdir().unwrap();
-        let out = std::process::Command::new("mount")
-            .args([
-                "-t",
-                "tmpfs",
-                "-o",
-                &format!("size={size},mode=0755"),
-                "tmpfs",
-            ])
-            .arg(dir.path())
-            .output();
-        match out {
-            Ok(o) if o.status.success() => Some(Tmpfs { dir }),
-            Ok(o) => {
-                eprintln!(
-                    "SKIPPED: cannot mount a tmpfs here to make a real full or read-only disk (run as root): {}",
-                    String::from_utf8_lossy(&o.stderr).trim()
-                );
-                None
-            }
-            Err(e) => {
-                eprintln!(
-                    "SKIPPED: cannot run mount(8) to make a real full or read-only disk: {e}"
-                );
-                None
-            }
-        }
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn remount(&self, mode: &str) {
-        // A store just closed may still be closing its file on a worker thread: the kernel refuses to make
-        // a disk read-only while a file on it is open for writing (EBUSY).
-        for _ in 0..100 {
-            let out = std::process::Command::new("mount")
-                .args(["-o", &format!("remount,{mode}")])
-                .arg(self.path())
-                .output()
-                .unwrap();
-            if out.status.success() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("could not remount {} {mode}", self.path().display());
-    }
-
-    /// Fills the disk to the last byte with a file it returns; deleting that file frees the space.
-    fn fill(&self) -> PathBuf {
-        let filler = self.path().join("filler");
-        let mut file = std::fs::File::create(&filler).unwrap();
-        for chunk in [1 << 20, 4096, 512, 1] {
-            let block = vec![0x5a_u8; chunk];
-            while file.write_all(&block).is_ok() {}
-        }
-        filler
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        // Lazy: a store a failed assertion left open must not keep the mount.
-        let _ = std::process::Command::new("umount")
-            .arg("-l")
-            .arg(self.dir.path())
-            .status();
-    }
-}
 
 fn movie(title: &str) -> ValidItem {
     ItemSpec {

@@ -1,5 +1,6 @@
 //! Fake Prowlarr and fake Telegram Bot API servers for NightWatcher's tests, demos and benchmarks.
-//! Also the corpus of hostile strings (`xss`) that both the engine and the desktop tests feed through a check.
+//! Also the corpus of hostile strings (`xss`) that both the engine and the desktop tests feed through a check,
+//! and real full or read-only disks (`disk`) for the storage tests.
 //!
 //! Both fakes speak the wire formats described in the project's reference notes, written here from those
 //! notes and not from the engine's types: if the engine mis-serializes something, the fake refuses it the way
@@ -10,6 +11,7 @@
 //! or the last handle is dropped, and every deliberate wait inside a handler (latency, a hanging search, a
 //! long poll) is cut short by that same signal so shutdown never waits on an hour-long sleep.
 
+pub mod disk;
 pub mod prowlarr;
 pub mod telegram;
 pub mod xss;

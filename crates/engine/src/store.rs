@@ -446,28 +446,15 @@ impl Store {
 
     pub async fn update_item(&self, id: i64, item: &ValidItem) -> Result<WatchlistItem> {
         self.write(async {
-            let categories = serde_json::to_string(&item.categories).unwrap_or_else(|_| "[]".into());
-            let (aliases, filters) = aliases_and_filters(item);
-            let done = sqlx::query(
-                "UPDATE items SET title = ?, kind = ?, year = ?, from_season = ?, from_episode = ?, imdb_id = ?,
-                        tmdb_id = ?, tvdb_id = ?, categories = ?, enabled = ?, aliases = ?, filters = ?, only_season = ?,
-                        from_date = ?, updated_at = ?, last_searched_at = NULL
-                 WHERE id = ?",
+            let done = bind_item(
+                sqlx::query(
+                    "UPDATE items SET title = ?, kind = ?, year = ?, from_season = ?, from_episode = ?, imdb_id = ?,
+                            tmdb_id = ?, tvdb_id = ?, categories = ?, enabled = ?, aliases = ?, filters = ?,
+                            only_season = ?, from_date = ?, updated_at = ?, last_searched_at = NULL
+                     WHERE id = ?",
+                ),
+                item,
             )
-            .bind(&item.title)
-            .bind(item.kind.as_str())
-            .bind(item.year)
-            .bind(item.from_season)
-            .bind(item.from_episode)
-            .bind(&item.imdb_id)
-            .bind(item.tmdb_id)
-            .bind(item.tvdb_id)
-            .bind(categories)
-            .bind(item.enabled)
-            .bind(aliases)
-            .bind(filters)
-            .bind(item.only_season)
-            .bind(&item.from_date)
             .bind(now())
             .bind(id)
             .execute(&self.pool)
@@ -1163,11 +1150,27 @@ const ITEM_COLUMNS: &str =
     categories, enabled, aliases, filters, only_season, from_date FROM items";
 
 /// The JSON columns of an item. A filter set that cannot be written (it always can) is stored empty.
-fn aliases_and_filters(item: &ValidItem) -> (String, String) {
-    (
-        serde_json::to_string(&item.aliases).unwrap_or_else(|_| "[]".into()),
-        serde_json::to_string(&item.filters).unwrap_or_else(|_| "{}".into()),
-    )
+type SqliteQuery<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// Binds an item's stored fields in the column order both `insert_item` and [`Store::update_item`] list:
+/// title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id, categories, enabled, aliases,
+/// filters, only_season, from_date.
+fn bind_item<'q>(query: SqliteQuery<'q>, item: &'q ValidItem) -> SqliteQuery<'q> {
+    query
+        .bind(&item.title)
+        .bind(item.kind.as_str())
+        .bind(item.year)
+        .bind(item.from_season)
+        .bind(item.from_episode)
+        .bind(&item.imdb_id)
+        .bind(item.tmdb_id)
+        .bind(item.tvdb_id)
+        .bind(serde_json::to_string(&item.categories).unwrap_or_else(|_| "[]".into()))
+        .bind(item.enabled)
+        .bind(serde_json::to_string(&item.aliases).unwrap_or_else(|_| "[]".into()))
+        .bind(serde_json::to_string(&item.filters).unwrap_or_else(|_| "{}".into()))
+        .bind(item.only_season)
+        .bind(&item.from_date)
 }
 
 fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> WatchlistItem {
@@ -1208,31 +1211,19 @@ fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> WatchlistItem {
 
 async fn insert_item(tx: &mut sqlx::SqliteConnection, item: &ValidItem) -> Result<i64> {
     let now = now();
-    let categories = serde_json::to_string(&item.categories).unwrap_or_else(|_| "[]".into());
-    let (aliases, filters) = aliases_and_filters(item);
-    Ok(sqlx::query_scalar(
-        "INSERT INTO items (title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id, categories,
-                            enabled, aliases, filters, only_season, from_date, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    let row = bind_item(
+        sqlx::query(
+            "INSERT INTO items (title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id, categories,
+                                enabled, aliases, filters, only_season, from_date, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        ),
+        item,
     )
-    .bind(&item.title)
-    .bind(item.kind.as_str())
-    .bind(item.year)
-    .bind(item.from_season)
-    .bind(item.from_episode)
-    .bind(&item.imdb_id)
-    .bind(item.tmdb_id)
-    .bind(item.tvdb_id)
-    .bind(categories)
-    .bind(item.enabled)
-    .bind(aliases)
-    .bind(filters)
-    .bind(item.only_season)
-    .bind(&item.from_date)
     .bind(now)
     .bind(now)
     .fetch_one(tx)
-    .await?)
+    .await?;
+    Ok(row.try_get(0)?)
 }
 
 /// Inserts (or touches) releases seen; returns their row ids in order.

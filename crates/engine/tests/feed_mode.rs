@@ -12,7 +12,9 @@ use nightwatcher_engine::events::Events;
 use nightwatcher_engine::model::{ItemKind, ItemSpec};
 use nightwatcher_engine::monitor::Monitor;
 use nightwatcher_engine::prowlarr::{ProwlarrClient, ProwlarrConfig, RetryPolicy};
-use nightwatcher_engine::schedule::{ManualClock, SearchBudget, SearchSchedule, latest_slot};
+use nightwatcher_engine::schedule::{
+    Clock, ManualClock, SearchBudget, SearchSchedule, latest_slot,
+};
 use nightwatcher_engine::secrets::Secret;
 use nightwatcher_engine::store::Store;
 use nightwatcher_engine::watcher::Watcher;
@@ -210,8 +212,9 @@ async fn an_empty_feed_reads_prowlarr_health_and_says_how_many_indexers_are_disa
     h.add("Heat").await;
     h.prowlarr.add_indexer(2, "Second");
     h.prowlarr.add_indexer(3, "Third");
-    h.prowlarr
-        .block_indexer(2, Utc::now() + chrono::Duration::hours(1));
+    // Disabled for an hour from the check's own time (the test's clock may run hours ahead of the wall clock).
+    let until = chrono::DateTime::from_timestamp(h.clock.now() + 3600, 0).unwrap();
+    h.prowlarr.block_indexer(2, until);
     h.watcher(100)
         .check(&CancellationToken::new())
         .await

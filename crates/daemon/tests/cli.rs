@@ -289,6 +289,33 @@ async fn check_finds_a_release_and_sends_it_to_telegram() {
 }
 
 #[tokio::test]
+async fn checks_run_one_after_another_share_the_hourly_search_budget() {
+    // `nightwatcherd check` from cron every few minutes: each run is a new process, the budget is the hour's.
+    let prowlarr = FakeProwlarr::start(KEY).await;
+    let telegram = FakeTelegram::start(TOKEN).await;
+    let mut env = Env::new();
+    env.with_fakes(&prowlarr, &telegram);
+    env.set("NIGHTWATCHER_SEARCH_BUDGET", "3");
+    for title in ["Heat", "Ronin", "Alien", "Aliens", "Brazil"] {
+        let out = env
+            .run(&["watchlist", "add", title, "--kind", "movie"])
+            .await;
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    let first = env.run(&["check"]).await;
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(first.stdout.contains("3 item searches"), "{}", first.stdout);
+    let second = env.run(&["check"]).await;
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(
+        second.stdout.contains("0 item searches"),
+        "{}",
+        second.stdout
+    );
+    assert_eq!(prowlarr.search_requests() - prowlarr.feed_requests(), 3);
+}
+
+#[tokio::test]
 async fn check_exits_non_zero_with_one_line_when_prowlarr_cannot_be_used() {
     let prowlarr = FakeProwlarr::start(KEY).await;
     let telegram = FakeTelegram::start(TOKEN).await;

@@ -5,12 +5,12 @@
 //! - In feed mode every check reads the indexers' latest releases once; an item is searched by name only when
 //!   it is added or edited and then once per `search_every` (default 6 h). Each item searches at its own
 //!   offset within that period ([`item_offset`]), so 500 items do not all come due at the same minute.
-//! - [`SearchBudget`] caps the item searches of any rolling hour (default 100): a check takes at most what is
-//!   left, most overdue first, and the rest waits for the next check.
+//! - The search budget caps the item searches of any rolling hour (default 100): a check takes at most what
+//!   is left, most overdue first, and the rest waits for the next check. It is kept in the database
+//!   ([`crate::store::Store::grant_searches`]), so it holds across checks, restarts and processes.
 //! - [`Backoff`] is the wait after Prowlarr failed as a whole: 1 min, 5, 15, 30, 1 h, 2 h, 4 h, then 6 h,
 //!   or longer when Prowlarr's `Retry-After` says so (up to 6 h); a success resets it.
 
-use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
@@ -127,56 +127,6 @@ pub fn search_due(
     }
 }
 
-/// The item searches made in the last hour.
-#[derive(Debug, Clone, Default)]
-pub struct SearchBudget {
-    per_hour: u32,
-    spent: VecDeque<i64>,
-}
-
-impl SearchBudget {
-    pub fn new(per_hour: u32) -> Self {
-        SearchBudget {
-            per_hour,
-            spent: VecDeque::new(),
-        }
-    }
-
-    pub fn set_per_hour(&mut self, per_hour: u32) {
-        self.per_hour = per_hour;
-    }
-
-    fn expire(&mut self, now: i64) {
-        while self.spent.front().is_some_and(|&t| t <= now - 3600) {
-            self.spent.pop_front();
-        }
-    }
-
-    /// Searches made in the hour before `now`.
-    pub fn used(&mut self, now: i64) -> u32 {
-        self.expire(now);
-        u32::try_from(self.spent.len()).unwrap_or(u32::MAX)
-    }
-
-    /// Searches still allowed at `now`.
-    pub fn remaining(&mut self, now: i64) -> u32 {
-        self.per_hour.saturating_sub(self.used(now))
-    }
-
-    /// Takes `n` searches if that many are left.
-    pub fn try_spend(&mut self, now: i64, n: u32) -> bool {
-        if self.remaining(now) < n {
-            return false;
-        }
-        self.spent.extend(std::iter::repeat_n(now, n as usize));
-        true
-    }
-
-    pub fn per_hour(&self) -> u32 {
-        self.per_hour
-    }
-}
-
 /// The waits after consecutive failures; the last one repeats.
 const LADDER_SECS: [i64; 8] = [60, 300, 900, 1800, 3600, 7200, 14_400, 21_600];
 /// No wait is longer, whatever `Retry-After` says.
@@ -257,25 +207,6 @@ mod tests {
             }
         }
         assert_eq!(searches, 200 * 4);
-    }
-
-    #[test]
-    fn the_budget_never_allows_more_than_its_hourly_count() {
-        let clock = ManualClock::at(10_000);
-        let mut budget = SearchBudget::new(100);
-        let mut made: Vec<i64> = Vec::new();
-        for _ in 0..(3 * 60) {
-            while budget.try_spend(clock.now(), 1) {
-                made.push(clock.now());
-            }
-            clock.advance(Duration::from_secs(60));
-            for &t in &made {
-                let in_hour = made.iter().filter(|&&u| u > t - HOUR && u <= t).count();
-                assert!(in_hour <= 100);
-            }
-        }
-        assert_eq!(made.len(), 300);
-        assert!(!budget.try_spend(clock.now(), 101));
     }
 
     #[test]

@@ -685,6 +685,55 @@ impl Store {
         .await
     }
 
+    /// Grants item searches from the hourly budget shared by every process on this database: takes `costs` in
+    /// order while the searches granted in the hour before `now` plus the next cost stay within `per_hour`,
+    /// and returns how many of them were granted (they are then counted as made). One `BEGIN IMMEDIATE`
+    /// transaction, so two processes checking at once cannot both spend the same remainder.
+    pub async fn grant_searches(&self, now: i64, per_hour: u32, costs: &[u32]) -> Result<usize> {
+        self.write(async {
+            let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+            sqlx::query("DELETE FROM searches_granted WHERE at <= ?")
+                .bind(now - 3600)
+                .execute(&mut *tx)
+                .await?;
+            let used: i64 =
+                sqlx::query_scalar("SELECT COALESCE(SUM(count), 0) FROM searches_granted")
+                    .fetch_one(&mut *tx)
+                    .await?;
+            let mut left = i64::from(per_hour) - used;
+            let mut granted = 0;
+            let mut spent = 0;
+            for &cost in costs {
+                if i64::from(cost) > left {
+                    break;
+                }
+                left -= i64::from(cost);
+                spent += i64::from(cost);
+                granted += 1;
+            }
+            if spent > 0 {
+                sqlx::query("INSERT INTO searches_granted (at, count) VALUES (?, ?)")
+                    .bind(now)
+                    .bind(spent)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(granted)
+        })
+        .await
+    }
+
+    /// Item searches granted in the hour before `now` (by any process on this database).
+    pub async fn searches_last_hour(&self, now: i64) -> Result<u32> {
+        let used: i64 =
+            sqlx::query_scalar("SELECT COALESCE(SUM(count), 0) FROM searches_granted WHERE at > ?")
+                .bind(now - 3600)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(u32::try_from(used).unwrap_or(u32::MAX))
+    }
+
     /// The newest release seen per indexer in `feed`: indexer id → (guid, published at).
     pub async fn feed_cursors(
         &self,

@@ -30,7 +30,7 @@ use crate::model::WatchlistItem;
 use crate::monitor::{CheckFigures, IndexerHealth, Monitor};
 use crate::notify;
 use crate::prowlarr::{Protocol, ProwlarrClient, ProwlarrError, Release, SearchRequest};
-use crate::schedule::{Clock, SearchBudget, SearchMode, SearchSchedule, SystemClock};
+use crate::schedule::{Clock, SearchMode, SearchSchedule, SystemClock};
 use crate::store::{MatchRecord, ReleaseRecord, RunFigures, Store, StoreError};
 
 /// Prowlarr's health is read at most this often (unless a search failed).
@@ -77,7 +77,6 @@ pub struct Watcher {
     mode: SearchMode,
     schedule: SearchSchedule,
     clock: Arc<dyn Clock>,
-    budget: Arc<std::sync::Mutex<SearchBudget>>,
     monitor: Arc<Monitor>,
     feed_page_cap: u32,
 }
@@ -104,9 +103,6 @@ impl Watcher {
             mode: SearchMode::default(),
             schedule: SearchSchedule::default(),
             clock: Arc::new(SystemClock),
-            budget: Arc::new(std::sync::Mutex::new(SearchBudget::new(
-                SearchSchedule::default().budget_per_hour,
-            ))),
             monitor: Arc::new(Monitor::new()),
             feed_page_cap: feed::DEFAULT_PAGE_CAP,
         }
@@ -117,23 +113,14 @@ impl Watcher {
         self
     }
 
-    /// The per-item schedule; the budget's hourly count follows `schedule.budget_per_hour`.
+    /// The per-item schedule and the hourly search budget (kept in the store: [`Store::grant_searches`]).
     pub fn with_schedule(mut self, schedule: SearchSchedule) -> Self {
         self.schedule = schedule;
-        self.lock_budget().set_per_hour(schedule.budget_per_hour);
         self
     }
 
     pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
         self.clock = clock;
-        self
-    }
-
-    /// The budget outlives one check (the service keeps it), so the hourly cap spans checks.
-    pub fn with_budget(mut self, budget: Arc<std::sync::Mutex<SearchBudget>>) -> Self {
-        let per_hour = self.schedule.budget_per_hour;
-        self.budget = budget;
-        self.lock_budget().set_per_hour(per_hour);
         self
     }
 
@@ -147,19 +134,25 @@ impl Watcher {
         self
     }
 
-    fn lock_budget(&self) -> std::sync::MutexGuard<'_, SearchBudget> {
-        self.budget.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// The items to search by name in this check, most urgent first: all of them in search-all mode; in feed
-    /// mode those due, as many as the budget allows (an item costs one search plus one per alias).
+    /// The items to search by name in this check, most urgent first, each with how many of its aliases to
+    /// search too: all of them, with all their aliases, in search-all mode; in feed mode those due, as many as
+    /// the hourly budget allows (an item costs one search plus one per alias searched). The budget is granted
+    /// by the store, so it holds across checks, restarts and every process on the database. An item whose
+    /// aliases alone would cost more than a whole hour's budget searches as many of its titles as the budget
+    /// has, first title first, rather than never being searched and holding up every item behind it.
     async fn items_to_search(
         &self,
         items: Vec<WatchlistItem>,
         now: i64,
-    ) -> Result<Vec<WatchlistItem>, StoreError> {
+    ) -> Result<Vec<(WatchlistItem, usize)>, StoreError> {
         if self.mode == SearchMode::SearchAll {
-            return Ok(items);
+            return Ok(items
+                .into_iter()
+                .map(|item| {
+                    let aliases = item.aliases.len();
+                    (item, aliases)
+                })
+                .collect());
         }
         let times = self.store.search_times().await?;
         let mut due: Vec<(i64, WatchlistItem)> = items
@@ -171,16 +164,22 @@ impl Watcher {
             })
             .collect();
         due.sort_by_key(|(urgency, item)| (*urgency, item.id));
-        let mut budget = self.lock_budget();
-        let mut out = Vec::new();
-        for (_, item) in due {
-            let cost = 1 + u32::try_from(item.aliases.len()).unwrap_or(u32::MAX);
-            if !budget.try_spend(now, cost) {
-                break;
-            }
-            out.push(item);
-        }
-        Ok(out)
+        let per_hour = self.schedule.budget_per_hour.max(1);
+        let aliases: Vec<usize> = due
+            .iter()
+            .map(|(_, item)| item.aliases.len().min(per_hour as usize - 1))
+            .collect();
+        let costs: Vec<u32> = aliases
+            .iter()
+            .map(|&n| 1 + u32::try_from(n).unwrap_or(u32::MAX))
+            .collect();
+        let granted = self.store.grant_searches(now, per_hour, &costs).await?;
+        Ok(due
+            .into_iter()
+            .zip(aliases)
+            .take(granted)
+            .map(|((_, item), aliases)| (item, aliases))
+            .collect())
     }
 
     /// Reads the feed and records what it matched. Returns (pages, releases read, new matches, new cursors).
@@ -398,7 +397,7 @@ impl Watcher {
         let empty_searches = Arc::new(AtomicUsize::new(0));
         let mut tasks = JoinSet::new();
         let mut searches = 0;
-        for item in items {
+        for (item, aliases) in items {
             if cancel.is_cancelled() {
                 break;
             }
@@ -410,7 +409,7 @@ impl Watcher {
                     Err(_) => break,
                 },
             };
-            searches += 1 + item.aliases.len();
+            searches += 1 + aliases;
             let ctx = ItemContext {
                 monitor: self.monitor.clone(),
                 empty_searches: empty_searches.clone(),
@@ -424,7 +423,7 @@ impl Watcher {
                 run_id,
                 total,
             };
-            tasks.spawn(async move { ctx.check_item(item, permit).await });
+            tasks.spawn(async move { ctx.check_item(item, aliases, permit).await });
         }
 
         let mut figures = RunFigures {
@@ -556,11 +555,12 @@ impl ItemContext {
     async fn check_item(
         &self,
         item: WatchlistItem,
+        aliases: usize,
         permit: OwnedSemaphorePermit,
     ) -> Result<ItemOutcome, StoreError> {
         let result = tokio::select! {
             () = self.stop.cancelled() => return Ok(ItemOutcome::default()),
-            r = self.search_item(&item) => r,
+            r = self.search_item(&item, aliases) => r,
         };
         drop(permit);
         let outcome = match result {
@@ -612,11 +612,16 @@ impl ItemContext {
         outcome
     }
 
-    /// The item's search, then one per alias (text-only indexers find a release only by the title it is
-    /// listed under), one after the other; a release found twice is kept once. The first failure fails all.
-    async fn search_item(&self, item: &WatchlistItem) -> Result<Vec<Release>, ProwlarrError> {
+    /// The item's search, then one for each of its first `aliases` aliases (text-only indexers find a release
+    /// only by the title it is listed under), one after the other; a release found twice is kept once. The
+    /// first failure fails all.
+    async fn search_item(
+        &self,
+        item: &WatchlistItem,
+        aliases: usize,
+    ) -> Result<Vec<Release>, ProwlarrError> {
         let mut releases = self.timed_search(&SearchRequest::for_item(item)).await?;
-        for alias in &item.aliases {
+        for alias in item.aliases.iter().take(aliases) {
             let found = self
                 .timed_search(&SearchRequest::for_alias(item, alias))
                 .await?;

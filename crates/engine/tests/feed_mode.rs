@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
@@ -12,9 +12,7 @@ use nightwatcher_engine::events::Events;
 use nightwatcher_engine::model::{ItemKind, ItemSpec};
 use nightwatcher_engine::monitor::Monitor;
 use nightwatcher_engine::prowlarr::{ProwlarrClient, ProwlarrConfig, RetryPolicy};
-use nightwatcher_engine::schedule::{
-    Clock, ManualClock, SearchBudget, SearchSchedule, latest_slot,
-};
+use nightwatcher_engine::schedule::{Clock, ManualClock, SearchSchedule, latest_slot};
 use nightwatcher_engine::secrets::Secret;
 use nightwatcher_engine::store::Store;
 use nightwatcher_engine::watcher::Watcher;
@@ -28,7 +26,6 @@ struct Harness {
     store: Store,
     prowlarr: FakeProwlarr,
     clock: ManualClock,
-    budget: Arc<Mutex<SearchBudget>>,
     monitor: Arc<Monitor>,
 }
 
@@ -53,15 +50,19 @@ impl Harness {
             store,
             prowlarr: FakeProwlarr::start(KEY).await,
             clock: ManualClock::at(quiet_start()),
-            budget: Arc::new(Mutex::new(SearchBudget::new(100))),
             monitor: Arc::new(Monitor::new()),
         }
     }
 
     async fn add(&self, title: &str) {
+        self.add_with_aliases(title, &[]).await;
+    }
+
+    async fn add_with_aliases(&self, title: &str, aliases: &[&str]) {
         let spec = ItemSpec {
             title: title.into(),
             kind: Some(ItemKind::Movie),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
             ..Default::default()
         };
         self.store
@@ -71,10 +72,15 @@ impl Harness {
     }
 
     fn watcher(&self, budget_per_hour: u32) -> Watcher {
+        self.watcher_on(&self.store, budget_per_hour)
+    }
+
+    /// A watcher on `store`: another handle on the same file stands for another process (or a restart).
+    fn watcher_on(&self, store: &Store, budget_per_hour: u32) -> Watcher {
         let mut config = ProwlarrConfig::new(&self.prowlarr.url(), Secret::new(KEY)).unwrap();
         config.retry = RetryPolicy::none();
         Watcher::new(
-            self.store.clone(),
+            store.clone(),
             ProwlarrClient::new(config).unwrap(),
             Events::new(),
             2,
@@ -85,8 +91,12 @@ impl Harness {
             every: Duration::from_secs(6 * 3600),
             budget_per_hour,
         })
-        .with_budget(self.budget.clone())
         .with_monitor(self.monitor.clone())
+    }
+
+    /// Searches by name the fake answered (its search count includes the feed's empty-query requests).
+    fn item_searches(&self) -> u64 {
+        self.prowlarr.search_requests() - self.prowlarr.feed_requests()
     }
 
     fn noise(&self, n: usize, tag: &str) {
@@ -169,6 +179,78 @@ async fn the_hourly_budget_holds_across_checks() {
     h.clock.advance(Duration::from_secs(3600));
     let third = h.watcher(2).check(&CancellationToken::new()).await.unwrap();
     assert_eq!(third.searches, 2);
+}
+
+#[tokio::test]
+async fn the_hourly_budget_holds_across_restarts_and_processes() {
+    let h = Harness::new().await;
+    for i in 0..6 {
+        h.add(&format!("Movie Number {i}")).await;
+    }
+    h.noise(1, "c");
+    let first = h.watcher(2).check(&CancellationToken::new()).await.unwrap();
+    assert_eq!(first.searches, 2);
+
+    // The tray app and `nightwatcherd` on one file, or a restarted daemon: the same hour's budget.
+    let other = Store::open(&h._dir.path().join("nw.db")).await.unwrap();
+    assert_eq!(other.searches_last_hour(h.clock.now()).await.unwrap(), 2);
+    h.clock.advance(Duration::from_secs(60));
+    let second = h
+        .watcher_on(&other, 2)
+        .check(&CancellationToken::new())
+        .await
+        .unwrap();
+    assert_eq!(
+        second.searches, 0,
+        "the hour's two searches were made by the other"
+    );
+    assert_eq!(h.item_searches(), 2);
+
+    // Both checking at once: between them, never more than the budget.
+    h.clock.advance(Duration::from_secs(3600));
+    let (a, b) = tokio::join!(
+        async { h.watcher(3).check(&CancellationToken::new()).await.unwrap() },
+        async {
+            h.watcher_on(&other, 3)
+                .check(&CancellationToken::new())
+                .await
+                .unwrap()
+        },
+    );
+    assert_eq!(
+        a.searches + b.searches,
+        3,
+        "{} + {}",
+        a.searches,
+        b.searches
+    );
+    assert_eq!(h.item_searches(), 2 + 3);
+}
+
+#[tokio::test]
+async fn an_item_with_more_titles_than_the_budget_searches_what_the_budget_allows_and_holds_up_nothing()
+ {
+    let h = Harness::new().await;
+    h.add_with_aliases(
+        "Le Prestige",
+        &["The Prestige", "Prestige", "El Truco Final"],
+    )
+    .await;
+    h.add("Heat").await;
+    h.noise(1, "d");
+    let first = h.watcher(2).check(&CancellationToken::new()).await.unwrap();
+    assert_eq!(
+        first.searches, 2,
+        "its title and first alias: the hour's budget"
+    );
+    assert_eq!(h.item_searches(), 2);
+    h.clock.advance(Duration::from_secs(3600));
+    let second = h.watcher(2).check(&CancellationToken::new()).await.unwrap();
+    assert_eq!(
+        second.searches, 1,
+        "the next item is searched in the next hour"
+    );
+    assert_eq!(h.item_searches(), 3);
 }
 
 #[tokio::test]

@@ -25,7 +25,7 @@ use crate::events::{Event, Events};
 use crate::monitor::{BudgetFigures, Monitor, Monitoring, PoolFigures, SNAPSHOT_KEY};
 use crate::notify::{Delivery, DeliveryConfig, Sender};
 use crate::prowlarr::RetryPolicy;
-use crate::schedule::{Backoff, Clock, SearchBudget, SearchMode, SearchSchedule, SystemClock};
+use crate::schedule::{Backoff, Clock, SearchMode, SearchSchedule, SystemClock};
 use crate::secrets::SecretStore;
 use crate::settings::Settings;
 use crate::setup::{self, SetupError};
@@ -113,8 +113,6 @@ struct Inner {
     delivery: Arc<Delivery>,
     cancel: CancellationToken,
     tasks: Mutex<Vec<JoinHandle<()>>>,
-    /// Item searches of the last hour: kept across checks so the hourly cap holds.
-    budget: Arc<Mutex<SearchBudget>>,
     monitor: Arc<Monitor>,
 }
 
@@ -158,9 +156,6 @@ impl Service {
             delivery,
             cancel: CancellationToken::new(),
             tasks: Mutex::new(Vec::new()),
-            budget: Arc::new(Mutex::new(SearchBudget::new(
-                SearchSchedule::default().budget_per_hour,
-            ))),
             monitor: Arc::new(Monitor::new()),
         });
         let service = Service { inner };
@@ -236,14 +231,18 @@ impl Service {
         let now = self.inner.options.clock.now();
         let (open, idle) = self.inner.store.pool_figures();
         let idle = u32::try_from(idle).unwrap_or(u32::MAX);
-        let search_budget = {
-            let mut budget = self.inner.budget.lock().unwrap_or_else(|e| e.into_inner());
-            BudgetFigures {
-                per_hour: settings
-                    .as_ref()
-                    .map_or(budget.per_hour(), |s| s.schedule.budget_per_hour),
-                used_last_hour: budget.used(now),
-            }
+        let search_budget = BudgetFigures {
+            per_hour: settings
+                .as_ref()
+                .map_or(SearchSchedule::default().budget_per_hour, |s| {
+                    s.schedule.budget_per_hour
+                }),
+            used_last_hour: self
+                .inner
+                .store
+                .searches_last_hour(now)
+                .await
+                .unwrap_or_default(),
         };
         Monitoring {
             written_at: now,
@@ -416,7 +415,6 @@ impl Service {
         .with_mode(settings.search_mode)
         .with_schedule(settings.schedule)
         .with_clock(self.inner.options.clock.clone())
-        .with_budget(self.inner.budget.clone())
         .with_monitor(self.inner.monitor.clone());
         self.update(|s| s.running = Some(Progress { done: 0, total: 0 }));
         self.announce_status().await;

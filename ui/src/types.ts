@@ -216,7 +216,14 @@ export interface RunView {
  * What a status problem is about (`Problem::kind` in crates/engine/src/service/mod.rs). `indexers`: Prowlarr
  * works but has disabled some indexers after failures, so searches cover fewer of them.
  */
-export type ProblemKind = "not_configured" | "prowlarr" | "indexers" | "telegram" | "keyring";
+export type ProblemKind =
+  | "not_configured"
+  | "prowlarr"
+  | "indexers"
+  | "telegram"
+  | "telegram_unreachable"
+  | "storage"
+  | "keyring";
 
 export interface Status {
   paused: boolean;

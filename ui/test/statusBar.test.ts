@@ -120,18 +120,64 @@ describe("status bar", () => {
     expect(problem.querySelector('[data-testid="open-settings"]')).toBeNull();
   });
 
+  it("says Telegram out of reach is waited out, not something to fix, and still leads to its URL", async () => {
+    const fake = fakeBackend();
+    const { root, app } = await mount(fake);
+    fake.emit.status(
+      status({
+        problem: {
+          kind: "telegram_unreachable",
+          message: "Telegram cannot be reached right now: connection refused. The notifications wait and are retried by themselves; next try 14:35",
+        },
+        notifications: { pending: 3, sent: 0, failed: 0 },
+      }),
+    );
+    const problem = byTestId(root, "status-problem");
+    expect(text(byTestId(problem, "status-problem-title"))).toBe("Telegram cannot be reached.");
+    expect(text(byTestId(problem, "status-problem-help"))).toContain("Nothing is lost");
+    expect(text(byTestId(problem, "status-problem-help"))).not.toContain("retry the failed");
+    expect(text(byTestId(root, "status-notifications"))).toBe("3 notifications waiting");
+    byTestId(problem, "open-settings").click();
+    expect(app.currentTab()).toBe("settings");
+  });
+
+  it("shows a database that cannot be written without sending to Settings", async () => {
+    const fake = fakeBackend();
+    const { root } = await mount(fake);
+    fake.emit.status(
+      status({
+        problem: {
+          kind: "storage",
+          message: "the check could not be recorded: the disk holding the database at /data/nw.db is full",
+        },
+      }),
+    );
+    const problem = byTestId(root, "status-problem");
+    expect(text(byTestId(problem, "status-problem-title"))).toBe("The database cannot be written.");
+    expect(text(byTestId(problem, "status-problem-help"))).toContain("free some space");
+    expect(problem.querySelector('[data-testid="open-settings"]')).toBeNull();
+  });
+
   it("gives every kind of problem a heading and help, and an unknown kind a generic heading", async () => {
     const fake = fakeBackend();
     const { root } = await mount(fake);
-    const kinds: ProblemKind[] = ["not_configured", "prowlarr", "indexers", "telegram", "keyring"];
+    const kinds: ProblemKind[] = [
+      "not_configured",
+      "prowlarr",
+      "indexers",
+      "telegram",
+      "telegram_unreachable",
+      "storage",
+      "keyring",
+    ];
     for (const kind of kinds) {
       fake.emit.status(status({ problem: { kind, message: "something" } }));
       expect(text(byTestId(root, "status-problem-title")), kind).not.toBe("");
       expect(text(byTestId(root, "status-problem-help")), kind).not.toBe("");
     }
-    fake.emit.status(status({ problem: { kind: "disk" as ProblemKind, message: "the disk is full" } }));
+    fake.emit.status(status({ problem: { kind: "from_a_newer_engine" as ProblemKind, message: "something new" } }));
     expect(text(byTestId(root, "status-problem-title"))).toBe("NightWatcher has a problem.");
-    expect(text(byTestId(root, "status-problem-message"))).toBe("the disk is full");
+    expect(text(byTestId(root, "status-problem-message"))).toBe("something new");
   });
 
   it("Check now asks the backend and shows why it could not start", async () => {

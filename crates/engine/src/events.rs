@@ -42,6 +42,15 @@ pub enum Event {
         notification_id: i64,
         reason: String,
     },
+    /// A notification could not be delivered now and is retried at `next_attempt_at` (Unix seconds).
+    /// `flood_control`: the channel asked to wait (Telegram's 429 `retry_after`), which is not a fault.
+    NotificationRetrying {
+        notification_id: i64,
+        channel: String,
+        reason: String,
+        next_attempt_at: i64,
+        flood_control: bool,
+    },
     /// An item had news in a check: one per item, for desktop notifications.
     ItemNews {
         item_id: i64,
@@ -66,6 +75,7 @@ impl Event {
             Event::CheckFinished { .. } => "watcher://check-finished",
             Event::NotificationSent { .. } => "notify://sent",
             Event::NotificationFailed { .. } => "notify://failed",
+            Event::NotificationRetrying { .. } => "notify://retrying",
             Event::ItemNews { .. } => "release://item-news",
             Event::StatusChanged(_) => "status://changed",
             Event::ItemsChanged => "items://changed",

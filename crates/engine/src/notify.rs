@@ -494,6 +494,13 @@ impl Delivery {
                     tracing::warn!(notification = n.id, channel, retry_in_s = delay.as_secs(), %reason, "delivery failed, will retry");
                     self.store.mark_retry(n.id, next, &reason).await?;
                     self.pause(channel, delay);
+                    self.events.send(Event::NotificationRetrying {
+                        notification_id: n.id,
+                        channel: channel.to_owned(),
+                        reason,
+                        next_attempt_at: next,
+                        flood_control: retry_after.is_some(),
+                    });
                     report.retried += 1;
                 }
                 Err(SendError::Permanent { reason }) => {

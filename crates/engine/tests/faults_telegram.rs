@@ -251,11 +251,19 @@ async fn a_refused_connection_keeps_the_notifications_queued_until_telegram_is_b
     db.close().await;
     let counts = app.counts().await;
     assert_eq!((counts.pending, counts.sent, counts.failed), (3, 0, 0));
-    assert_eq!(
-        app.service.status().await.problem,
-        None,
-        "not a problem yet: it is retried"
+    // The status says why nothing arrives, and that it is retried: nothing for the user to fix.
+    let status = app.status_where(|s| s.problem.is_some()).await;
+    let shown = serde_json::to_value(&status).unwrap();
+    assert_eq!(shown["problem"]["kind"], "telegram_unreachable");
+    let message = shown["problem"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("Telegram cannot be reached right now")
+            && message.contains("retried by themselves; next try "),
+        "{message}"
     );
+    assert!(!message.contains("Retry failed"), "{message}");
+    assert_no_token(message);
+    assert_eq!(status.notifications.pending, 3);
 
     // Telegram is back on the same address (the old listener may take a moment to close).
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
@@ -273,6 +281,7 @@ async fn a_refused_connection_keeps_the_notifications_queued_until_telegram_is_b
     assert_eq!((counts.sent, counts.failed), (3, 0), "{counts:?}");
     app.assert_each_delivered_once();
     assert_eq!(app.telegram.requests(), 3, "each sent once after recovery");
+    app.status_where(|s| s.problem.is_none()).await;
     app.service.shutdown().await;
 }
 

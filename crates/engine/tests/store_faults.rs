@@ -374,3 +374,80 @@ async fn a_notification_claimed_by_a_process_that_died_is_sent_once_its_lease_en
     assert_eq!((outbox.sent, outbox.pending), (1, 0));
     store.close().await;
 }
+
+/// Waits until the running service's status satisfies `pred`.
+async fn status_where(
+    service: &nightwatcher_engine::service::Service,
+    pred: impl Fn(&nightwatcher_engine::service::Status) -> bool,
+) -> nightwatcher_engine::service::Status {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let status = service.status().await;
+        if pred(&status) {
+            return status;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the status never got there: {status:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_check_on_a_full_disk_shows_a_storage_problem_until_space_is_freed() {
+    use nightwatcher_engine::secrets::{MemoryStore, Secret, SecretName, SecretStore};
+    use nightwatcher_engine::service::{Service, ServiceOptions};
+    use nightwatcher_engine::settings::{self, SettingKey};
+    use nightwatcher_testkit::prowlarr::FakeProwlarr;
+
+    let Some(disk) = Tmpfs::mount("4m") else {
+        return;
+    };
+    let db = disk.path().join("nw.db");
+    let store = Store::open(&db).await.unwrap();
+    let heat = store.add_item(&movie("Heat")).await.unwrap();
+    let prowlarr = FakeProwlarr::start("storage-key-0001").await;
+    settings::set(&store, SettingKey::ProwlarrUrl, &prowlarr.url())
+        .await
+        .unwrap();
+    let secrets = Arc::new(MemoryStore::default());
+    secrets
+        .set(SecretName::ProwlarrApiKey, &Secret::new("storage-key-0001"))
+        .unwrap();
+    let options = ServiceOptions {
+        first_check_after: Duration::from_secs(3600),
+        ..ServiceOptions::default()
+    };
+    let service = Service::start_with(store.clone(), secrets, Events::new(), options).await;
+
+    // Full to the last byte, and the space SQLite's log had already taken used up by one-row writes, the size
+    // of the check's first one.
+    let filler = disk.fill();
+    for i in 0.. {
+        assert!(i < 20_000, "the disk never filled up");
+        if store.mark_searched(heat.id, i).await.is_err() {
+            break;
+        }
+    }
+    service.check_now();
+    let status = status_where(&service, |s| s.problem.is_some()).await;
+    let shown = serde_json::to_value(&status).unwrap();
+    assert_eq!(shown["problem"]["kind"], "storage", "{shown}");
+    let message = shown["problem"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("is full") && message.contains(&db.display().to_string()),
+        "{message}"
+    );
+
+    std::fs::remove_file(filler).unwrap();
+    service.check_now();
+    status_where(&service, |s| {
+        s.problem.is_none() && s.last_check.as_ref().is_some_and(|c| c.status == "ok")
+    })
+    .await;
+    service.shutdown().await;
+    let store = Store::open(&db).await.unwrap();
+    assert_eq!(store.integrity_check().await.unwrap(), "ok");
+    store.close().await;
+}

@@ -24,11 +24,13 @@ const PROBLEM_TITLES: Record<ProblemKind, string> = {
   prowlarr: "Prowlarr cannot be used.",
   indexers: "Some indexers are not being searched.",
   telegram: "Telegram notifications are failing.",
+  telegram_unreachable: "Telegram cannot be reached.",
+  storage: "The database cannot be written.",
   keyring: "The system keyring cannot be used.",
 };
 
 /** Kinds whose fix is not in Settings: no "Open Settings" button for them. */
-const FIXED_ELSEWHERE: ReadonlySet<ProblemKind> = new Set(["keyring", "indexers"]);
+const FIXED_ELSEWHERE: ReadonlySet<ProblemKind> = new Set(["keyring", "indexers", "storage"]);
 
 /** For a kind this UI does not know yet (a newer engine): still a heading, never an empty one. */
 const UNKNOWN_PROBLEM_TITLE = "NightWatcher has a problem.";
@@ -41,6 +43,10 @@ const PROBLEM_HELP: Record<ProblemKind, string> = {
     "Prowlarr stopped using them after repeated failures; the other indexers are still searched. Check them under Indexers in Prowlarr: it enables them again once they answer.",
   telegram:
     "Check the bot token and chat id in Settings and press Send test message; then retry the failed notifications.",
+  telegram_unreachable:
+    "Nothing is lost: the notifications wait and are sent as soon as Telegram answers. If this lasts, check this computer's internet connection and the Telegram API URL (under Advanced in Settings).",
+  storage:
+    "Checks wait until it can be written: free some space on that disk or make the file writable, as the message says. Nothing already stored is lost.",
   keyring: "Unlock your system keyring (GNOME Keyring, KWallet), then close and reopen this window.",
 };
 

@@ -47,7 +47,8 @@ pub struct Progress {
 /// Something the user has to fix, and how.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
-    /// `not_configured`, `prowlarr`, `telegram` or `keyring`.
+    /// `not_configured`, `prowlarr`, `indexers`, `telegram` (refused for good: the user must fix something),
+    /// `telegram_unreachable` (retried by itself), `storage` (the database cannot be written) or `keyring`.
     pub kind: &'static str,
     pub message: String,
 }
@@ -449,9 +450,7 @@ impl Service {
                 let mut backoff = self.state().backoff;
                 wait = backoff.failed(now, e.retry_after());
                 self.update(|s| s.backoff = backoff);
-                let at = chrono::DateTime::from_timestamp(now + wait.as_secs() as i64, 0)
-                    .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string())
-                    .unwrap_or_default();
+                let at = local_clock(now + wait.as_secs() as i64);
                 tracing::warn!(error = %e, wait_s = wait.as_secs(), "Prowlarr failed; backing off");
                 Some(Problem {
                     kind: "prowlarr",
@@ -459,7 +458,7 @@ impl Service {
                 })
             }
             Err(CheckError::Store(e)) => Some(Problem {
-                kind: "prowlarr",
+                kind: "storage",
                 message: format!("the check could not be recorded: {e}"),
             }),
         };
@@ -509,6 +508,27 @@ impl Service {
                     });
                     true
                 }
+                // Telegram out of reach (not its flood control, which is only a wait): the notifications are
+                // safe in the outbox and retried, but the user should know why they have not arrived.
+                Ok(Event::NotificationRetrying {
+                    channel,
+                    reason,
+                    next_attempt_at,
+                    flood_control: false,
+                    ..
+                }) if channel == crate::notify::TELEGRAM => {
+                    let message = format!(
+                        "Telegram cannot be reached right now: {reason}. The notifications wait and are retried by themselves; next try {}",
+                        local_clock(next_attempt_at)
+                    );
+                    self.update(|s| {
+                        s.telegram_problem = Some(Problem {
+                            kind: "telegram_unreachable",
+                            message,
+                        })
+                    });
+                    true
+                }
                 Ok(Event::NotificationSent { .. }) => {
                     let had = self.state().telegram_problem.is_some();
                     self.update(|s| s.telegram_problem = None);
@@ -522,6 +542,13 @@ impl Service {
             }
         }
     }
+}
+
+/// A Unix time as the local wall clock shows it (`14:35`), for status messages.
+fn local_clock(at: i64) -> String {
+    chrono::DateTime::from_timestamp(at, 0)
+        .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string())
+        .unwrap_or_default()
 }
 
 /// The notification channels the current settings and secrets configure; none when they cannot be read.

@@ -227,7 +227,7 @@ async fn on_a_read_only_disk_every_command_says_so_in_one_line() {
     let db = disk.path().join("nw.db");
     import_films(&db, 2).await;
     std::fs::remove_file(db.with_extension("import.json")).unwrap();
-    disk.remount("ro");
+    disk.remount("ro").await;
     let before = std::fs::read(&db).unwrap();
 
     for args in [

@@ -282,6 +282,14 @@ pub struct DeliveryConfig {
     pub lease: Duration,
 }
 
+impl DeliveryConfig {
+    /// The longest a send may take, from its claim: five sixths of the lease (50 s of the default 60 s), so a
+    /// send given up at its limit is marked for retry before the lease lets anyone else claim it.
+    pub fn send_limit(&self) -> Duration {
+        self.lease * 5 / 6
+    }
+}
+
 impl Default for DeliveryConfig {
     fn default() -> Self {
         DeliveryConfig {
@@ -468,8 +476,21 @@ impl Delivery {
                     continue;
                 }
             };
+            let claimed_at = Instant::now();
             self.space(channel).await;
-            let result = sender.send(&message).await;
+            // The send must end while the claim holds: past the lease another process (or this one) may claim
+            // it and send it too. A send cut off here is retried like any other that got no answer.
+            let limit = self
+                .config
+                .send_limit()
+                .saturating_sub(claimed_at.elapsed());
+            let result = match tokio::time::timeout(limit, sender.send(&message)).await {
+                Ok(result) => result,
+                Err(_) => Err(SendError::Transient {
+                    reason: format!("no answer within {} s", self.config.send_limit().as_secs()),
+                    retry_after: None,
+                }),
+            };
             if let Ok(mut last) = self.last_sent.lock() {
                 last.insert(channel, Instant::now());
             }

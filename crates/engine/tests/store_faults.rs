@@ -84,7 +84,7 @@ async fn a_read_only_disk_is_refused_with_what_to_do_and_the_file_is_unchanged()
     store.add_item(&movie("Ronin")).await.unwrap();
     let before = store.items().await.unwrap();
     store.close().await;
-    disk.remount("ro");
+    disk.remount("ro").await;
     let bytes = contents(&db);
     let files = files_in(disk.path());
 
@@ -116,7 +116,7 @@ async fn a_read_only_disk_is_refused_with_what_to_do_and_the_file_is_unchanged()
         files,
         "nothing was created beside it"
     );
-    disk.remount("rw");
+    disk.remount("rw").await;
     let store = Store::open(&db).await.unwrap();
     assert_eq!(store.integrity_check().await.unwrap(), "ok");
     assert_eq!(store.items().await.unwrap(), before);
@@ -373,6 +373,63 @@ async fn a_notification_claimed_by_a_process_that_died_is_sent_once_its_lease_en
     let outbox = store.notification_counts().await.unwrap();
     assert_eq!((outbox.sent, outbox.pending), (1, 0));
     store.close().await;
+}
+
+/// A Telegram that takes the request and never answers.
+struct SilentSender;
+
+impl Sender for SilentSender {
+    fn channel(&self) -> &'static str {
+        TELEGRAM
+    }
+    fn send<'a>(
+        &'a self,
+        _message: &'a OutgoingMessage,
+    ) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>> {
+        Box::pin(std::future::pending())
+    }
+}
+
+#[tokio::test]
+async fn a_send_that_never_ends_is_given_up_before_its_lease_lets_another_process_send_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("silent.db");
+    let app = Store::open(&db).await.unwrap();
+    let titles = owe_messages(&app, "Silent", 1).await;
+    let lease = Duration::from_secs(6);
+    let config = DeliveryConfig {
+        min_interval: Duration::ZERO,
+        lease,
+        ..DeliveryConfig::default()
+    };
+    let stuck = Delivery::new(
+        app.clone(),
+        vec![Arc::new(SilentSender)],
+        Events::new(),
+        config.clone(),
+    );
+    // The pass ends (it would wait forever for the send) before the lease does, with the notification put
+    // off for a retry rather than left claimed.
+    let report = tokio::time::timeout(lease, stuck.deliver_due(&CancellationToken::new()))
+        .await
+        .expect("the send is given up within the lease")
+        .unwrap();
+    assert_eq!((report.sent, report.retried), (0, 1));
+    let outbox = app.notification_counts().await.unwrap();
+    assert_eq!((outbox.pending, outbox.sent), (1, 0));
+
+    // Another process sends it once it is due: once in all.
+    let daemon = Store::open(&db).await.unwrap();
+    let sent = Arc::new(Mutex::new(Vec::new()));
+    let report = delivery(&daemon, &sent, lease)
+        .drain(Duration::from_secs(30), &CancellationToken::new())
+        .await
+        .unwrap();
+    assert_eq!(report.sent, 1);
+    let counts = times_each_was_sent(&titles, &sent.lock().unwrap());
+    assert_eq!(counts.values().copied().collect::<Vec<_>>(), [1]);
+    app.close().await;
+    daemon.close().await;
 }
 
 /// Waits until the running service's status satisfies `pred`.

@@ -60,3 +60,34 @@ async fn the_search_budget_never_grants_more_than_its_hourly_count_in_any_hour()
         1
     );
 }
+
+/// The files under `dir` this process has open (from `/proc/self/fd`).
+fn open_files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir("/proc/self/fd")
+        .unwrap()
+        .flatten()
+        .filter_map(|fd| std::fs::read_link(fd.path()).ok())
+        .filter(|target| target.starts_with(dir))
+        .collect()
+}
+
+#[tokio::test]
+async fn closing_the_store_closes_its_files() {
+    // A connection still being released when the pool closes went idle afterwards and kept the files open
+    // (which kept a disk from being remounted, and the -wal file from being checkpointed away).
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("nw.db");
+    for round in 0..30 {
+        let store = Store::open(&db).await.unwrap();
+        let spec = ItemSpec {
+            title: format!("Film {round}"),
+            kind: Some(ItemKind::Movie),
+            ..Default::default()
+        };
+        store.add_item(&spec.validate().unwrap()).await.unwrap();
+        assert_eq!(store.items().await.unwrap().len(), round + 1);
+        store.close().await;
+        let open = open_files_under(dir.path());
+        assert!(open.is_empty(), "round {round}: still open: {open:?}");
+    }
+}

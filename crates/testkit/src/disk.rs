@@ -59,25 +59,33 @@ impl Tmpfs {
         self.dir.path()
     }
 
-    /// Remounts it `"ro"` or `"rw"`. A store just closed may still be closing its file on a worker thread, and
-    /// the kernel refuses to make a disk read-only while a file on it is open for writing (`EBUSY`), so this
-    /// tries for up to 5 s.
+    /// Remounts it `"ro"` or `"rw"`. The kernel refuses to make a disk read-only while a file on it is open for
+    /// writing (`EBUSY`), and a store just closed may still be closing its files in tasks of the caller's
+    /// runtime, so this waits asynchronously (never blocking that runtime), trying for up to 10 s.
     ///
     /// # Panics
-    /// When the remount keeps failing.
-    pub fn remount(&self, mode: &str) {
-        for _ in 0..100 {
-            let ok = Command::new("mount")
+    /// When the remount keeps failing; the message lists the files still open on the disk.
+    pub async fn remount(&self, mode: &str) {
+        let mut last = String::new();
+        for _ in 0..200 {
+            match tokio::process::Command::new("mount")
                 .args(["-o", &format!("remount,{mode}")])
                 .arg(self.path())
                 .output()
-                .is_ok_and(|out| out.status.success());
-            if ok {
-                return;
+                .await
+            {
+                Ok(out) if out.status.success() => return,
+                Ok(out) => last = String::from_utf8_lossy(&out.stderr).trim().to_owned(),
+                Err(e) => last = e.to_string(),
             }
-            std::thread::sleep(Duration::from_millis(50));
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("could not remount {} {mode}", self.path().display());
+        panic!(
+            "could not remount {} {mode}: {last}; files open on it (this process is {}): {:?}",
+            self.path().display(),
+            std::process::id(),
+            open_files_under(self.path())
+        );
     }
 
     /// Fills the disk to the last byte with a file it returns; deleting that file frees the space.
@@ -106,4 +114,30 @@ impl Drop for Tmpfs {
             .arg(self.dir.path())
             .status();
     }
+}
+
+/// Every open file under `dir`, with the process holding it (`pid: path`), read from `/proc`: what keeps a
+/// remount busy.
+fn open_files_under(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return found;
+    };
+    for proc_dir in procs.flatten() {
+        let pid = proc_dir.file_name().to_string_lossy().into_owned();
+        if !pid.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let Ok(fds) = std::fs::read_dir(proc_dir.path().join("fd")) else {
+            continue;
+        };
+        for fd in fds.flatten() {
+            if let Ok(target) = std::fs::read_link(fd.path())
+                && target.starts_with(dir)
+            {
+                found.push(format!("{pid}: {}", target.display()));
+            }
+        }
+    }
+    found
 }

@@ -498,19 +498,59 @@ impl ItemFilters {
     /// Prowlarr ids to restrict the search to: only when every listed indexer is given by id (a name can only
     /// be checked on the results, so the search must not leave its indexer out).
     pub fn search_indexer_ids(&self) -> Vec<i32> {
-        let ids: Vec<i32> = self
-            .indexers
-            .iter()
-            .filter_map(|i| match i {
-                IndexerRef::Id(id) => i32::try_from(*id).ok(),
-                IndexerRef::Name(_) => None,
-            })
-            .collect();
-        if ids.len() == self.indexers.len() {
-            ids
-        } else {
-            Vec::new()
+        self.search_indexer_ids_with(&IndexerNames::default())
+    }
+
+    /// Prowlarr ids to restrict the search to, names resolved through Prowlarr's indexer list: only when every
+    /// listed indexer is an id or a name Prowlarr knows; otherwise none (every indexer is searched, and the
+    /// filter refuses the results from the others).
+    pub fn search_indexer_ids_with(&self, names: &IndexerNames) -> Vec<i32> {
+        let mut ids = Vec::new();
+        for indexer in &self.indexers {
+            match indexer {
+                IndexerRef::Id(id) => match i32::try_from(*id) {
+                    Ok(id) => ids.push(id),
+                    Err(_) => return Vec::new(),
+                },
+                IndexerRef::Name(name) => match names.ids(name) {
+                    [] => return Vec::new(),
+                    found => ids.extend_from_slice(found),
+                },
+            }
         }
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Whether an indexer is named rather than given by id (its id must then be looked up to narrow a search).
+    pub fn names_an_indexer(&self) -> bool {
+        self.indexers
+            .iter()
+            .any(|i| matches!(i, IndexerRef::Name(_)))
+    }
+}
+
+/// Prowlarr's indexers by name (compared as the filter compares them: trimmed, ASCII case ignored).
+#[derive(Debug, Clone, Default)]
+pub struct IndexerNames(std::collections::HashMap<String, Vec<i32>>);
+
+impl IndexerNames {
+    pub fn new<'a>(indexers: impl IntoIterator<Item = (i32, &'a str)>) -> Self {
+        let mut map: std::collections::HashMap<String, Vec<i32>> = std::collections::HashMap::new();
+        for (id, name) in indexers {
+            map.entry(name.trim().to_ascii_lowercase())
+                .or_default()
+                .push(id);
+        }
+        IndexerNames(map)
+    }
+
+    /// The ids of the indexers called `name` (none when Prowlarr has no such indexer).
+    pub fn ids(&self, name: &str) -> &[i32] {
+        self.0
+            .get(&name.trim().to_ascii_lowercase())
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -728,6 +768,32 @@ mod tests {
             ..Default::default()
         };
         assert!(f.search_indexer_ids().is_empty());
+    }
+
+    #[test]
+    fn named_indexers_restrict_the_search_once_prowlarr_says_their_ids() {
+        let names = IndexerNames::new([(3, "Chosen"), (4, "Elsewhere"), (9, " chosen ")]);
+        let f = ItemFilters {
+            indexers: vec![IndexerRef::Id(5), IndexerRef::Name("CHOSEN".into())],
+            ..Default::default()
+        };
+        assert!(f.names_an_indexer());
+        assert_eq!(f.search_indexer_ids_with(&names), vec![3, 5, 9]);
+        // A name Prowlarr does not know: every indexer is searched, the filter judges the results.
+        let f = ItemFilters {
+            indexers: vec![
+                IndexerRef::Name("Chosen".into()),
+                IndexerRef::Name("Gone".into()),
+            ],
+            ..Default::default()
+        };
+        assert!(f.search_indexer_ids_with(&names).is_empty());
+        assert!(!ItemFilters::default().names_an_indexer());
+        assert!(
+            ItemFilters::default()
+                .search_indexer_ids_with(&names)
+                .is_empty()
+        );
     }
 
     #[test]

@@ -24,7 +24,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::events::{Event, Events};
 use crate::feed;
-use crate::filters;
+use crate::filters::{self, IndexerNames};
 use crate::matcher;
 use crate::model::WatchlistItem;
 use crate::monitor::{CheckFigures, IndexerHealth, Monitor};
@@ -180,6 +180,25 @@ impl Watcher {
             .take(granted)
             .map(|((_, item), aliases)| (item, aliases))
             .collect())
+    }
+
+    /// Prowlarr's indexers by name, read only when an item about to be searched names the indexers it uses,
+    /// so its searches ask those indexers alone instead of every indexer. Without the list (Prowlarr could not
+    /// give it) such items search every indexer, as before, and the filter refuses results from the others.
+    async fn indexer_names(&self, items: &[(WatchlistItem, usize)]) -> IndexerNames {
+        if !items
+            .iter()
+            .any(|(item, _)| item.filters.names_an_indexer())
+        {
+            return IndexerNames::default();
+        }
+        match self.prowlarr.indexers().await {
+            Ok(list) => IndexerNames::new(list.iter().map(|i| (i.id, i.name.as_str()))),
+            Err(e) => {
+                tracing::warn!(error = %e, "the indexer list could not be read; items naming indexers search them all");
+                IndexerNames::default()
+            }
+        }
     }
 
     /// Reads the feed and records what it matched. Returns (pages, releases read, new matches, new cursors).
@@ -378,6 +397,7 @@ impl Watcher {
             self.items_to_search(all_items, now).await?
         };
         let total = items.len();
+        let indexer_names = Arc::new(self.indexer_names(&items).await);
         self.events.send(Event::CheckStarted { run_id, total });
 
         // `stop` ends the searches in flight: after the grace period once cancelled, or at once on a fatal error.
@@ -411,6 +431,7 @@ impl Watcher {
             };
             searches += 1 + aliases;
             let ctx = ItemContext {
+                indexer_names: indexer_names.clone(),
                 monitor: self.monitor.clone(),
                 empty_searches: empty_searches.clone(),
                 now,
@@ -528,6 +549,8 @@ impl Watcher {
 }
 
 struct ItemContext {
+    /// Prowlarr's indexers by name, for items whose filter names the indexers to search.
+    indexer_names: Arc<IndexerNames>,
     monitor: Arc<Monitor>,
     empty_searches: Arc<AtomicUsize>,
     /// The check's time: when the item counts as searched.
@@ -620,11 +643,14 @@ impl ItemContext {
         item: &WatchlistItem,
         aliases: usize,
     ) -> Result<Vec<Release>, ProwlarrError> {
-        let mut releases = self.timed_search(&SearchRequest::for_item(item)).await?;
+        let indexer_ids = item.filters.search_indexer_ids_with(&self.indexer_names);
+        let mut request = SearchRequest::for_item(item);
+        request.indexer_ids.clone_from(&indexer_ids);
+        let mut releases = self.timed_search(&request).await?;
         for alias in item.aliases.iter().take(aliases) {
-            let found = self
-                .timed_search(&SearchRequest::for_alias(item, alias))
-                .await?;
+            let mut request = SearchRequest::for_alias(item, alias);
+            request.indexer_ids.clone_from(&indexer_ids);
+            let found = self.timed_search(&request).await?;
             for r in found {
                 if !releases
                     .iter()

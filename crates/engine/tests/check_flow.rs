@@ -736,6 +736,87 @@ async fn indexers_given_by_id_restrict_the_search_and_others_are_refused() {
     assert_eq!(ids, vec!["3"]);
 }
 
+/// The `indexerIds` of the last search by name the fake answered.
+fn last_search_indexer_ids(h: &Harness) -> Vec<String> {
+    let search = h
+        .prowlarr
+        .recorded()
+        .into_iter()
+        .rev()
+        .find(|r| r.path == "/api/v1/search")
+        .unwrap();
+    search
+        .query
+        .iter()
+        .filter(|(k, _)| k == "indexerIds")
+        .map(|(_, v)| v.clone())
+        .collect()
+}
+
+#[tokio::test]
+async fn indexers_given_by_name_restrict_the_search_to_their_ids_in_prowlarr() {
+    let h = Harness::new().await;
+    let filters = ItemFilters {
+        indexers: vec![IndexerRef::Name(" chosen ".into())],
+        ..Default::default()
+    };
+    h.add_spec(movie_spec("Heat", 1995, filters)).await;
+    h.prowlarr.add_releases([
+        release(HEAT)
+            .guid("a")
+            .indexer(3, "Chosen")
+            .build_for(&h.prowlarr),
+        release("Heat.1995.720p.BluRay.x264-OTHER")
+            .guid("b")
+            .indexer(4, "Elsewhere")
+            .build_for(&h.prowlarr),
+    ]);
+    let summary = h.check().await;
+    assert_eq!(summary.new_matches, 1);
+    assert_eq!(last_search_indexer_ids(&h), vec!["3"]);
+    assert!(
+        h.prowlarr
+            .recorded()
+            .iter()
+            .any(|r| r.path == "/api/v1/indexer"),
+        "the names were looked up"
+    );
+
+    // A name Prowlarr does not know: every indexer is searched, and the filter refuses what the others found.
+    let h = Harness::new().await;
+    let filters = ItemFilters {
+        indexers: vec![IndexerRef::Name("Gone".into())],
+        ..Default::default()
+    };
+    h.add_spec(movie_spec("Heat", 1995, filters)).await;
+    h.prowlarr.add_release(
+        release(HEAT)
+            .guid("a")
+            .indexer(3, "Chosen")
+            .build_for(&h.prowlarr),
+    );
+    let summary = h.check().await;
+    assert_eq!(summary.new_matches, 0);
+    assert!(last_search_indexer_ids(&h).is_empty());
+}
+
+#[tokio::test]
+async fn without_named_indexers_the_indexer_list_is_not_asked_for() {
+    let h = Harness::new().await;
+    h.add_spec(movie_spec("Heat", 1995, ItemFilters::default()))
+        .await;
+    // Found, so the check has no reason to read Prowlarr's health (which lists the indexers).
+    h.prowlarr
+        .add_release(release(HEAT).guid("a").build_for(&h.prowlarr));
+    assert_eq!(h.check().await.new_matches, 1);
+    assert!(
+        !h.prowlarr
+            .recorded()
+            .iter()
+            .any(|r| r.path == "/api/v1/indexer")
+    );
+}
+
 #[tokio::test]
 async fn an_alias_finds_releases_under_the_other_title() {
     let h = Harness::new().await;

@@ -110,7 +110,7 @@ export class FiltersSection {
           "filters.indexers",
           "Indexers",
           text("indexers", "3, ExampleTracker"),
-          "Comma-separated Prowlarr ids or names; results from other indexers are refused.",
+          "Comma-separated Prowlarr ids or names: only these indexers are searched, and results from others are refused.",
           "filters.indexers",
         ),
       ),

@@ -433,16 +433,20 @@ pub(super) struct Body {
 }
 
 /// Parses a JSON array element by element: malformed elements are skipped and described, not fatal.
+///
+/// The array is first split into its elements' raw text (slices of the body, checked to be JSON), and each is
+/// read into `T` on its own: no tree of the whole answer is built, which for an answer near the size cap would
+/// take several times the body's memory.
 pub(super) fn parse_list<T: DeserializeOwned>(
     body: &Body,
     what: &str,
 ) -> Result<(Vec<T>, Vec<String>), ProwlarrError> {
-    let values: Vec<Value> = serde_json::from_slice(&body.bytes)
+    let elements: Vec<&serde_json::value::RawValue> = serde_json::from_slice(&body.bytes)
         .map_err(|e| bad_json(body, &format!("a JSON array of {what}"), &e))?;
-    let mut items = Vec::with_capacity(values.len());
+    let mut items = Vec::with_capacity(elements.len());
     let mut skipped = Vec::new();
-    for value in values {
-        match serde_json::from_value::<T>(value) {
+    for element in elements {
+        match serde_json::from_str::<T>(element.get()) {
             Ok(item) => items.push(item),
             Err(e) => skipped.push(e.to_string()),
         }

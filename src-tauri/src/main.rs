@@ -5,17 +5,14 @@
 //! When a window is already open, the engine brings that one to the front and this process exits 0 — the
 //! window is single-instance. Closing the window ends the process, and with it every WebKit process.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use nightwatcher_engine::ipc::{self, Client};
-use nightwatcher_engine::redact::ScrubbingWriter;
 use nightwatcher_window::{build_app, pushes};
-use tracing_subscriber::EnvFilter;
 
 fn main() -> ExitCode {
-    init_logging();
+    nightwatcher_engine::redact::init_logging("info");
     let socket = match socket() {
         Ok(socket) => socket,
         Err(e) => {
@@ -65,13 +62,4 @@ fn main() -> ExitCode {
 
 fn socket() -> Result<PathBuf, String> {
     Ok(ipc::socket_path(&ipc::database_path()?))
-}
-
-fn init_logging() {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_writer(|| ScrubbingWriter(std::io::stderr()))
-        .init();
 }

@@ -16,7 +16,7 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> std::process::ExitCode {
     let cli = cli::Cli::parse();
-    init_logging(cli.command.default_log_level());
+    nightwatcher_engine::redact::init_logging(cli.command.default_log_level());
     // One thread: the daemon waits on the network most of the time, and each worker thread would keep
     // its own copy of the parser's match caches.
     let runtime = match tokio::runtime::Builder::new_current_thread()
@@ -37,18 +37,4 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::from(failure.code)
         }
     }
-}
-
-/// Logs go to stderr through a scrubbing writer: even a dependency's debug line cannot print a secret.
-fn init_logging(default_level: &str) {
-    use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| {
-        EnvFilter::new(format!("{default_level},sqlx=warn,hyper=warn,reqwest=warn"))
-    });
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(|| nightwatcher_engine::redact::ScrubbingWriter(std::io::stderr()))
-        .with_target(false)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .init();
 }

@@ -110,6 +110,22 @@ pub fn scrub_known(text: &str) -> String {
     }
 }
 
+/// Sets up the process's log: to stderr through a [`ScrubbingWriter`], at `RUST_LOG`'s levels or else
+/// `default_level` (with the HTTP and SQL libraries' chatter at `warn`), coloured only on a terminal. The one
+/// set-up of the daemon, the tray app and the window, so none of them can log without the scrubbing.
+pub fn init_logging(default_level: &str) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        EnvFilter::new(format!("{default_level},sqlx=warn,hyper=warn,reqwest=warn"))
+    });
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(|| ScrubbingWriter(std::io::stderr()))
+        .with_target(false)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .init();
+}
+
 /// A writer for log output that scrubs every write: a last line of defence for secrets that a dependency
 /// (an HTTP client logging a request URL at debug level, say) might print.
 pub struct ScrubbingWriter<W: std::io::Write>(pub W);

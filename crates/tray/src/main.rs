@@ -15,7 +15,6 @@ mod notifications;
 mod tray;
 mod window;
 
-use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -23,13 +22,11 @@ use std::time::Instant;
 
 use nightwatcher_engine::events::Events;
 use nightwatcher_engine::ipc::{self, Client, Server};
-use nightwatcher_engine::redact::ScrubbingWriter;
 use nightwatcher_engine::secrets::{EnvOverride, KeyringStore};
 use nightwatcher_engine::service::Service;
 use nightwatcher_engine::store::Store;
 use serde_json::Value;
 use tokio::sync::mpsc;
-use tracing_subscriber::EnvFilter;
 
 use crate::app::Controller;
 use crate::tray::Tray;
@@ -38,7 +35,7 @@ use crate::window::Launcher;
 fn main() -> ExitCode {
     let started = Instant::now();
     let hidden = std::env::args().skip(1).any(|a| a == "--hidden");
-    init_logging();
+    nightwatcher_engine::redact::init_logging("info");
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -163,13 +160,4 @@ async fn start_engine(
             Err(e.to_string())
         }
     }
-}
-
-fn init_logging() {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_writer(|| ScrubbingWriter(std::io::stderr()))
-        .init();
 }

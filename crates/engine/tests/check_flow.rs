@@ -708,6 +708,14 @@ async fn indexers_given_by_id_restrict_the_search_and_others_are_refused() {
         ..Default::default()
     };
     h.add_spec(movie_spec("Heat", 1995, filters)).await;
+    on_two_indexers(&h);
+    let summary = h.check().await;
+    assert_eq!(summary.new_matches, 1);
+    assert_eq!(last_search_indexer_ids(&h), vec!["3"]);
+}
+
+/// Heat on indexer 3 ("Chosen") and another release of it on indexer 4 ("Elsewhere").
+fn on_two_indexers(h: &Harness) {
     h.prowlarr.add_releases([
         release(HEAT)
             .guid("a")
@@ -718,22 +726,6 @@ async fn indexers_given_by_id_restrict_the_search_and_others_are_refused() {
             .indexer(4, "Elsewhere")
             .build_for(&h.prowlarr),
     ]);
-    let summary = h.check().await;
-    assert_eq!(summary.new_matches, 1);
-    let search = h
-        .prowlarr
-        .recorded()
-        .into_iter()
-        .rev()
-        .find(|r| r.path == "/api/v1/search")
-        .unwrap();
-    let ids: Vec<&str> = search
-        .query
-        .iter()
-        .filter(|(k, _)| k == "indexerIds")
-        .map(|(_, v)| v.as_str())
-        .collect();
-    assert_eq!(ids, vec!["3"]);
 }
 
 /// The `indexerIds` of the last search by name the fake answered.
@@ -761,16 +753,7 @@ async fn indexers_given_by_name_restrict_the_search_to_their_ids_in_prowlarr() {
         ..Default::default()
     };
     h.add_spec(movie_spec("Heat", 1995, filters)).await;
-    h.prowlarr.add_releases([
-        release(HEAT)
-            .guid("a")
-            .indexer(3, "Chosen")
-            .build_for(&h.prowlarr),
-        release("Heat.1995.720p.BluRay.x264-OTHER")
-            .guid("b")
-            .indexer(4, "Elsewhere")
-            .build_for(&h.prowlarr),
-    ]);
+    on_two_indexers(&h);
     let summary = h.check().await;
     assert_eq!(summary.new_matches, 1);
     assert_eq!(last_search_indexer_ids(&h), vec!["3"]);

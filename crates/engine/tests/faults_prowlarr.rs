@@ -9,19 +9,19 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic: that is the failure report
 
+mod common;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
-use nightwatcher_engine::events::{Event, Events};
-use nightwatcher_engine::model::{ItemKind, ItemSpec};
-use nightwatcher_engine::notify::DeliveryConfig;
+use common::FILMS;
+use nightwatcher_engine::events::Event;
 use nightwatcher_engine::prowlarr::RetryPolicy;
 use nightwatcher_engine::schedule::SearchMode;
-use nightwatcher_engine::secrets::{MemoryStore, Secret, SecretName, SecretStore};
+use nightwatcher_engine::secrets::SecretName;
 use nightwatcher_engine::service::{ItemView, Service, ServiceOptions, Status};
 use nightwatcher_engine::settings::{self, SettingKey};
-use nightwatcher_engine::store::Store;
 use nightwatcher_engine::watcher::CheckSummary;
 use nightwatcher_testkit::prowlarr::{FakeProwlarr, Fault, ReleaseBuilder};
 use nightwatcher_testkit::telegram::FakeTelegram;
@@ -33,12 +33,7 @@ const WRONG_KEY: &str = "not-the-key-8086";
 const TOKEN: &str = "515151:FAULTS-token_p";
 const CHAT: i64 = 515;
 
-/// The watchlist of every test: (title, year, the one release the fake Prowlarr has of it).
-const FILMS: [(&str, i64, &str); 3] = [
-    ("Heat", 1995, "Heat.1995.1080p.BluRay.x264-GRP"),
-    ("Ronin", 1998, "Ronin.1998.1080p.BluRay.x264-GRP"),
-    ("Alien", 1979, "Alien.1979.1080p.BluRay.x264-GRP"),
-];
+// The watchlist of every test is `common::FILMS`: (title, year, the one release the fake Prowlarr has of it).
 
 /// The memory test measures the whole process, so it runs alone: it takes this for writing, every other test
 /// for reading.
@@ -57,60 +52,34 @@ impl App {
     /// at 1 s. No check runs until a test asks for one.
     async fn start(mode: SearchMode) -> App {
         let prowlarr = FakeProwlarr::start(KEY).await;
-        for (_, _, release) in FILMS {
-            prowlarr.add_release(ReleaseBuilder::new(release).build_for(&prowlarr));
-        }
+        common::offer_films(&prowlarr);
         let telegram = FakeTelegram::start(TOKEN).await;
         telegram.allow_chat(CHAT);
 
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("app.db")).await.unwrap();
-        for (title, year, _) in FILMS {
-            let spec = ItemSpec {
-                title: title.into(),
-                kind: Some(ItemKind::Movie),
-                year: Some(year),
-                ..Default::default()
-            };
-            store.add_item(&spec.validate().unwrap()).await.unwrap();
-        }
-        for (key, value) in [
-            (SettingKey::ProwlarrUrl, prowlarr.url()),
-            (SettingKey::TelegramApiUrl, telegram.api_url()),
-            (SettingKey::TelegramChatId, CHAT.to_string()),
-            (SettingKey::ProwlarrTimeout, "1s".to_owned()),
-            (SettingKey::SearchMode, mode.as_str().to_owned()),
-        ] {
-            settings::set(&store, key, &value).await.unwrap();
-        }
-        let secrets = Arc::new(MemoryStore::default());
-        secrets
-            .set(SecretName::ProwlarrApiKey, &Secret::new(KEY))
+        let (dir, store) = common::temp_store().await;
+        common::watch_films(&store).await;
+        common::point_at_fakes(&store, &prowlarr, &telegram, CHAT).await;
+        settings::set(&store, SettingKey::ProwlarrTimeout, "1s")
+            .await
             .unwrap();
-        secrets
-            .set(SecretName::TelegramBotToken, &Secret::new(TOKEN))
+        settings::set(&store, SettingKey::SearchMode, mode.as_str())
+            .await
             .unwrap();
 
-        let events = Events::new();
-        let rx = events.subscribe();
         let options = ServiceOptions {
-            // Checks run when a test asks (`check_now`), never on their own.
-            first_check_after: Duration::from_secs(3600),
-            delivery: DeliveryConfig {
-                min_interval: Duration::ZERO,
-                base_backoff: Duration::from_millis(100),
-                max_backoff: Duration::from_secs(1),
-                ..DeliveryConfig::default()
-            },
             prowlarr_retry: RetryPolicy {
                 max_attempts: 2,
                 base_delay: Duration::from_millis(10),
                 max_delay: Duration::from_millis(50),
                 max_retry_after: Duration::from_secs(5),
             },
-            ..ServiceOptions::default()
+            // Checks run when a test asks (`check_now`), never on their own.
+            ..common::options(
+                common::ON_DEMAND,
+                common::fast_retries(Duration::from_millis(100)),
+            )
         };
-        let service = Service::start_with(store, secrets, events, options).await;
+        let (service, rx) = common::start(store, common::secrets(KEY, TOKEN), options).await;
         App {
             _dir: dir,
             service,
@@ -165,22 +134,14 @@ impl App {
 
     /// Waits until no notification is pending, then returns what Telegram received (each text once per send).
     async fn delivered(&self) -> Vec<String> {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-        loop {
-            let counts = self.service.store().notification_counts().await.unwrap();
-            if counts.pending == 0 {
-                assert_eq!(
-                    counts.failed, 0,
-                    "no notification fails for a Prowlarr fault"
-                );
-                break;
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "notifications still pending: {counts:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let counts = common::outbox_where(self.service.store(), Duration::from_secs(20), |c| {
+            c.pending == 0
+        })
+        .await;
+        assert_eq!(
+            counts.failed, 0,
+            "no notification fails for a Prowlarr fault"
+        );
         self.telegram
             .messages()
             .into_iter()
@@ -308,18 +269,6 @@ async fn a_cut_off_answer_is_explained() {
     );
 }
 
-/// Waits until nothing listens on `addr` any more (a fake's server stops shortly after `shutdown`).
-async fn refusing(addr: std::net::SocketAddr) {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    while tokio::net::TcpStream::connect(addr).await.is_ok() {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "{addr} still accepts connections"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
 /// The resident set size of this process, from `/proc/self/status`.
 fn rss_bytes() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap();
@@ -418,7 +367,7 @@ async fn a_prowlarr_that_refuses_connections_is_reported_and_found_again_when_it
     let mut app = App::start(SearchMode::Feed).await;
     let addr = app.prowlarr.addr();
     app.prowlarr.shutdown();
-    refusing(addr).await;
+    common::refusing(addr).await;
 
     let (_, status) = app.check().await;
     let problem = status.problem.clone().expect("a problem is shown");
@@ -434,20 +383,8 @@ async fn a_prowlarr_that_refuses_connections_is_reported_and_found_again_when_it
     assert_eq!(status.last_check.as_ref().unwrap().status, "failed");
 
     // Prowlarr is back on the same address (the old listener may take a moment to close).
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    let prowlarr = loop {
-        match FakeProwlarr::start_on(addr, KEY).await {
-            Ok(p) => break p,
-            Err(e) => {
-                assert!(tokio::time::Instant::now() < deadline, "rebind {addr}: {e}");
-                tokio::time::sleep(Duration::from_millis(50)).await;
-            }
-        }
-    };
-    for (_, _, release) in FILMS {
-        prowlarr.add_release(ReleaseBuilder::new(release).build_for(&prowlarr));
-    }
-    app.prowlarr = prowlarr;
+    app.prowlarr = common::rebind(addr, || FakeProwlarr::start_on(addr, KEY)).await;
+    common::offer_films(&app.prowlarr);
     let (summary, status) = app.check().await;
     assert_eq!((summary.errors, summary.new_matches), (0, 3), "{summary:?}");
     assert_eq!(status.problem, None);

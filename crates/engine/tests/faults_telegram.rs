@@ -16,17 +16,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic: that is the failure report
 
-use std::sync::Arc;
+mod common;
+
 use std::time::Duration;
 
-use nightwatcher_engine::events::{Event, Events};
-use nightwatcher_engine::model::{ItemKind, ItemSpec};
-use nightwatcher_engine::notify::DeliveryConfig;
-use nightwatcher_engine::secrets::{MemoryStore, Secret, SecretName, SecretStore};
-use nightwatcher_engine::service::{Service, ServiceOptions, Status};
-use nightwatcher_engine::settings::{self, SettingKey};
-use nightwatcher_engine::store::{NotificationCounts, Store};
-use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder};
+use common::FILMS;
+use nightwatcher_engine::events::Event;
+use nightwatcher_engine::secrets::SecretName;
+use nightwatcher_engine::service::{Service, Status};
+use nightwatcher_engine::store::NotificationCounts;
+use nightwatcher_testkit::prowlarr::FakeProwlarr;
 use nightwatcher_testkit::telegram::{FakeTelegram, TgFault};
 use tokio::sync::broadcast::Receiver;
 
@@ -35,12 +34,7 @@ const TOKEN: &str = "650265:FAULTS-token_t";
 const WRONG_TOKEN: &str = "999999:WRONG-token_zz";
 const CHAT: i64 = 6502;
 
-/// Three films, one release each: a check announces them in three messages.
-const FILMS: [(&str, i64, &str); 3] = [
-    ("Heat", 1995, "Heat.1995.1080p.BluRay.x264-GRP"),
-    ("Ronin", 1998, "Ronin.1998.1080p.BluRay.x264-GRP"),
-    ("Alien", 1979, "Alien.1979.1080p.BluRay.x264-GRP"),
-];
+// Every test watches the three `common::FILMS`, one release each: a check announces them in three messages.
 
 struct App {
     _dir: tempfile::TempDir,
@@ -55,50 +49,19 @@ impl App {
     /// knows no chat yet: tests allow [`CHAT`] or not. No check runs until a test asks for one.
     async fn start() -> App {
         let prowlarr = FakeProwlarr::start(KEY).await;
-        for (_, _, release) in FILMS {
-            prowlarr.add_release(ReleaseBuilder::new(release).build_for(&prowlarr));
-        }
+        common::offer_films(&prowlarr);
         let telegram = FakeTelegram::start(TOKEN).await;
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("app.db")).await.unwrap();
-        for (title, year, _) in FILMS {
-            let spec = ItemSpec {
-                title: title.into(),
-                kind: Some(ItemKind::Movie),
-                year: Some(year),
-                ..Default::default()
-            };
-            store.add_item(&spec.validate().unwrap()).await.unwrap();
-        }
-        for (key, value) in [
-            (SettingKey::ProwlarrUrl, prowlarr.url()),
-            (SettingKey::TelegramApiUrl, telegram.api_url()),
-            (SettingKey::TelegramChatId, CHAT.to_string()),
-        ] {
-            settings::set(&store, key, &value).await.unwrap();
-        }
-        let secrets = Arc::new(MemoryStore::default());
-        secrets
-            .set(SecretName::ProwlarrApiKey, &Secret::new(KEY))
-            .unwrap();
-        secrets
-            .set(SecretName::TelegramBotToken, &Secret::new(TOKEN))
-            .unwrap();
-        let events = Events::new();
-        let rx = events.subscribe();
-        let options = ServiceOptions {
-            first_check_after: Duration::from_secs(3600),
-            delivery: DeliveryConfig {
-                min_interval: Duration::ZERO,
-                base_backoff: Duration::from_millis(250),
-                max_backoff: Duration::from_secs(1),
-                ..DeliveryConfig::default()
-            },
-            ..ServiceOptions::default()
-        };
+        let (dir, store) = common::temp_store().await;
+        common::watch_films(&store).await;
+        common::point_at_fakes(&store, &prowlarr, &telegram, CHAT).await;
+        let options = common::options(
+            common::ON_DEMAND,
+            common::fast_retries(Duration::from_millis(250)),
+        );
+        let (service, rx) = common::start(store, common::secrets(KEY, TOKEN), options).await;
         App {
             _dir: dir,
-            service: Service::start_with(store, secrets, events, options).await,
+            service,
             _prowlarr: prowlarr,
             telegram,
             rx,
@@ -107,18 +70,8 @@ impl App {
 
     /// Runs one check and waits until it has queued its notifications.
     async fn check(&mut self) {
-        self.service.check_now();
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
-        loop {
-            let event = tokio::time::timeout_at(deadline, self.rx.recv())
-                .await
-                .expect("the check ends within 30 s")
-                .unwrap();
-            if let Event::CheckFinished { summary, .. } = event {
-                assert_eq!(summary.notifications_queued, 3, "{summary:?}");
-                return;
-            }
-        }
+        let summary = common::check_finished(&self.service, &mut self.rx).await;
+        assert_eq!(summary.notifications_queued, 3, "{summary:?}");
     }
 
     async fn counts(&self) -> NotificationCounts {
@@ -127,34 +80,12 @@ impl App {
 
     /// Waits until the outbox satisfies `done` (deliveries run in the background).
     async fn outbox_where(&self, done: impl Fn(&NotificationCounts) -> bool) -> NotificationCounts {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
-        loop {
-            let counts = self.counts().await;
-            if done(&counts) {
-                return counts;
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "the outbox never got there: {counts:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        common::outbox_where(self.service.store(), Duration::from_secs(60), done).await
     }
 
     /// Waits until the status satisfies `pred` (the service updates it from delivery events).
     async fn status_where(&self, pred: impl Fn(&Status) -> bool) -> Status {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-        loop {
-            let status = self.service.status().await;
-            if pred(&status) {
-                return status;
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "the status never got there: {status:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        common::status_where(&self.service, Duration::from_secs(20), pred).await
     }
 
     /// Every film's release reached the chat in exactly one message, and nothing else did.
@@ -203,24 +134,12 @@ async fn a_bad_gateway_for_a_long_stretch_delays_but_loses_and_repeats_nothing()
     transient_fault_is_outlasted(TgFault::ServerError, 3).await;
 }
 
-/// Waits until nothing listens on `addr` any more (a fake's server stops shortly after `shutdown`).
-async fn refusing(addr: std::net::SocketAddr) {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    while tokio::net::TcpStream::connect(addr).await.is_ok() {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "{addr} still accepts connections"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
 #[tokio::test]
 async fn a_refused_connection_keeps_the_notifications_queued_until_telegram_is_back() {
     let mut app = App::start().await;
     let addr = app.telegram.addr();
     app.telegram.shutdown();
-    refusing(addr).await;
+    common::refusing(addr).await;
     app.check().await;
 
     // Every notification was tried and put off: attempted, with the reason kept, and still pending. (Read from
@@ -266,16 +185,7 @@ async fn a_refused_connection_keeps_the_notifications_queued_until_telegram_is_b
     assert_eq!(status.notifications.pending, 3);
 
     // Telegram is back on the same address (the old listener may take a moment to close).
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    app.telegram = loop {
-        match FakeTelegram::start_on(addr, TOKEN).await {
-            Ok(t) => break t,
-            Err(e) => {
-                assert!(tokio::time::Instant::now() < deadline, "rebind {addr}: {e}");
-                tokio::time::sleep(Duration::from_millis(50)).await;
-            }
-        }
-    };
+    app.telegram = common::rebind(addr, || FakeTelegram::start_on(addr, TOKEN)).await;
     app.telegram.allow_chat(CHAT);
     let counts = app.outbox_where(|c| c.pending == 0).await;
     assert_eq!((counts.sent, counts.failed), (3, 0), "{counts:?}");

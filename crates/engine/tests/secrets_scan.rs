@@ -9,19 +9,19 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic: that is the failure report
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use nightwatcher_engine::events::{Event, Events};
+use nightwatcher_engine::events::Event;
 use nightwatcher_engine::ipc::server::dispatch;
 use nightwatcher_engine::model::{ItemKind, ItemSpec};
-use nightwatcher_engine::notify::DeliveryConfig;
 use nightwatcher_engine::redact::ScrubbingWriter;
 use nightwatcher_engine::secrets::{MemoryStore, SecretName};
-use nightwatcher_engine::service::{Service, ServiceOptions, SettingsInput, Status};
-use nightwatcher_engine::store::Store;
+use nightwatcher_engine::service::{Service, SettingsInput, Status};
 use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder};
 use nightwatcher_testkit::telegram::FakeTelegram;
 use serde_json::Value;
@@ -159,20 +159,9 @@ async fn no_secret_reaches_the_log_the_events_the_errors_or_the_database() {
     let prowlarr = FakeProwlarr::start(KEY).await;
     let telegram = FakeTelegram::start(TOKEN).await;
     telegram.allow_chat(CHAT);
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("app.db")).await.unwrap();
-    let events = Events::new();
-    let rx = events.subscribe();
-    let options = ServiceOptions {
-        first_check_after: Duration::from_millis(50),
-        delivery: DeliveryConfig {
-            min_interval: Duration::ZERO,
-            ..DeliveryConfig::default()
-        },
-        ..ServiceOptions::default()
-    };
-    let service =
-        Service::start_with(store, Arc::new(MemoryStore::default()), events, options).await;
+    let (dir, store) = common::temp_store().await;
+    let options = common::options(Duration::from_millis(50), common::fast_delivery());
+    let (service, rx) = common::start(store, Arc::new(MemoryStore::default()), options).await;
     let mut run = Run {
         service,
         rx,
@@ -180,23 +169,7 @@ async fn no_secret_reaches_the_log_the_events_the_errors_or_the_database() {
     };
     let mut errors: Vec<String> = Vec::new();
 
-    run.service
-        .set_secret(SecretName::ProwlarrApiKey, KEY)
-        .await
-        .unwrap();
-    run.service
-        .set_secret(SecretName::TelegramBotToken, TOKEN)
-        .await
-        .unwrap();
-    run.service
-        .save_settings(SettingsInput {
-            prowlarr_url: Some(Some(prowlarr.url())),
-            telegram_api_url: Some(Some(telegram.api_url())),
-            telegram_chat_id: Some(Some(CHAT.to_string())),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
+    common::configure(&run.service, KEY, TOKEN, &prowlarr, &telegram, CHAT).await;
 
     // One release whose guid, and so its info page, is Prowlarr's own download link with the key in it; one
     // with a details page that carries it as a parameter. Every release's downloadUrl embeds it too.

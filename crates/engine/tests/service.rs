@@ -3,14 +3,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic: that is the failure report
 
+mod common;
+
 use std::sync::Arc;
 use std::time::Duration;
 
-use nightwatcher_engine::events::{Event, Events};
+use nightwatcher_engine::events::Event;
 use nightwatcher_engine::model::{ItemKind, ItemSpec};
-use nightwatcher_engine::notify::DeliveryConfig;
 use nightwatcher_engine::secrets::{MemoryStore, SecretName};
-use nightwatcher_engine::service::{Service, ServiceOptions, SettingsInput, Status};
+use nightwatcher_engine::service::{Service, SettingsInput, Status};
 use nightwatcher_engine::store::Store;
 use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder};
 use nightwatcher_testkit::telegram::FakeTelegram;
@@ -33,20 +34,8 @@ async fn start_service(
     secrets: Arc<MemoryStore>,
 ) -> (Service, Receiver<Event>) {
     let store = Store::open(&dir.join("app.db")).await.unwrap();
-    let events = Events::new();
-    let rx = events.subscribe();
-    let options = ServiceOptions {
-        first_check_after: Duration::from_millis(50),
-        delivery: DeliveryConfig {
-            min_interval: Duration::ZERO,
-            ..DeliveryConfig::default()
-        },
-        ..ServiceOptions::default()
-    };
-    (
-        Service::start_with(store, secrets, events, options).await,
-        rx,
-    )
+    let options = common::options(Duration::from_millis(50), common::fast_delivery());
+    common::start(store, secrets, options).await
 }
 
 impl App {
@@ -58,23 +47,7 @@ impl App {
         let dir = tempfile::tempdir().unwrap();
         let secrets = Arc::new(MemoryStore::default());
         let (service, rx) = start_service(dir.path(), secrets).await;
-        service
-            .set_secret(SecretName::ProwlarrApiKey, KEY)
-            .await
-            .unwrap();
-        service
-            .set_secret(SecretName::TelegramBotToken, TOKEN)
-            .await
-            .unwrap();
-        service
-            .save_settings(SettingsInput {
-                prowlarr_url: Some(Some(prowlarr.url())),
-                telegram_api_url: Some(Some(telegram.api_url())),
-                telegram_chat_id: Some(Some(CHAT.to_string())),
-                ..Default::default()
-            })
-            .await
-            .unwrap();
+        common::configure(&service, KEY, TOKEN, &prowlarr, &telegram, CHAT).await;
         App {
             dir,
             service,

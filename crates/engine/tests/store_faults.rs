@@ -7,6 +7,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic: that is the failure report
 
+mod common;
+
 use std::collections::HashMap;
 use std::future::Future;
 use std::path::Path;
@@ -15,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use nightwatcher_engine::events::Events;
-use nightwatcher_engine::model::{ItemKind, ItemSpec, ValidItem};
+use nightwatcher_engine::model::ValidItem;
 use nightwatcher_engine::notify::{self, Delivery, DeliveryConfig, Sender, TELEGRAM};
 use nightwatcher_engine::store::{self, MatchRecord, ReleaseRecord, Store, StoreError};
 use nightwatcher_engine::telegram::{OutgoingMessage, SendError};
@@ -23,14 +25,7 @@ use nightwatcher_testkit::disk::Tmpfs;
 use tokio_util::sync::CancellationToken;
 
 fn movie(title: &str) -> ValidItem {
-    ItemSpec {
-        title: title.into(),
-        kind: Some(ItemKind::Movie),
-        year: Some(2024),
-        ..ItemSpec::default()
-    }
-    .validate()
-    .unwrap()
+    common::movie(title, 2024)
 }
 
 fn releases(prefix: &str, n: usize) -> Vec<ReleaseRecord> {
@@ -432,25 +427,6 @@ async fn a_send_that_never_ends_is_given_up_before_its_lease_lets_another_proces
     daemon.close().await;
 }
 
-/// Waits until the running service's status satisfies `pred`.
-async fn status_where(
-    service: &nightwatcher_engine::service::Service,
-    pred: impl Fn(&nightwatcher_engine::service::Status) -> bool,
-) -> nightwatcher_engine::service::Status {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
-    loop {
-        let status = service.status().await;
-        if pred(&status) {
-            return status;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the status never got there: {status:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 #[tokio::test]
 async fn a_check_on_a_full_disk_shows_a_storage_problem_until_space_is_freed() {
     use nightwatcher_engine::secrets::{MemoryStore, Secret, SecretName, SecretStore};
@@ -473,7 +449,7 @@ async fn a_check_on_a_full_disk_shows_a_storage_problem_until_space_is_freed() {
         .set(SecretName::ProwlarrApiKey, &Secret::new("storage-key-0001"))
         .unwrap();
     let options = ServiceOptions {
-        first_check_after: Duration::from_secs(3600),
+        first_check_after: common::ON_DEMAND,
         ..ServiceOptions::default()
     };
     let service = Service::start_with(store.clone(), secrets, Events::new(), options).await;
@@ -488,7 +464,8 @@ async fn a_check_on_a_full_disk_shows_a_storage_problem_until_space_is_freed() {
         }
     }
     service.check_now();
-    let status = status_where(&service, |s| s.problem.is_some()).await;
+    let status =
+        common::status_where(&service, Duration::from_secs(30), |s| s.problem.is_some()).await;
     let shown = serde_json::to_value(&status).unwrap();
     assert_eq!(shown["problem"]["kind"], "storage", "{shown}");
     let message = shown["problem"]["message"].as_str().unwrap();
@@ -499,7 +476,7 @@ async fn a_check_on_a_full_disk_shows_a_storage_problem_until_space_is_freed() {
 
     std::fs::remove_file(filler).unwrap();
     service.check_now();
-    status_where(&service, |s| {
+    common::status_where(&service, Duration::from_secs(30), |s| {
         s.problem.is_none() && s.last_check.as_ref().is_some_and(|c| c.status == "ok")
     })
     .await;

@@ -13,16 +13,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic: that is the failure report
 
-use std::sync::Arc;
+mod common;
+
 use std::time::Duration;
 
-use nightwatcher_engine::events::{Event, Events};
-use nightwatcher_engine::model::{ItemKind, ItemSpec};
-use nightwatcher_engine::notify::{DIGEST_THRESHOLD, DeliveryConfig};
-use nightwatcher_engine::secrets::{MemoryStore, Secret, SecretName, SecretStore};
-use nightwatcher_engine::service::{Service, ServiceOptions};
-use nightwatcher_engine::settings::{self, SettingKey};
-use nightwatcher_engine::store::{NotificationCounts, Store};
+use nightwatcher_engine::events::Event;
+use nightwatcher_engine::notify::DIGEST_THRESHOLD;
+use nightwatcher_engine::service::Service;
+use nightwatcher_engine::store::NotificationCounts;
 use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder};
 use nightwatcher_testkit::telegram::{FakeTelegram, SentMessage, parse_html};
 use nightwatcher_testkit::xss::{self, MARKUP_IN_HTTPS_URL, SAFE_POSTER_URL, UNSAFE_URLS};
@@ -126,37 +124,16 @@ impl App {
         let prowlarr = FakeProwlarr::start(KEY).await;
         let telegram = FakeTelegram::start(TOKEN).await;
         telegram.allow_chat(CHAT);
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("app.db")).await.unwrap();
-        for (key, value) in [
-            (SettingKey::ProwlarrUrl, prowlarr.url()),
-            (SettingKey::TelegramApiUrl, telegram.api_url()),
-            (SettingKey::TelegramChatId, CHAT.to_string()),
-        ] {
-            settings::set(&store, key, &value).await.unwrap();
-        }
-        let secrets = Arc::new(MemoryStore::default());
-        secrets
-            .set(SecretName::ProwlarrApiKey, &Secret::new(KEY))
-            .unwrap();
-        secrets
-            .set(SecretName::TelegramBotToken, &Secret::new(TOKEN))
-            .unwrap();
-        let events = Events::new();
-        let rx = events.subscribe();
-        let options = ServiceOptions {
-            first_check_after: Duration::from_secs(3600),
-            delivery: DeliveryConfig {
-                min_interval: Duration::ZERO,
-                base_backoff: Duration::from_millis(250),
-                max_backoff: Duration::from_secs(1),
-                ..DeliveryConfig::default()
-            },
-            ..ServiceOptions::default()
-        };
+        let (dir, store) = common::temp_store().await;
+        common::point_at_fakes(&store, &prowlarr, &telegram, CHAT).await;
+        let options = common::options(
+            common::ON_DEMAND,
+            common::fast_retries(Duration::from_millis(250)),
+        );
+        let (service, rx) = common::start(store, common::secrets(KEY, TOKEN), options).await;
         App {
             _dir: dir,
-            service: Service::start_with(store, secrets, events, options).await,
+            service,
             prowlarr,
             telegram,
             rx,
@@ -168,15 +145,9 @@ impl App {
     async fn offer(&self, films: std::ops::Range<usize>) {
         for film in films.clone() {
             let (title, year) = FILMS[film];
-            let spec = ItemSpec {
-                title: title.into(),
-                kind: Some(ItemKind::Movie),
-                year: Some(year),
-                ..Default::default()
-            };
             self.service
                 .store()
-                .add_item(&spec.validate().unwrap())
+                .add_item(&common::movie(title, year))
                 .await
                 .unwrap();
         }
@@ -199,34 +170,17 @@ impl App {
 
     /// Runs one check; returns how many notifications it queued.
     async fn check(&mut self) -> usize {
-        self.service.check_now();
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
-        loop {
-            let event = tokio::time::timeout_at(deadline, self.rx.recv())
-                .await
-                .expect("the check ends within 30 s")
-                .unwrap();
-            if let Event::CheckFinished { summary, .. } = event {
-                assert_eq!(summary.errors, 0, "{summary:?}");
-                return summary.notifications_queued;
-            }
-        }
+        let summary = common::check_finished(&self.service, &mut self.rx).await;
+        assert_eq!(summary.errors, 0, "{summary:?}");
+        summary.notifications_queued
     }
 
     /// Waits until the outbox has nothing pending (deliveries run in the background).
     async fn delivered(&self) -> NotificationCounts {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
-        loop {
-            let counts = self.service.store().notification_counts().await.unwrap();
-            if counts.pending == 0 {
-                return counts;
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "the outbox never emptied: {counts:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        common::outbox_where(self.service.store(), Duration::from_secs(30), |c| {
+            c.pending == 0
+        })
+        .await
     }
 }
 

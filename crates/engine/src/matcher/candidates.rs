@@ -74,7 +74,7 @@ pub fn find_reading<T>(
         }
     }
     for base in [parsed.raw_title.as_str(), parsed.title.as_str()] {
-        for text in variants(base) {
+        for text in variants(base, parsed) {
             if let Some(found) = offer(&text, &mut tried) {
                 return Some(found);
             }
@@ -96,17 +96,16 @@ pub fn find_reading<T>(
 
 /// Shorter readings of one title: without brackets, before a separator, without a country or a glued prefix,
 /// before an episode code.
-fn variants(base: &str) -> Vec<String> {
+fn variants(base: &str, parsed: &ParsedRelease) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if base.is_empty() {
         return out;
     }
     let unbracketed = BRACKETS.replace_all(base, "");
     out.push(unbracketed.to_string());
+    let seasoned = !parsed.seasons.is_empty();
     for text in [base, &unbracketed] {
-        if let Some(first) = SEPARATOR.split(text).next()
-            && first.len() < text.len()
-        {
+        if let Some(first) = main_title(text, seasoned) {
             out.push(first.to_owned());
             out.push(COUNTRY.replace(first, "").into_owned());
         }
@@ -119,6 +118,29 @@ fn variants(base: &str) -> Vec<String> {
         out.push(base[..m.start()].to_owned());
     }
     out
+}
+
+/// The title before its first separator, if it has one and may be cut there.
+///
+/// `Law & Order - Organized Crime - S04E01 - Ladies' Night`, `9-1-1 - Lone Star - S05E01`: renamers write
+/// the colon of a spin-off's title (`Law & Order: Organized Crime`) as a spaced dash, so in a release with
+/// a season, letters after a spaced dash are the rest of the show's own title, and cutting there would file
+/// the spin-off under its parent show. What follows the dash is left off only when it holds a number (a
+/// season word, `Show Name - Tem 1`; episode numbers, `Show Name - 313-315 - s16e03-05`). Anime arcs
+/// (`Kimetsu no Yaiba - Hashira Geiko-hen - 08`) have no season and dated shows no season either, so they
+/// are still cut; so is every title at `aka`, ` / ` or ` | `.
+fn main_title(text: &str, seasoned: bool) -> Option<&str> {
+    let separator = SEPARATOR.find(text)?;
+    let spaced_dash = separator
+        .as_str()
+        .starts_with(|c: char| c.is_whitespace() || c == '.')
+        && separator.as_str().contains('-');
+    let rest = &text[separator.end()..];
+    if seasoned && spaced_dash && !rest.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let first = &text[..separator.start()];
+    (!first.is_empty()).then_some(first)
 }
 
 /// Readings that end the title before a bare number, longest first.

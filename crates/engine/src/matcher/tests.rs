@@ -511,6 +511,37 @@ fn an_alternative_title_or_subtitle_is_tried_after_the_whole_title() {
 }
 
 #[test]
+fn a_spin_off_written_with_dashes_is_not_its_parent_show() {
+    // Renamers write the colon of `NCIS: Los Angeles` as a spaced dash.
+    for (parent, name) in [
+        (
+            "NCIS",
+            "NCIS - Los Angeles - S14E21 - New Beginnings (1) [1080p WEB-DL]",
+        ),
+        (
+            "The Walking Dead",
+            "The Walking Dead - Daryl Dixon - S02E01 - La Gentillesse des Etrangers [1080p]",
+        ),
+        (
+            "Law & Order",
+            "Law & Order - Criminal Intent - S10E08 - Icarus [720p HDTV]",
+        ),
+        ("CSI", "CSI - Miami - S05 [DVDRip]"),
+    ] {
+        assert!(!is_release_of(&series(parent), name), "{name}");
+    }
+    assert!(is_release_of(
+        &series("NCIS: Los Angeles"),
+        "NCIS - Los Angeles - S14E21 - New Beginnings (1) [1080p WEB-DL]"
+    ));
+    // Without a season (an anime arc) the part after the dash is still left off.
+    assert!(is_release_of(
+        &series("Bleach"),
+        "[SubsPlease] Bleach - Sennen Kessen-hen - 14 (1080p) [A1B2C3D4]"
+    ));
+}
+
+#[test]
 fn the_watchlist_prefers_the_most_specific_title() {
     let items = [
         item(1, "Star Wars: Episode IV", ItemKind::Movie, None),

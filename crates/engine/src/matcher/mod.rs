@@ -29,6 +29,8 @@
 //!   letters of other scripts are kept as they are, because transliteration is lossy and would make
 //!   `アニメ` equal `Anime`;
 //! - apostrophes vanish inside words (`The Director’s Notebook` = `The Directors Notebook`);
+//!   an item's title with an apostrophe is also looked up with it read as a word break, as release names
+//!   write French elisions (`Anatomie d'une chute` = `Anatomie.d.une.chute`);
 //! - `&` is the word `and` (`Harold & Kumar` = `Harold and Kumar`), also when written `&amp;`;
 //! - every other punctuation is a word break, so `Shang-Chi` = `Shang Chi` and `Star Wars: Episode IV` =
 //!   `Star Wars Episode IV`; runs of single letters join (`S.H.I.E.L.D` = `SHIELD`);
@@ -175,13 +177,17 @@ impl ItemMatcher {
     }
 }
 
-/// The normalized title and aliases of an item, each once; empty ones left out.
+/// The normalized title and aliases of an item, each once; empty ones left out. A title with an apostrophe
+/// has a second key with the apostrophe read as a word break (`Anatomie d'une chute` is also
+/// `anatomie d une chute`, as `Anatomie.d.une.chute` reads): see [`normalize::normalize_title_apostrophe_as_break`].
 fn title_keys(item: &WatchlistItem) -> Vec<String> {
     let mut keys: Vec<String> = Vec::with_capacity(1 + item.aliases.len());
     for title in std::iter::once(&item.title).chain(&item.aliases) {
-        let key = normalize_title(title);
-        if !key.is_empty() && !keys.contains(&key) {
-            keys.push(key);
+        let split = normalize::normalize_title_apostrophe_as_break(title);
+        for key in std::iter::once(normalize_title(title)).chain(split) {
+            if !key.is_empty() && !keys.contains(&key) {
+                keys.push(key);
+            }
         }
     }
     keys

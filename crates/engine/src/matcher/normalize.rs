@@ -9,7 +9,7 @@ pub fn normalize_title(s: &str) -> String {
     for c in decoded.chars() {
         match c {
             // Apostrophes join: "Director’s" and "Directors" are the same word.
-            '\'' | '’' | '‘' | '`' | '´' | 'ʼ' => {}
+            c if APOSTROPHES.contains(&c) => {}
             '&' => {
                 out.end_word();
                 out.push_word("and");
@@ -34,6 +34,22 @@ pub fn normalize_title(s: &str) -> String {
         }
     }
     out.finish()
+}
+
+/// The characters written as an apostrophe.
+const APOSTROPHES: [char; 6] = ['\'', '’', '‘', '`', '´', 'ʼ'];
+
+/// A title with an apostrophe normalized with the apostrophe read as a word break, or `None` without one.
+///
+/// [`normalize_title`] joins the letters around an apostrophe (`Director’s` = `Directors`), but release names
+/// often write it as a separator: French elisions (`Anatomie d'une chute` → `Anatomie.d.une.chute`,
+/// `L'Arnacoeur` → `L.Arnacoeur`) and sometimes possessives (`Ocean.s.Eleven`). An item's title is also
+/// looked up under this second key; release titles are not, so nothing is lost of the first rule.
+pub(super) fn normalize_title_apostrophe_as_break(s: &str) -> Option<String> {
+    let decoded = decode_entities(s);
+    decoded
+        .contains(APOSTROPHES)
+        .then(|| normalize_title(&decoded.replace(APOSTROPHES, " ")))
 }
 
 /// Normalized words written as they come: one space between words, except inside a run of two or more

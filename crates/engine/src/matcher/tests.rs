@@ -542,6 +542,27 @@ fn a_spin_off_written_with_dashes_is_not_its_parent_show() {
 }
 
 #[test]
+fn an_apostrophe_written_as_a_separator_still_matches() {
+    assert!(is_release_of(
+        &movie("L'Arnacoeur", Some(2010)),
+        "L.Arnacoeur.2010.FRENCH.720p.BluRay.x264-LOST"
+    ));
+    assert!(is_release_of(
+        &movie("Qu'est-ce qu'on a fait au Bon Dieu?", Some(2014)),
+        "Qu.est.ce.qu.on.a.fait.au.Bon.Dieu.2014.FRENCH.1080p.BluRay.x264"
+    ));
+    // The joined reading still matches, and a title without an apostrophe gets no second key.
+    assert!(is_release_of(
+        &movie("L'Arnacoeur", Some(2010)),
+        "LArnacoeur.2010.720p.BluRay"
+    ));
+    assert!(!is_release_of(
+        &movie("Pans Labyrinth", Some(2006)),
+        "Pan.s.Labyrinth.2006.1080p.BluRay"
+    ));
+}
+
+#[test]
 fn the_watchlist_prefers_the_most_specific_title() {
     let items = [
         item(1, "Star Wars: Episode IV", ItemKind::Movie, None),

@@ -422,6 +422,14 @@ pub fn post_clean(title: &str, cx: Context) -> CleanTitle {
     }
 }
 
+/// `1917.1080p.WEB-DL`, `2012.720p.BluRay`: a film named by a year, released without a year of its own. The parser takes the title for the release's year and leaves no title at all; with nothing
+/// else to be the title, the year is the title, and the release's year is unknown. Returns the title and
+/// year to use instead, or `None` when the parser found a title (`1917.2019.1080p` is read right).
+pub fn lone_year_as_title(title: &str, year: Option<u16>) -> Option<(String, Option<u16>)> {
+    let year = year?;
+    (!has_title_left(title)).then(|| (year.to_string(), None))
+}
+
 /// `OVA`, `ONA 2`, `OAD v2` at the end of the title, in capitals as the anime scene writes them.
 static ANIME_SPECIAL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|[ ._-])(?:OVA|ONA|OAD|OAV)s?(?:[ ._-]*(\d{1,3}))?(?:[ ._-]*v\d)?$"));

@@ -196,6 +196,11 @@ pub fn parse(release_title: &str) -> ParsedRelease {
         Some(parse_torrent_title::Value::Str(range)) => range.get(..4).and_then(|y| y.parse().ok()),
         _ => None,
     };
+    let year_title = clean::lone_year_as_title(p.title(), year);
+    let (parser_title, year) = match &year_title {
+        Some((title, year)) => (title.as_str(), *year),
+        None => (p.title(), year),
+    };
     let date = p.date().map(str::to_owned);
     let context = clean::Context {
         first_episode: episodes.first().copied(),
@@ -203,7 +208,7 @@ pub fn parse(release_title: &str) -> ParsedRelease {
         unnumbered: seasons.is_empty() && episodes.is_empty() && date.is_none(),
         fansub: cleaned.starts_with(['[', '【']),
     };
-    let title = clean::post_clean(p.title(), context);
+    let title = clean::post_clean(parser_title, context);
     if episodes.is_empty() {
         episodes.extend(title.bare_episode);
     }
@@ -230,10 +235,10 @@ pub fn parse(release_title: &str) -> ParsedRelease {
     } else {
         ReleaseKind::Movie
     };
-    let raw_title = if title.title == p.title() {
+    let raw_title = if title.title == parser_title {
         String::new()
     } else {
-        p.title().to_owned()
+        parser_title.to_owned()
     };
     ParsedRelease {
         title: title.title,

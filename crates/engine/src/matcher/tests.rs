@@ -226,6 +226,25 @@ fn a_number_that_names_a_film_is_not_an_episode() {
 }
 
 #[test]
+fn a_film_named_by_a_year_keeps_its_title_without_a_year_of_its_own() {
+    for (name, title) in [
+        ("1917.720p.BluRay.x264-SPARKS", "1917"),
+        ("2012.BluRay.1080p.DTS.x264-CHD", "2012"),
+    ] {
+        let p = parse(name);
+        assert_eq!((p.title.as_str(), p.year), (title, None), "{name}");
+    }
+    let p = parse("1917.2019.2160p.UHD.BluRay.x265-TERMiNAL");
+    assert_eq!((p.title.as_str(), p.year), ("1917", Some(2019)));
+    assert!(is_release_of(
+        &movie("1917", Some(2019)),
+        "1917.720p.BluRay.x264-SPARKS"
+    ));
+    // A name with a title keeps its year.
+    assert_eq!(parse("Heat.1995.1080p.BluRay").year, Some(1995));
+}
+
+#[test]
 fn fansub_releases_number_episodes_after_the_title() {
     let p = parse("[SubsPlease] Sousou no Frieren - 26 (1080p) [F9E8A2A5].mkv");
     assert_eq!(

@@ -84,6 +84,30 @@ ITEMS = {
     "mrsmith24": ("Mr. & Mrs. Smith", "series", 2024),
     "babylon": ("Babylon Berlin", "series", None),
     "conan": ("Detective Conan", "series", None),
+    # round 2
+    "killbill1": ("Kill Bill: Vol. 1", "movie", 2003),
+    "killbill2": ("Kill Bill: Vol. 2", "movie", 2004),
+    "hp7a": ("Harry Potter and the Deathly Hallows: Part 1", "movie", 2010),
+    "m3gan": ("M3GAN", "movie", 2022),
+    "tenthings": ("10 Things I Hate About You", "movie", 1999),
+    "m300": ("300", "movie", 2006),
+    "us": ("Us", "movie", 2019),
+    "it": ("It", "movie", 2017),
+    "fackju": ("Fack ju Göhte", "movie", 2013),
+    "turkisch": ("Türkisch für Anfänger", "movie", 2012),
+    "imwesten": ("Im Westen nichts Neues", "movie", 2022),
+    "district9": ("District 9", "movie", 2009),
+    "apollo13": ("Apollo 13", "movie", 1995),
+    "godzillakong": ("Godzilla vs. Kong", "movie", 2021),
+    "xmendofp": ("X-Men: Days of Future Past", "movie", 2014),
+    "s1923": ("1923", "series", None),
+    "swat": ("S.W.A.T.", "series", None),
+    "station19": ("Station 19", "series", None),
+    "catch22": ("Catch-22", "series", None),
+    "mash": ("M*A*S*H", "series", None),
+    "b99": ("Brooklyn Nine-Nine", "series", None),
+    "moneyheist": ("Money Heist", "series", None),
+    "parasitekr": ("Gisaengchung", "movie", 2019),
 }
 
 # release name: item keys it is of ("" = a decoy, of no item)
@@ -432,6 +456,74 @@ The.Boys.S04.COMPLETE.720p.AMZN.WEBRip.x264-GalaxyTV[TGx] | boys
 Succession (2018) S01-S04 (1080p BluRay x265 HEVC 10bit AAC 5.1 Silence) [QxR] | succession
 House.of.the.Dragon.S02E06.Smallfolk.1080p.AMZN.WEB-DL.DDP5.1.H.264-NTb | hotd
 Lupin.Part.3.MULTi.1080p.NF.WEB-DL | lupin
+Kill.Bill.Vol.1.2003.1080p.BluRay.x264-HD1080 | killbill1
+Kill Bill Vol 1 (2003) [1080p] [BluRay] [YTS.MX] | killbill1
+Kill.Bill.Vol.2.2004.1080p.BluRay.x264-HD1080 | killbill2
+Kill Bill: Vol. 2 (2004) 720p BrRip x264 - YIFY | killbill2
+Harry.Potter.and.the.Deathly.Hallows.Part.1.2010.1080p.BluRay.x264-EbP | hp7a
+Harry Potter and the Deathly Hallows Part 1 (2010) [1080p] [YTS.AG] | hp7a
+Harry.Potter.and.the.Deathly.Hallows.Part.2.2011.1080p.BluRay.x264-EbP |
+M3GAN.2022.UNRATED.1080p.WEB.H264-NAISU | m3gan
+M3GAN (2022) [2160p] [4K] [WEB] [5.1] [YTS.MX] | m3gan
+M3GAN.2.0.2025.1080p.WEB.H264-SPARKS |
+10.Things.I.Hate.About.You.1999.1080p.BluRay.x264-CiNEFiLE | tenthings
+10 Things I Hate About You (1999) [720p] [BluRay] [YTS.MX] | tenthings
+300.2006.1080p.BluRay.x264-HDEX | m300
+300 (2006) [1080p] [BluRay] [YTS.AG] | m300
+300.Rise.of.an.Empire.2014.1080p.BluRay.x264-SPARKS |
+Us.2019.1080p.BluRay.x264-SPARKS | us
+Us (2019) [2160p] [4K] [BluRay] [5.1] [YTS.MX] | us
+It.2017.1080p.BluRay.x264-SPARKS | it
+It (2017) [1080p] [BluRay] [5.1] [YTS.MX] | it
+It.Chapter.Two.2019.1080p.WEB-DL.DD5.1.H264-FGT |
+It.1990.S01E01.720p.BluRay |
+It.Follows.2014.1080p.BluRay.x264-SPARKS |
+Fack.Ju.Goehte.2013.German.1080p.BluRay.x264-DETAiLS | fackju
+Fack Ju Göhte (2013) German 720p BluRay | fackju
+Fack.Ju.Goehte.2.2015.German.1080p.BluRay.x264-DETAiLS |
+Tuerkisch.fuer.Anfaenger.2012.German.1080p.BluRay.x264-DETAiLS | turkisch
+Türkisch für Anfänger 2012 German DL 1080p BluRay | turkisch
+Im.Westen.nichts.Neues.2022.GERMAN.DL.1080p.WEB.x264-WvF | imwesten
+Im Westen nichts Neues (2022) German DL 2160p NF WEB-DL | imwesten
+District.9.2009.1080p.BluRay.x264-HDEX | district9
+District.9.720p.BluRay.x264-SiNNERS | district9
+District 9 (2009) [1080p] [YTS.AG] | district9
+Apollo.13.1995.REMASTERED.1080p.BluRay.x264-AMIABLE | apollo13
+Apollo.13.720p.BrRip.x264-YIFY | apollo13
+Godzilla.vs.Kong.2021.1080p.WEBRip.x264-RARBG | godzillakong
+Godzilla vs. Kong (2021) [2160p] [4K] [WEB] [5.1] [YTS.MX] | godzillakong
+Godzilla.x.Kong.The.New.Empire.2024.1080p.WEB.H264-SPARKS |
+X-Men.Days.of.Future.Past.2014.Rogue.Cut.1080p.BluRay.x264-SPARKS | xmendofp
+X Men Days of Future Past (2014) 1080p BrRip x264 - YIFY | xmendofp
+X-Men.Apocalypse.2016.1080p.BluRay.x264-SPARKS |
+1923.S02E01.1080p.AMZN.WEB-DL.DDP5.1.H.264-FLUX | s1923
+1923 S01E08 720p WEB h264-ETHEL | s1923
+1923.S01.COMPLETE.1080p.AMZN.WEB-DL | s1923
+1883.S01E01.1080p.AMZN.WEB-DL.DDP5.1.H.264-FLUX |
+S.W.A.T.2017.S07E05.1080p.WEB.h264-ETHEL | swat
+SWAT.2017.S07E05.720p.HDTV.x264-SYNCOPY | swat
+S.W.A.T. S06E01 1080p AMZN WEB-DL | swat
+S.W.A.T.2003.1080p.BluRay.x264 |
+Station.19.S07E01.1080p.WEB.h264-ETHEL | station19
+Station 19 S06E18 720p HDTV x264-SYNCOPY | station19
+Catch-22.S01E01.1080p.HULU.WEB-DL.DDP5.1.H.264-NTb | catch22
+Catch 22 S01 COMPLETE 720p HULU WEBRip | catch22
+Catch-22.1970.1080p.BluRay.x264 |
+M.A.S.H.S01E01.Pilot.720p.BluRay.x264 | mash
+MASH.S11E16.Goodbye.Farewell.and.Amen.1080p.WEB-DL | mash
+M*A*S*H S03 COMPLETE 1080p DSNP WEB-DL | mash
+MASH.1970.1080p.BluRay.x264-AMIABLE |
+Brooklyn.Nine-Nine.S08E10.1080p.WEB.H264-GGEZ | b99
+Brooklyn Nine Nine S07 COMPLETE 720p WEBRip | b99
+Money.Heist.AKA.La.Casa.De.Papel.S01E01.1080p.NF.WEB-DL | moneyheist
+La.Casa.De.Papel.AKA.Money.Heist.S04.COMPLETE.720p.NF.WEBRip | casa
+Money.Heist.S05E01.1080p.NF.WEB-DL.DDP5.1.x264-NTb | moneyheist
+Бумажный дом / La Casa de Papel [S01] (2017) WEB-DL 1080p | casa
+[桜都字幕组] 葬送的芙莉莲 / Sousou no Frieren [07][1080p][简繁内封] | frieren
+[LoliHouse] Sousou no Frieren / 葬送のフリーレン - 07 [WebRip 1080p HEVC-10bit AAC] | frieren
+Gisaengchung (Parasite) 2019 1080p BluRay | parasitekr
+Parasite (Gisaengchung) 2019 1080p BluRay KOREAN | parasite
+Gisaengchung.2019.KOREAN.1080p.BluRay.x264-REGRET | parasitekr
 # decoys
 Law & Order - Organized Crime - S04E01 - Ladies' Night [1080p] |
 The Witcher - Blood Origin - S01E01 - The Long Night [1080p] |

@@ -26,6 +26,8 @@
 //! # Normalization ([`normalize_title`])
 //! Two titles are the same when their normalized forms are equal:
 //! - case is folded; accents on Latin letters are stripped (`Mise à Sac` = `Mise a Sac`) with `deunicode`;
+//!   an item's title with German umlauts is also looked up with them written `ae`/`oe`/`ue` (`Fack ju
+//!   Göhte` = `Fack.Ju.Goehte`);
 //!   letters of other scripts are kept as they are, because transliteration is lossy and would make
 //!   `アニメ` equal `Anime`;
 //! - apostrophes vanish inside words (`The Director’s Notebook` = `The Directors Notebook`);
@@ -177,14 +179,14 @@ impl ItemMatcher {
     }
 }
 
-/// The normalized title and aliases of an item, each once; empty ones left out. A title with an apostrophe
-/// has a second key with the apostrophe read as a word break (`Anatomie d'une chute` is also
-/// `anatomie d une chute`, as `Anatomie.d.une.chute` reads): see [`normalize::normalize_title_apostrophe_as_break`].
+/// The normalized title and aliases of an item, each once; empty ones left out. A title that release names
+/// also spell another way has those keys too (`Anatomie d'une chute` is also `anatomie d une chute`, as
+/// `Anatomie.d.une.chute` reads; `Fack ju Göhte` also `fack ju goehte`): see [`normalize::alternative_keys`].
 fn title_keys(item: &WatchlistItem) -> Vec<String> {
     let mut keys: Vec<String> = Vec::with_capacity(1 + item.aliases.len());
     for title in std::iter::once(&item.title).chain(&item.aliases) {
-        let split = normalize::normalize_title_apostrophe_as_break(title);
-        for key in std::iter::once(normalize_title(title)).chain(split) {
+        let others = normalize::alternative_keys(title);
+        for key in std::iter::once(normalize_title(title)).chain(others) {
             if !key.is_empty() && !keys.contains(&key) {
                 keys.push(key);
             }

@@ -39,18 +39,39 @@ pub fn normalize_title(s: &str) -> String {
 /// The characters written as an apostrophe.
 const APOSTROPHES: [char; 6] = ['\'', '’', '‘', '`', '´', 'ʼ'];
 
-/// A title with an apostrophe normalized with the apostrophe read as a word break, or `None` without one.
-///
-/// [`normalize_title`] joins the letters around an apostrophe (`Director’s` = `Directors`), but release names
-/// often write it as a separator: French elisions (`Anatomie d'une chute` → `Anatomie.d.une.chute`,
-/// `L'Arnacoeur` → `L.Arnacoeur`) and sometimes possessives (`Ocean.s.Eleven`). An item's title is also
-/// looked up under this second key; release titles are not, so nothing is lost of the first rule.
-pub(super) fn normalize_title_apostrophe_as_break(s: &str) -> Option<String> {
-    let decoded = decode_entities(s);
-    decoded
-        .contains(APOSTROPHES)
-        .then(|| normalize_title(&decoded.replace(APOSTROPHES, " ")))
+/// The other normalized forms an item's title is also looked up under, as release names spell it; none when
+/// it has nothing they spell another way. [`normalize_title`] stays the one rule for release titles, so an
+/// item only gains keys:
+/// - an apostrophe read as a word break: [`normalize_title`] joins the letters around it
+///   (`Director’s` = `Directors`), but names write French elisions as separate words
+///   (`Anatomie d'une chute` → `Anatomie.d.une.chute`, `L'Arnacoeur` → `L.Arnacoeur`);
+/// - German umlauts written with an `e` (`Fack ju Göhte` → `Fack.Ju.Goehte`, `Türkisch für Anfänger` →
+///   `Tuerkisch.fuer.Anfaenger`), as German releases do; stripping the dots (`Gohte`) stays the first key.
+pub(super) fn alternative_keys(title: &str) -> Vec<String> {
+    let decoded = decode_entities(title);
+    let mut keys = Vec::new();
+    if decoded.contains(APOSTROPHES) {
+        keys.push(normalize_title(&decoded.replace(APOSTROPHES, " ")));
+    }
+    if decoded.contains(UMLAUTS) {
+        let mut spelled = String::with_capacity(decoded.len() + 4);
+        for c in decoded.chars() {
+            match c {
+                'ä' => spelled.push_str("ae"),
+                'ö' => spelled.push_str("oe"),
+                'ü' => spelled.push_str("ue"),
+                'Ä' => spelled.push_str("Ae"),
+                'Ö' => spelled.push_str("Oe"),
+                'Ü' => spelled.push_str("Ue"),
+                c => spelled.push(c),
+            }
+        }
+        keys.push(normalize_title(&spelled));
+    }
+    keys
 }
+
+const UMLAUTS: [char; 6] = ['ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü'];
 
 /// Normalized words written as they come: one space between words, except inside a run of two or more
 /// single letters, which join (`S.H.I.E.L.D` → `shield`).

@@ -240,8 +240,13 @@ fn a_film_named_by_a_year_keeps_its_title_without_a_year_of_its_own() {
         &movie("1917", Some(2019)),
         "1917.720p.BluRay.x264-SPARKS"
     ));
-    // A name with a title keeps its year.
+    // A name with a title keeps its year, also when the title starts with another one.
     assert_eq!(parse("Heat.1995.1080p.BluRay").year, Some(1995));
+    let p = parse("2001.A.Space.Odyssey.1968.1080p.BluRay.x264");
+    assert_eq!(
+        (p.title.as_str(), p.year),
+        ("2001 A Space Odyssey", Some(1968))
+    );
 }
 
 #[test]
@@ -578,6 +583,26 @@ fn an_apostrophe_written_as_a_separator_still_matches() {
     assert!(!is_release_of(
         &movie("Pans Labyrinth", Some(2006)),
         "Pan.s.Labyrinth.2006.1080p.BluRay"
+    ));
+}
+
+#[test]
+fn german_umlauts_written_with_an_e_still_match() {
+    let kokowaah = movie("Kokowääh", Some(2011));
+    for name in [
+        "Kokowaeaeh.2011.GERMAN.1080p.BluRay.x264-DETAiLS",
+        "Kokowaah.2011.German.720p.BluRay",
+        "Kokowääh (2011) German 1080p BluRay",
+    ] {
+        assert!(is_release_of(&kokowaah, name), "{name}");
+    }
+    assert!(is_release_of(
+        &movie("Männerherzen", Some(2009)),
+        "Maennerherzen.2009.GERMAN.720p.BluRay.x264-SiGHT"
+    ));
+    assert!(!is_release_of(
+        &movie("Männerherzen", Some(2009)),
+        "Maennerherzen.und.die.ganz.ganz.grosse.Liebe.2011.GERMAN.720p.BluRay"
     ));
 }
 

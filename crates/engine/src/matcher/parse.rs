@@ -196,7 +196,12 @@ pub fn parse(release_title: &str) -> ParsedRelease {
         Some(parse_torrent_title::Value::Str(range)) => range.get(..4).and_then(|y| y.parse().ok()),
         _ => None,
     };
-    let year_title = clean::lone_year_as_title(p.title(), year);
+    // A dated name (`2024.05.17.Show`) starts with its air date, not a title.
+    let year_title = p
+        .date()
+        .is_none()
+        .then(|| clean::year_as_title(&cleaned, p.title(), year))
+        .flatten();
     let (parser_title, year) = match &year_title {
         Some((title, year)) => (title.as_str(), *year),
         None => (p.title(), year),

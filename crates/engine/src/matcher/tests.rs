@@ -240,6 +240,16 @@ fn a_film_named_by_a_year_keeps_its_title_without_a_year_of_its_own() {
         &movie("1917", Some(2019)),
         "1917.720p.BluRay.x264-SPARKS"
     ));
+    // A show named by a year: the parser took the tags after it for the title.
+    let p = parse("1883.S01.COMPLETE.1080p.PMTP.WEB-DL.DDP5.1.H.264-NTb");
+    assert_eq!(
+        (p.title.as_str(), p.year, p.kind),
+        ("1883", None, ReleaseKind::SeasonPack)
+    );
+    assert!(is_release_of(
+        &series("1883"),
+        "1883.S01E03.1080p.WEB.h264-GGEZ"
+    ));
     // A name with a title keeps its year, also when the title starts with another one.
     assert_eq!(parse("Heat.1995.1080p.BluRay").year, Some(1995));
     let p = parse("2001.A.Space.Odyssey.1968.1080p.BluRay.x264");
@@ -247,6 +257,8 @@ fn a_film_named_by_a_year_keeps_its_title_without_a_year_of_its_own() {
         (p.title.as_str(), p.year),
         ("2001 A Space Odyssey", Some(1968))
     );
+    let p = parse("2011.Le.Havre.FRENCH.DVD9.PAL");
+    assert_eq!((p.title.as_str(), p.year), ("Le Havre", Some(2011)));
 }
 
 #[test]

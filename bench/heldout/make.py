@@ -108,6 +108,8 @@ ITEMS = {
     "b99": ("Brooklyn Nine-Nine", "series", None),
     "moneyheist": ("Money Heist", "series", None),
     "parasitekr": ("Gisaengchung", "movie", 2019),
+    "mi1": ("Mission: Impossible", "movie", None),
+    "spiderman": ("Spider-Man", "movie", 2002),
 }
 
 # release name: item keys it is of ("" = a decoy, of no item)
@@ -524,7 +526,18 @@ Money.Heist.S05E01.1080p.NF.WEB-DL.DDP5.1.x264-NTb | moneyheist
 Gisaengchung (Parasite) 2019 1080p BluRay | parasitekr
 Parasite (Gisaengchung) 2019 1080p BluRay KOREAN | parasite
 Gisaengchung.2019.KOREAN.1080p.BluRay.x264-REGRET | parasitekr
+Mission.Impossible.1996.1080p.BluRay.x264-AMIABLE | mi1
+Mission: Impossible (1996) [1080p] [BluRay] [YTS.MX] | mi1
+Spider-Man.2002.1080p.BluRay.x264-HDEX | spiderman
+Spider-Man (2002) [2160p] [4K] [BluRay] [5.1] [YTS.MX] | spiderman
+Spider.Man.1080p.BluRay.x264-OFT | spiderman
 # decoys
+Mission: Impossible - Ghost Protocol (2011) [1080p] [BluRay] [YTS.MX] |
+Mission Impossible - Rogue Nation (2015) 720p BrRip x264 - YIFY |
+Mission: Impossible - Fallout (2018) 2160p UHD BluRay x265 |
+Spider-Man - Into the Spider-Verse [1080p] [BluRay] |
+Spider-Man - No Way Home (2021) 1080p WEB-DL |
+Inception - The Cobol Job (2010) 720p WEB-DL |
 Law & Order - Organized Crime - S04E01 - Ladies' Night [1080p] |
 The Witcher - Blood Origin - S01E01 - The Long Night [1080p] |
 Narcos - Mexico - S01E01 - Camelot [1080p] |

@@ -296,6 +296,8 @@ struct Facts<'a> {
     date: Option<&'a str>,
     /// Dated, special or whole-show: there is no season number to place it by.
     unplaced: bool,
+    /// The reading ends before a spaced dash in the release's title (see [`Reading::before_dash`]).
+    before_dash: bool,
 }
 
 impl<'a> Facts<'a> {
@@ -310,6 +312,7 @@ impl<'a> Facts<'a> {
                     episodes,
                     date: None,
                     unplaced: false,
+                    before_dash: reading.before_dash,
                 }
             }
             Some(Cut::TitleOnly) | None => Facts {
@@ -321,6 +324,7 @@ impl<'a> Facts<'a> {
                 unplaced: parsed.special
                     || parsed.date.is_some()
                     || (parsed.seasons.is_empty() && parsed.episodes.is_empty()),
+                before_dash: reading.before_dash,
             },
         }
     }
@@ -393,6 +397,17 @@ impl Rule {
                 (Some(wanted), Some(found)) => Err((
                     "year",
                     format!("same title, but the release is from {found}, not {wanted}"),
+                )),
+                // `Mission: Impossible - Fallout (2018)` against `Mission: Impossible` with no year, or
+                // `Spider-Man - Into the Spider-Verse` with none against `Spider-Man (2002)`: what follows the
+                // dash names another film of the series as often as an alternative title, and one year alone
+                // cannot tell. Names with no year at all (`Site - Performer - Scene`) are not films of a
+                // series: their name is what comes before the dash.
+                (wanted, found) if release.before_dash && (wanted.is_some() || found.is_some()) => Err((
+                    "year",
+                    "the release's title only starts with the item's, before a ` - `; without both years \
+                     to agree, the rest may name another film"
+                        .to_owned(),
                 )),
                 (Some(_), None) => Ok("same title; the release gives no year".to_owned()),
                 (None, _) => Ok("same title; the item has no year to compare".to_owned()),

@@ -619,6 +619,32 @@ fn german_umlauts_written_with_an_e_still_match() {
 }
 
 #[test]
+fn a_subtitle_after_a_dash_needs_both_years_or_neither() {
+    // A film of a series against the series' first film: one year alone cannot tell them apart.
+    assert!(!is_release_of(
+        &movie("Pirates of the Caribbean", None),
+        "Pirates of the Caribbean - Dead Man's Chest (2006) [1080p] [YTS.MX]"
+    ));
+    assert!(!is_release_of(
+        &movie("Transformers", Some(2007)),
+        "Transformers - Revenge of the Fallen [1080p] [BluRay]"
+    ));
+    assert!(is_release_of(
+        &movie("Pirates of the Caribbean: Dead Man's Chest", None),
+        "Pirates of the Caribbean - Dead Man's Chest (2006) [1080p] [YTS.MX]"
+    ));
+    // Both years agree, or there are none: the part before the dash is the title.
+    assert!(is_release_of(
+        &movie("Transformers", Some(2007)),
+        "Transformers - The Movie (2007) 720p BrRip x264"
+    ));
+    assert!(is_release_of(
+        &movie("Le Prestige", None),
+        "Le Prestige - The Prestige DVDRip XviD"
+    ));
+}
+
+#[test]
 fn the_watchlist_prefers_the_most_specific_title() {
     let items = [
         item(1, "Star Wars: Episode IV", ItemKind::Movie, None),

@@ -531,6 +531,21 @@ Mission: Impossible (1996) [1080p] [BluRay] [YTS.MX] | mi1
 Spider-Man.2002.1080p.BluRay.x264-HDEX | spiderman
 Spider-Man (2002) [2160p] [4K] [BluRay] [5.1] [YTS.MX] | spiderman
 Spider.Man.1080p.BluRay.x264-OFT | spiderman
+The.Daily.Show.17th.May.2024.Jon.Stewart.720p.WEB.h264 | dailyshow
+Last Week Tonight with John Oliver - May 19, 2024 [1080p] | lwt
+Babylon.Berlin.Staffel.4.German.DL.1080p.WEB.x264-TVARCHiV | babylon
+Lupin.Saison.3.FRENCH.1080p.NF.WEB-DL.DDP5.1.x264 | lupin
+Squid.Game.Stagione.2.ITA.KOR.1080p.NF.WEB-DL | squid
+Solo Leveling - 12 [1080p] [Dual Audio] | sololev
+[Erai-raws] Jujutsu Kaisen - 01 ~ 24 [1080p][Multiple Subtitle] | jjk
+THE.LAST.OF.US.S01E05.1080p.WEB.H264-CAKES | tlou
+THE BEAR S03E01 720p HULU WEBRip x264 | bear
+The Bear [2022] S03E01 1080p WEB-DL | bear
+Succession.The.Complete.Series.1080p.BluRay.x264-GalaxyTV | succession
+Narcos.The.Complete.Series.720p.NF.WEBRip.x264 | narcos
+Ted.Lasso.Complete.Series.S01-S03.1080p.ATVP.WEB-DL | lasso
+Shogun.Episode.5.1080p.DSNP.WEB-DL | shogun
+Dark.Staffel.2.Folge.3.German.1080p.NF.WEB-DL | dark
 # decoys
 Mission: Impossible - Ghost Protocol (2011) [1080p] [BluRay] [YTS.MX] |
 Mission Impossible - Rogue Nation (2015) 720p BrRip x264 - YIFY |

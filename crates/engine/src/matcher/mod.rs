@@ -41,6 +41,10 @@
 //!
 //! # Matching
 //! A **movie** item matches a Movie release with the same title, when the years agree or either is unknown.
+//! A title read only up to a spaced dash (`Mission: Impossible - Fallout (2018)` read as `Mission:
+//! Impossible`) is the exception: what was cut may name another film of a series, so both years must
+//! agree, or neither be known. A show's title is not cut at a spaced dash followed by letters only when the
+//! release has a season (`Law & Order - Organized Crime - S04E01` is the spin-off; see `candidates.rs`).
 //! A **series** item matches an Episode or SeasonPack with the same title that it follows (no year check: a
 //! year in a show's release name is often an air year). A series follows everything, one season
 //! (`only_season = S`: its episodes and the packs that contain it, a whole-show pack included), or from a

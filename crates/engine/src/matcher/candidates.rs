@@ -21,6 +21,9 @@ use super::{ParsedRelease, ReleaseKind};
 pub struct Reading {
     pub key: String,
     pub episode: Option<Cut>,
+    /// The title was cut before a spaced dash (`Mission: Impossible - Fallout` read as `Mission: Impossible`):
+    /// what was left off may be a subtitle naming another film of a series, so the matcher asks for more.
+    pub before_dash: bool,
 }
 
 /// What a number cut off the end of the title means.
@@ -56,7 +59,7 @@ pub fn find_reading<T>(
     mut f: impl FnMut(&Reading) -> Option<T>,
 ) -> Option<T> {
     let mut tried: Vec<String> = Vec::with_capacity(8);
-    let mut offer = |text: &str, tried: &mut Vec<String>| -> Option<T> {
+    let mut offer = |text: &str, before_dash: bool, tried: &mut Vec<String>| -> Option<T> {
         let key = normalize_title(text);
         if key.is_empty() || tried.contains(&key) {
             return None;
@@ -64,18 +67,19 @@ pub fn find_reading<T>(
         let found = f(&Reading {
             key: key.clone(),
             episode: None,
+            before_dash,
         });
         tried.push(key);
         found
     };
     for base in [parsed.raw_title.as_str(), parsed.title.as_str()] {
-        if let Some(found) = offer(base, &mut tried) {
+        if let Some(found) = offer(base, false, &mut tried) {
             return Some(found);
         }
     }
     for base in [parsed.raw_title.as_str(), parsed.title.as_str()] {
-        for text in variants(base) {
-            if let Some(found) = offer(&text, &mut tried) {
+        for (text, before_dash) in variants(base, parsed) {
+            if let Some(found) = offer(&text, before_dash, &mut tried) {
                 return Some(found);
             }
         }
@@ -95,30 +99,53 @@ pub fn find_reading<T>(
 }
 
 /// Shorter readings of one title: without brackets, before a separator, without a country or a glued prefix,
-/// before an episode code.
-fn variants(base: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// before an episode code. Each says whether it was cut before a spaced dash.
+fn variants(base: &str, parsed: &ParsedRelease) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
     if base.is_empty() {
         return out;
     }
     let unbracketed = BRACKETS.replace_all(base, "");
-    out.push(unbracketed.to_string());
+    out.push((unbracketed.to_string(), false));
+    let seasoned = !parsed.seasons.is_empty();
     for text in [base, &unbracketed] {
-        if let Some(first) = SEPARATOR.split(text).next()
-            && first.len() < text.len()
-        {
-            out.push(first.to_owned());
-            out.push(COUNTRY.replace(first, "").into_owned());
+        if let Some((first, before_dash)) = main_title(text, seasoned) {
+            out.push((first.to_owned(), before_dash));
+            out.push((COUNTRY.replace(first, "").into_owned(), before_dash));
         }
-        out.push(COUNTRY.replace(text, "").into_owned());
+        out.push((COUNTRY.replace(text, "").into_owned(), false));
     }
     if let Some(c) = GLUED_PREFIX.captures(&unbracketed) {
-        out.push(c[1].to_owned());
+        out.push((c[1].to_owned(), false));
     }
     if let Some(m) = EPISODE_CODE.find(base) {
-        out.push(base[..m.start()].to_owned());
+        out.push((base[..m.start()].to_owned(), false));
     }
     out
+}
+
+/// The title before its first separator, if it has one and may be cut there, and whether the separator is a
+/// spaced dash.
+///
+/// `Law & Order - Organized Crime - S04E01 - Ladies' Night`, `9-1-1 - Lone Star - S05E01`: renamers write
+/// the colon of a spin-off's title (`Law & Order: Organized Crime`) as a spaced dash, so in a release with
+/// a season, letters after a spaced dash are the rest of the show's own title, and cutting there would file
+/// the spin-off under its parent show. What follows the dash is left off only when it holds a number (a
+/// season word, `Show Name - Tem 1`; episode numbers, `Show Name - 313-315 - s16e03-05`). Anime arcs
+/// (`Kimetsu no Yaiba - Hashira Geiko-hen - 08`) have no season and dated shows no season either, so they
+/// are still cut; so is every title at `aka`, ` / ` or ` | `.
+fn main_title(text: &str, seasoned: bool) -> Option<(&str, bool)> {
+    let separator = SEPARATOR.find(text)?;
+    let spaced_dash = separator
+        .as_str()
+        .starts_with(|c: char| c.is_whitespace() || c == '.')
+        && separator.as_str().contains('-');
+    let rest = &text[separator.end()..];
+    if seasoned && spaced_dash && !rest.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let first = &text[..separator.start()];
+    (!first.is_empty()).then_some((first, spaced_dash))
 }
 
 /// Readings that end the title before a bare number, longest first.
@@ -147,6 +174,7 @@ fn number_cuts(key: &str, parsed: &ParsedRelease) -> Vec<Reading> {
             cuts.push(Reading {
                 key: words[..i].join(" "),
                 episode: Some(cut),
+                before_dash: false,
             });
         }
     }

@@ -422,6 +422,29 @@ pub fn post_clean(title: &str, cx: Context) -> CleanTitle {
     }
 }
 
+/// `1917.1080p.WEB-DL`, `1923.S01.COMPLETE.1080p`: a film or show named by a year, released without a year of
+/// its own. The parser takes the title for the release's year and leaves no title, or, in a name that starts
+/// with that year, takes the season code and the tags after it for the title (`S01 COMPLETE AMZ`). Then the
+/// year is the title and the release's year is unknown. Returns the title and year to use instead, or `None`
+/// when the parser's reading stands (`1917.2019.1080p`; `2009.Title.Name.DVD9`, a title after the year).
+pub fn year_as_title(name: &str, title: &str, year: Option<u16>) -> Option<(String, Option<u16>)> {
+    let year = year?;
+    let leads_with_year = name.get(..4).is_some_and(|digits| {
+        digits.parse() == Ok(year) && name[4..].starts_with([' ', '.', '_', '-'])
+    });
+    let replace = !has_title_left(title) || (leads_with_year && starts_with_season_code(title));
+    replace.then(|| (year.to_string(), None))
+}
+
+/// `S01 COMPLETE`, `s2.720p`: a season code, not a title word.
+fn starts_with_season_code(title: &str) -> bool {
+    let Some(rest) = title.strip_prefix(['S', 's']) else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && !rest[digits..].starts_with(|c: char| c.is_alphanumeric())
+}
+
 /// `OVA`, `ONA 2`, `OAD v2` at the end of the title, in capitals as the anime scene writes them.
 static ANIME_SPECIAL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|[ ._-])(?:OVA|ONA|OAD|OAV)s?(?:[ ._-]*(\d{1,3}))?(?:[ ._-]*v\d)?$"));

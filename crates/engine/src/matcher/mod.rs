@@ -26,9 +26,13 @@
 //! # Normalization ([`normalize_title`])
 //! Two titles are the same when their normalized forms are equal:
 //! - case is folded; accents on Latin letters are stripped (`Mise à Sac` = `Mise a Sac`) with `deunicode`;
+//!   an item's title with German umlauts is also looked up with them written `ae`/`oe`/`ue` (`Fack ju
+//!   Göhte` = `Fack.Ju.Goehte`);
 //!   letters of other scripts are kept as they are, because transliteration is lossy and would make
 //!   `アニメ` equal `Anime`;
 //! - apostrophes vanish inside words (`The Director’s Notebook` = `The Directors Notebook`);
+//!   an item's title with an apostrophe is also looked up with it read as a word break, as release names
+//!   write French elisions (`Anatomie d'une chute` = `Anatomie.d.une.chute`);
 //! - `&` is the word `and` (`Harold & Kumar` = `Harold and Kumar`), also when written `&amp;`;
 //! - every other punctuation is a word break, so `Shang-Chi` = `Shang Chi` and `Star Wars: Episode IV` =
 //!   `Star Wars Episode IV`; runs of single letters join (`S.H.I.E.L.D` = `SHIELD`);
@@ -37,6 +41,10 @@
 //!
 //! # Matching
 //! A **movie** item matches a Movie release with the same title, when the years agree or either is unknown.
+//! A title read only up to a spaced dash (`Mission: Impossible - Fallout (2018)` read as `Mission:
+//! Impossible`) is the exception: what was cut may name another film of a series, so both years must
+//! agree, or neither be known. A show's title is not cut at a spaced dash followed by letters only when the
+//! release has a season (`Law & Order - Organized Crime - S04E01` is the spin-off; see `candidates.rs`).
 //! A **series** item matches an Episode or SeasonPack with the same title that it follows (no year check: a
 //! year in a show's release name is often an air year). A series follows everything, one season
 //! (`only_season = S`: its episodes and the packs that contain it, a whole-show pack included), or from a
@@ -175,13 +183,17 @@ impl ItemMatcher {
     }
 }
 
-/// The normalized title and aliases of an item, each once; empty ones left out.
+/// The normalized title and aliases of an item, each once; empty ones left out. A title that release names
+/// also spell another way has those keys too (`Anatomie d'une chute` is also `anatomie d une chute`, as
+/// `Anatomie.d.une.chute` reads; `Fack ju Göhte` also `fack ju goehte`): see [`normalize::alternative_keys`].
 fn title_keys(item: &WatchlistItem) -> Vec<String> {
     let mut keys: Vec<String> = Vec::with_capacity(1 + item.aliases.len());
     for title in std::iter::once(&item.title).chain(&item.aliases) {
-        let key = normalize_title(title);
-        if !key.is_empty() && !keys.contains(&key) {
-            keys.push(key);
+        let others = normalize::alternative_keys(title);
+        for key in std::iter::once(normalize_title(title)).chain(others) {
+            if !key.is_empty() && !keys.contains(&key) {
+                keys.push(key);
+            }
         }
     }
     keys
@@ -288,6 +300,8 @@ struct Facts<'a> {
     date: Option<&'a str>,
     /// Dated, special or whole-show: there is no season number to place it by.
     unplaced: bool,
+    /// The reading ends before a spaced dash in the release's title (see [`Reading::before_dash`]).
+    before_dash: bool,
 }
 
 impl<'a> Facts<'a> {
@@ -302,6 +316,7 @@ impl<'a> Facts<'a> {
                     episodes,
                     date: None,
                     unplaced: false,
+                    before_dash: reading.before_dash,
                 }
             }
             Some(Cut::TitleOnly) | None => Facts {
@@ -313,6 +328,7 @@ impl<'a> Facts<'a> {
                 unplaced: parsed.special
                     || parsed.date.is_some()
                     || (parsed.seasons.is_empty() && parsed.episodes.is_empty()),
+                before_dash: reading.before_dash,
             },
         }
     }
@@ -385,6 +401,17 @@ impl Rule {
                 (Some(wanted), Some(found)) => Err((
                     "year",
                     format!("same title, but the release is from {found}, not {wanted}"),
+                )),
+                // `Mission: Impossible - Fallout (2018)` against `Mission: Impossible` with no year, or
+                // `Spider-Man - Into the Spider-Verse` with none against `Spider-Man (2002)`: what follows the
+                // dash names another film of the series as often as an alternative title, and one year alone
+                // cannot tell. Names with no year at all (`Site - Performer - Scene`) are not films of a
+                // series: their name is what comes before the dash.
+                (wanted, found) if release.before_dash && (wanted.is_some() || found.is_some()) => Err((
+                    "year",
+                    "the release's title only starts with the item's, before a ` - `; without both years \
+                     to agree, the rest may name another film"
+                        .to_owned(),
                 )),
                 (Some(_), None) => Ok("same title; the release gives no year".to_owned()),
                 (None, _) => Ok("same title; the item has no year to compare".to_owned()),

@@ -9,7 +9,7 @@ pub fn normalize_title(s: &str) -> String {
     for c in decoded.chars() {
         match c {
             // Apostrophes join: "Director’s" and "Directors" are the same word.
-            '\'' | '’' | '‘' | '`' | '´' | 'ʼ' => {}
+            c if APOSTROPHES.contains(&c) => {}
             '&' => {
                 out.end_word();
                 out.push_word("and");
@@ -35,6 +35,43 @@ pub fn normalize_title(s: &str) -> String {
     }
     out.finish()
 }
+
+/// The characters written as an apostrophe.
+const APOSTROPHES: [char; 6] = ['\'', '’', '‘', '`', '´', 'ʼ'];
+
+/// The other normalized forms an item's title is also looked up under, as release names spell it; none when
+/// it has nothing they spell another way. [`normalize_title`] stays the one rule for release titles, so an
+/// item only gains keys:
+/// - an apostrophe read as a word break: [`normalize_title`] joins the letters around it
+///   (`Director’s` = `Directors`), but names write French elisions as separate words
+///   (`Anatomie d'une chute` → `Anatomie.d.une.chute`, `L'Arnacoeur` → `L.Arnacoeur`);
+/// - German umlauts written with an `e` (`Fack ju Göhte` → `Fack.Ju.Goehte`, `Türkisch für Anfänger` →
+///   `Tuerkisch.fuer.Anfaenger`), as German releases do; stripping the dots (`Gohte`) stays the first key.
+pub(super) fn alternative_keys(title: &str) -> Vec<String> {
+    let decoded = decode_entities(title);
+    let mut keys = Vec::new();
+    if decoded.contains(APOSTROPHES) {
+        keys.push(normalize_title(&decoded.replace(APOSTROPHES, " ")));
+    }
+    if decoded.contains(UMLAUTS) {
+        let mut spelled = String::with_capacity(decoded.len() + 4);
+        for c in decoded.chars() {
+            match c {
+                'ä' => spelled.push_str("ae"),
+                'ö' => spelled.push_str("oe"),
+                'ü' => spelled.push_str("ue"),
+                'Ä' => spelled.push_str("Ae"),
+                'Ö' => spelled.push_str("Oe"),
+                'Ü' => spelled.push_str("Ue"),
+                c => spelled.push(c),
+            }
+        }
+        keys.push(normalize_title(&spelled));
+    }
+    keys
+}
+
+const UMLAUTS: [char; 6] = ['ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü'];
 
 /// Normalized words written as they come: one space between words, except inside a run of two or more
 /// single letters, which join (`S.H.I.E.L.D` → `shield`).

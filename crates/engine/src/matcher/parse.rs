@@ -196,6 +196,16 @@ pub fn parse(release_title: &str) -> ParsedRelease {
         Some(parse_torrent_title::Value::Str(range)) => range.get(..4).and_then(|y| y.parse().ok()),
         _ => None,
     };
+    // A dated name (`2024.05.17.Show`) starts with its air date, not a title.
+    let year_title = p
+        .date()
+        .is_none()
+        .then(|| clean::year_as_title(&cleaned, p.title(), year))
+        .flatten();
+    let (parser_title, year) = match &year_title {
+        Some((title, year)) => (title.as_str(), *year),
+        None => (p.title(), year),
+    };
     let date = p.date().map(str::to_owned);
     let context = clean::Context {
         first_episode: episodes.first().copied(),
@@ -203,7 +213,7 @@ pub fn parse(release_title: &str) -> ParsedRelease {
         unnumbered: seasons.is_empty() && episodes.is_empty() && date.is_none(),
         fansub: cleaned.starts_with(['[', '【']),
     };
-    let title = clean::post_clean(p.title(), context);
+    let title = clean::post_clean(parser_title, context);
     if episodes.is_empty() {
         episodes.extend(title.bare_episode);
     }
@@ -230,10 +240,10 @@ pub fn parse(release_title: &str) -> ParsedRelease {
     } else {
         ReleaseKind::Movie
     };
-    let raw_title = if title.title == p.title() {
+    let raw_title = if title.title == parser_title {
         String::new()
     } else {
-        p.title().to_owned()
+        parser_title.to_owned()
     };
     ParsedRelease {
         title: title.title,

@@ -226,6 +226,42 @@ fn a_number_that_names_a_film_is_not_an_episode() {
 }
 
 #[test]
+fn a_film_named_by_a_year_keeps_its_title_without_a_year_of_its_own() {
+    for (name, title) in [
+        ("1917.720p.BluRay.x264-SPARKS", "1917"),
+        ("2012.BluRay.1080p.DTS.x264-CHD", "2012"),
+    ] {
+        let p = parse(name);
+        assert_eq!((p.title.as_str(), p.year), (title, None), "{name}");
+    }
+    let p = parse("1917.2019.2160p.UHD.BluRay.x265-TERMiNAL");
+    assert_eq!((p.title.as_str(), p.year), ("1917", Some(2019)));
+    assert!(is_release_of(
+        &movie("1917", Some(2019)),
+        "1917.720p.BluRay.x264-SPARKS"
+    ));
+    // A show named by a year: the parser took the tags after it for the title.
+    let p = parse("1883.S01.COMPLETE.1080p.PMTP.WEB-DL.DDP5.1.H.264-NTb");
+    assert_eq!(
+        (p.title.as_str(), p.year, p.kind),
+        ("1883", None, ReleaseKind::SeasonPack)
+    );
+    assert!(is_release_of(
+        &series("1883"),
+        "1883.S01E03.1080p.WEB.h264-GGEZ"
+    ));
+    // A name with a title keeps its year, also when the title starts with another one.
+    assert_eq!(parse("Heat.1995.1080p.BluRay").year, Some(1995));
+    let p = parse("2001.A.Space.Odyssey.1968.1080p.BluRay.x264");
+    assert_eq!(
+        (p.title.as_str(), p.year),
+        ("2001 A Space Odyssey", Some(1968))
+    );
+    let p = parse("2011.Le.Havre.FRENCH.DVD9.PAL");
+    assert_eq!((p.title.as_str(), p.year), ("Le Havre", Some(2011)));
+}
+
+#[test]
 fn fansub_releases_number_episodes_after_the_title() {
     let p = parse("[SubsPlease] Sousou no Frieren - 26 (1080p) [F9E8A2A5].mkv");
     assert_eq!(
@@ -507,6 +543,104 @@ fn an_alternative_title_or_subtitle_is_tried_after_the_whole_title() {
     assert!(is_release_of(
         &movie("Pacific Rim", Some(2013)),
         "Pacific.Rim.3D.2013.COMPLETE.BLURAY-PCH"
+    ));
+}
+
+#[test]
+fn a_spin_off_written_with_dashes_is_not_its_parent_show() {
+    // Renamers write the colon of `NCIS: Los Angeles` as a spaced dash.
+    for (parent, name) in [
+        (
+            "NCIS",
+            "NCIS - Los Angeles - S14E21 - New Beginnings (1) [1080p WEB-DL]",
+        ),
+        (
+            "The Walking Dead",
+            "The Walking Dead - Daryl Dixon - S02E01 - La Gentillesse des Etrangers [1080p]",
+        ),
+        (
+            "Law & Order",
+            "Law & Order - Criminal Intent - S10E08 - Icarus [720p HDTV]",
+        ),
+        ("CSI", "CSI - Miami - S05 [DVDRip]"),
+    ] {
+        assert!(!is_release_of(&series(parent), name), "{name}");
+    }
+    assert!(is_release_of(
+        &series("NCIS: Los Angeles"),
+        "NCIS - Los Angeles - S14E21 - New Beginnings (1) [1080p WEB-DL]"
+    ));
+    // Without a season (an anime arc) the part after the dash is still left off.
+    assert!(is_release_of(
+        &series("Bleach"),
+        "[SubsPlease] Bleach - Sennen Kessen-hen - 14 (1080p) [A1B2C3D4]"
+    ));
+}
+
+#[test]
+fn an_apostrophe_written_as_a_separator_still_matches() {
+    assert!(is_release_of(
+        &movie("L'Arnacoeur", Some(2010)),
+        "L.Arnacoeur.2010.FRENCH.720p.BluRay.x264-LOST"
+    ));
+    assert!(is_release_of(
+        &movie("Qu'est-ce qu'on a fait au Bon Dieu?", Some(2014)),
+        "Qu.est.ce.qu.on.a.fait.au.Bon.Dieu.2014.FRENCH.1080p.BluRay.x264"
+    ));
+    // The joined reading still matches, and a title without an apostrophe gets no second key.
+    assert!(is_release_of(
+        &movie("L'Arnacoeur", Some(2010)),
+        "LArnacoeur.2010.720p.BluRay"
+    ));
+    assert!(!is_release_of(
+        &movie("Pans Labyrinth", Some(2006)),
+        "Pan.s.Labyrinth.2006.1080p.BluRay"
+    ));
+}
+
+#[test]
+fn german_umlauts_written_with_an_e_still_match() {
+    let kokowaah = movie("Kokowääh", Some(2011));
+    for name in [
+        "Kokowaeaeh.2011.GERMAN.1080p.BluRay.x264-DETAiLS",
+        "Kokowaah.2011.German.720p.BluRay",
+        "Kokowääh (2011) German 1080p BluRay",
+    ] {
+        assert!(is_release_of(&kokowaah, name), "{name}");
+    }
+    assert!(is_release_of(
+        &movie("Männerherzen", Some(2009)),
+        "Maennerherzen.2009.GERMAN.720p.BluRay.x264-SiGHT"
+    ));
+    assert!(!is_release_of(
+        &movie("Männerherzen", Some(2009)),
+        "Maennerherzen.und.die.ganz.ganz.grosse.Liebe.2011.GERMAN.720p.BluRay"
+    ));
+}
+
+#[test]
+fn a_subtitle_after_a_dash_needs_both_years_or_neither() {
+    // A film of a series against the series' first film: one year alone cannot tell them apart.
+    assert!(!is_release_of(
+        &movie("Pirates of the Caribbean", None),
+        "Pirates of the Caribbean - Dead Man's Chest (2006) [1080p] [YTS.MX]"
+    ));
+    assert!(!is_release_of(
+        &movie("Transformers", Some(2007)),
+        "Transformers - Revenge of the Fallen [1080p] [BluRay]"
+    ));
+    assert!(is_release_of(
+        &movie("Pirates of the Caribbean: Dead Man's Chest", None),
+        "Pirates of the Caribbean - Dead Man's Chest (2006) [1080p] [YTS.MX]"
+    ));
+    // Both years agree, or there are none: the part before the dash is the title.
+    assert!(is_release_of(
+        &movie("Transformers", Some(2007)),
+        "Transformers - The Movie (2007) 720p BrRip x264"
+    ));
+    assert!(is_release_of(
+        &movie("Le Prestige", None),
+        "Le Prestige - The Prestige DVDRip XviD"
     ));
 }
 

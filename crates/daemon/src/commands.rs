@@ -500,9 +500,7 @@ async fn status(store: &Store, json: bool) -> Outcome {
             m["memory_rss_bytes"].as_f64().unwrap_or(0.0) / 1_048_576.0
         );
         if let Some(at) = m["backoff"]["next_try_at"].as_i64() {
-            let when = chrono::DateTime::from_timestamp(at, 0)
-                .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string())
-                .unwrap_or_default();
+            let when = nightwatcher_engine::schedule::local_clock(at);
             println!("Prowlarr unreachable, next try {when}");
         }
         if let Some(message) = m["indexers"]["message"].as_str() {

@@ -127,6 +127,13 @@ pub fn search_due(
     }
 }
 
+/// A Unix time as the local wall clock shows it (`14:35`), for status messages ("next try 14:35").
+pub fn local_clock(at: i64) -> String {
+    chrono::DateTime::from_timestamp(at, 0)
+        .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string())
+        .unwrap_or_default()
+}
+
 /// The waits after consecutive failures; the last one repeats.
 const LADDER_SECS: [i64; 8] = [60, 300, 900, 1800, 3600, 7200, 14_400, 21_600];
 /// No wait is longer, whatever `Retry-After` says.

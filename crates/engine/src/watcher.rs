@@ -317,7 +317,7 @@ impl Watcher {
             .iter()
             .filter_map(|s| s.disabled_till)
             .min()
-            .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string());
+            .map(|t| crate::schedule::local_clock(t.timestamp()));
         let mut parts = Vec::new();
         if !disabled.is_empty() {
             parts.push(format!(

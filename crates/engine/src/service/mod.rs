@@ -25,7 +25,7 @@ use crate::events::{Event, Events};
 use crate::monitor::{BudgetFigures, Monitor, Monitoring, PoolFigures, SNAPSHOT_KEY};
 use crate::notify::{Delivery, DeliveryConfig, Sender};
 use crate::prowlarr::RetryPolicy;
-use crate::schedule::{Backoff, Clock, SearchMode, SearchSchedule, SystemClock};
+use crate::schedule::{Backoff, Clock, SearchMode, SearchSchedule, SystemClock, local_clock};
 use crate::secrets::SecretStore;
 use crate::settings::Settings;
 use crate::setup::{self, SetupError};
@@ -542,13 +542,6 @@ impl Service {
             }
         }
     }
-}
-
-/// A Unix time as the local wall clock shows it (`14:35`), for status messages.
-fn local_clock(at: i64) -> String {
-    chrono::DateTime::from_timestamp(at, 0)
-        .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string())
-        .unwrap_or_default()
 }
 
 /// The notification channels the current settings and secrets configure; none when they cannot be read.

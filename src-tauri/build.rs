@@ -4,28 +4,9 @@
 //! and makes every command denied unless a capability grants it: `capabilities/default.json` grants the UI
 //! exactly these, so a command added here but not there fails loudly instead of being open by default.
 
-const COMMANDS: &[&str] = &[
-    "list_items",
-    "add_item",
-    "update_item",
-    "set_item_enabled",
-    "delete_item",
-    "import_items",
-    "export_items",
-    "try_release",
-    "found_releases",
-    "get_settings",
-    "save_settings",
-    "set_secret",
-    "test_prowlarr",
-    "send_test_message",
-    "get_status",
-    "get_monitoring",
-    "check_now",
-    "set_paused",
-    "retry_failed",
-    "open_link",
-];
+/// `engine` forwards every command of the engine's contract (`nightwatcher_engine::command::Command`), which the
+/// engine parses and validates; `open_link` is the window's own.
+const COMMANDS: &[&str] = &["engine", "open_link"];
 
 fn main() {
     // The UI is embedded at compile time (`generate_context!`), but tauri-build does not tell Cargo to watch it:

@@ -1,122 +1,25 @@
-//! The IPC commands of the UI contract, each one forwarding call to the engine.
+//! The window's two Tauri commands: `engine`, which forwards any command of the engine's contract over the
+//! socket, and `open_link`.
 //!
-//! Argument names are the contract's: Tauri maps Rust `item_id` to JS `itemId`, and the engine receives them in
-//! snake case. Arguments the engine parses (an item's spec, the settings input) pass through as JSON, so their
-//! validation — and its error, naming the field — happens in one place, the engine. `open_link` is the one
-//! command with logic of its own: the UI renders links from untrusted release data, so the shell, not the UI,
-//! decides that only http(s) links reach the desktop's opener.
+//! The engine's commands are defined once, in the engine ([`nightwatcher_engine::command::Command`]); this
+//! process neither lists nor parses them, so a new command needs no change here, and its validation — and its
+//! error, naming the field — happens in one place. `open_link` is the one command with logic of its own: the UI
+//! renders links from untrusted release data, so the shell, not the UI, decides that only http(s) links reach
+//! the desktop's opener.
 
 use nightwatcher_engine::ipc::{Client, RemoteError};
-use serde_json::{Value, json};
+use serde_json::Value;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 use url::Url;
 
 type Result<T = Value> = std::result::Result<T, RemoteError>;
 
+/// Every engine command of the contract ([`nightwatcher_engine::command::Command`]): `cmd` names it, `args`
+/// carries its arguments as the engine reads them (snake case), and the engine parses and validates both.
 #[tauri::command]
-pub async fn list_items(engine: State<'_, Client>) -> Result {
-    engine.call("list_items", Value::Null).await
-}
-
-#[tauri::command]
-pub async fn add_item(engine: State<'_, Client>, spec: Value) -> Result {
-    engine.call("add_item", json!({"spec": spec})).await
-}
-
-#[tauri::command]
-pub async fn update_item(engine: State<'_, Client>, id: i64, spec: Value) -> Result {
-    engine
-        .call("update_item", json!({"id": id, "spec": spec}))
-        .await
-}
-
-#[tauri::command]
-pub async fn set_item_enabled(engine: State<'_, Client>, id: i64, enabled: bool) -> Result {
-    engine
-        .call("set_item_enabled", json!({"id": id, "enabled": enabled}))
-        .await
-}
-
-#[tauri::command]
-pub async fn delete_item(engine: State<'_, Client>, id: i64) -> Result {
-    engine.call("delete_item", json!({"id": id})).await
-}
-
-#[tauri::command]
-pub async fn import_items(engine: State<'_, Client>, json: String) -> Result {
-    engine.call("import_items", json!({"json": json})).await
-}
-
-#[tauri::command]
-pub async fn export_items(engine: State<'_, Client>) -> Result {
-    engine.call("export_items", Value::Null).await
-}
-
-#[tauri::command]
-pub async fn try_release(engine: State<'_, Client>, title: String, spec: Option<Value>) -> Result {
-    engine
-        .call("try_release", json!({"title": title, "spec": spec}))
-        .await
-}
-
-#[tauri::command]
-pub async fn found_releases(engine: State<'_, Client>, item_id: Option<i64>) -> Result {
-    engine
-        .call("found_releases", json!({"item_id": item_id}))
-        .await
-}
-
-#[tauri::command]
-pub async fn get_settings(engine: State<'_, Client>) -> Result {
-    engine.call("get_settings", Value::Null).await
-}
-
-#[tauri::command]
-pub async fn save_settings(engine: State<'_, Client>, input: Value) -> Result {
-    engine.call("save_settings", json!({"input": input})).await
-}
-
-#[tauri::command]
-pub async fn set_secret(engine: State<'_, Client>, name: String, value: String) -> Result {
-    engine
-        .call("set_secret", json!({"name": name, "value": value}))
-        .await
-}
-
-#[tauri::command]
-pub async fn test_prowlarr(engine: State<'_, Client>) -> Result {
-    engine.call("test_prowlarr", Value::Null).await
-}
-
-#[tauri::command]
-pub async fn send_test_message(engine: State<'_, Client>) -> Result {
-    engine.call("send_test_message", Value::Null).await
-}
-
-#[tauri::command]
-pub async fn get_status(engine: State<'_, Client>) -> Result {
-    engine.call("get_status", Value::Null).await
-}
-
-#[tauri::command]
-pub async fn get_monitoring(engine: State<'_, Client>) -> Result {
-    engine.call("get_monitoring", Value::Null).await
-}
-
-#[tauri::command]
-pub async fn check_now(engine: State<'_, Client>) -> Result {
-    engine.call("check_now", Value::Null).await
-}
-
-#[tauri::command]
-pub async fn set_paused(engine: State<'_, Client>, paused: bool) -> Result {
-    engine.call("set_paused", json!({"paused": paused})).await
-}
-
-#[tauri::command]
-pub async fn retry_failed(engine: State<'_, Client>) -> Result {
-    engine.call("retry_failed", Value::Null).await
+pub async fn engine(engine: State<'_, Client>, cmd: String, args: Option<Value>) -> Result {
+    engine.call(&cmd, args.unwrap_or(Value::Null)).await
 }
 
 #[tauri::command]

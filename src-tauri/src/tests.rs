@@ -64,7 +64,12 @@ impl Harness {
         }
     }
 
+    /// Runs an engine command as the UI does: through the window's one `engine` command.
     fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        self.invoke_tauri("engine", json!({"cmd": cmd, "args": args}))
+    }
+
+    fn invoke_tauri(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         let request = InvokeRequest {
             cmd: cmd.into(),
             callback: CallbackFn(0),
@@ -172,21 +177,26 @@ fn import_counts_and_export_round_trips() {
 }
 
 #[test]
-fn found_releases_takes_the_camel_case_item_id() {
+fn found_releases_reads_the_item_id_in_snake_case() {
     let h = Harness::new();
     assert_eq!(
-        h.invoke("found_releases", json!({"itemId": null})).unwrap(),
+        h.invoke("found_releases", json!({"item_id": null}))
+            .unwrap(),
         json!([])
     );
     assert_eq!(
-        h.invoke("found_releases", json!({"itemId": 1})).unwrap(),
+        h.invoke("found_releases", json!({"item_id": 1})).unwrap(),
         json!([])
     );
-    // The key is read (a missing one would just mean "all items"): a wrong type under it is refused.
+    // A wrong type, or a misspelt key (which would silently mean "all items"), is refused.
     assert!(
-        h.invoke("found_releases", json!({"itemId": "one"}))
+        h.invoke("found_releases", json!({"item_id": "one"}))
             .is_err()
     );
+    let e = h
+        .invoke("found_releases", json!({"itemId": 1}))
+        .unwrap_err();
+    assert_eq!(e["kind"], "validation", "{e}");
 }
 
 #[test]
@@ -246,7 +256,9 @@ fn settings_are_saved_through_their_input() {
 fn open_link_refuses_scripts_and_files() {
     let h = Harness::new();
     for url in ["javascript:alert(document.cookie)", "file:///etc/passwd"] {
-        let error = h.invoke("open_link", json!({"url": url})).unwrap_err();
+        let error = h
+            .invoke_tauri("open_link", json!({"url": url}))
+            .unwrap_err();
         assert_eq!(error["kind"], "validation", "{url}: {error}");
         assert_eq!(error["field"], "url", "{url}: {error}");
     }

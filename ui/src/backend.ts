@@ -42,6 +42,7 @@ export const EVENTS = {
   itemsChanged: "items://changed",
 } as const;
 
+/** The engine's error kinds (`ErrorKind` in the engine's `command` module; a test keeps them equal). */
 const KINDS: readonly IpcErrorKind[] = [
   "validation",
   "not_found",
@@ -51,6 +52,14 @@ const KINDS: readonly IpcErrorKind[] = [
   "keyring",
   "import",
   "internal",
+  "engine_stopped",
+  "already_open",
+  "unknown_command",
+  "unauthorized",
+  "forbidden",
+  "too_many_requests",
+  "too_large",
+  "unreachable",
 ];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -69,9 +78,13 @@ export function toIpcError(error: unknown): IpcError {
   return new IpcError("internal", `The app answered with an unexpected error: ${String(error)}`);
 }
 
+/**
+ * Runs a command of the engine's contract. The window has one Tauri command for all of them, `engine`, which
+ * forwards `cmd` and its snake_case `args` to the engine as they are: the engine parses and validates them.
+ */
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<T>("engine", { cmd: command, args: args ?? null });
   } catch (error) {
     throw toIpcError(error);
   }
@@ -92,7 +105,7 @@ export const exportItems = (): Promise<string> => call("export_items");
 export const tryRelease = (title: string, spec: ItemSpec | null): Promise<TryResult> =>
   call("try_release", { title, spec });
 export const foundReleases = (itemId: number | null): Promise<FoundRelease[]> =>
-  call("found_releases", { itemId });
+  call("found_releases", { item_id: itemId });
 export const getSettings = (): Promise<SettingsView> => call("get_settings");
 export const saveSettings = (input: SettingsInput): Promise<SettingsView> => call("save_settings", { input });
 export const setSecret = (name: SecretName, value: string): Promise<SettingsView> =>
@@ -108,8 +121,13 @@ export const checkNow = async (): Promise<void> => {
 };
 export const setPaused = (paused: boolean): Promise<Status> => call("set_paused", { paused });
 export const retryFailed = (): Promise<number> => call("retry_failed");
+/** The window's own command (not the engine's): the shell opens only http(s) links. */
 export const openLink = async (url: string): Promise<void> => {
-  await call("open_link", { url });
+  try {
+    await invoke("open_link", { url });
+  } catch (error) {
+    throw toIpcError(error);
+  }
 };
 
 async function subscribe<T>(event: string, cb: (payload: T) => void): Promise<Unlisten> {

@@ -292,7 +292,15 @@ export type IpcErrorKind =
   | "telegram"
   | "keyring"
   | "import"
-  | "internal";
+  | "internal"
+  | "engine_stopped"
+  | "already_open"
+  | "unknown_command"
+  | "unauthorized"
+  | "forbidden"
+  | "too_many_requests"
+  | "too_large"
+  | "unreachable";
 
 /** Every failed command rejects with one of these (see `backend.ts`, which normalizes whatever arrives). */
 export class IpcError extends Error {

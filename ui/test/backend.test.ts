@@ -29,8 +29,8 @@ describe("commands", () => {
     ["exportItems", () => api.exportItems(), "export_items", undefined],
     ["tryRelease", () => api.tryRelease("The.Matrix.1999", spec), "try_release", { title: "The.Matrix.1999", spec }],
     ["tryRelease without spec", () => api.tryRelease("X", null), "try_release", { title: "X", spec: null }],
-    ["foundReleases for an item", () => api.foundReleases(3), "found_releases", { itemId: 3 }],
-    ["foundReleases for all", () => api.foundReleases(null), "found_releases", { itemId: null }],
+    ["foundReleases for an item", () => api.foundReleases(3), "found_releases", { item_id: 3 }],
+    ["foundReleases for all", () => api.foundReleases(null), "found_releases", { item_id: null }],
     ["getSettings", () => api.getSettings(), "get_settings", undefined],
     ["saveSettings", () => api.saveSettings({ interval: "1h" }), "save_settings", { input: { interval: "1h" } }],
     [
@@ -46,20 +46,18 @@ describe("commands", () => {
     ["checkNow", () => api.checkNow(), "check_now", undefined],
     ["setPaused", () => api.setPaused(true), "set_paused", { paused: true }],
     ["retryFailed", () => api.retryFailed(), "retry_failed", undefined],
-    ["openLink", () => api.openLink("https://x.example/"), "open_link", { url: "https://x.example/" }],
   ];
 
-  it.each(cases)("%s sends the contract's command name and camelCase arguments", async (_, run, command, args) => {
+  it.each(cases)("%s sends the contract's command name and snake_case arguments through `engine`", async (_, run, command, args) => {
     await run();
     expect(invokeMock).toHaveBeenCalledTimes(1);
-    expect(invokeMock.mock.calls[0]?.[0]).toBe(command);
-    expect(invokeMock.mock.calls[0]?.[1]).toEqual(args);
+    expect(invokeMock.mock.calls[0]?.[0]).toBe("engine");
+    expect(invokeMock.mock.calls[0]?.[1]).toEqual({ cmd: command, args: args ?? null });
   });
 
-  it("foundReleases sends itemId, never the snake_case item_id", async () => {
-    await api.foundReleases(5);
-    const args = invokeMock.mock.calls[0]?.[1] as Record<string, unknown>;
-    expect(Object.keys(args)).toEqual(["itemId"]);
+  it("openLink is the window's own command", async () => {
+    await api.openLink("https://x.example/");
+    expect(invokeMock.mock.calls[0]).toEqual(["open_link", { url: "https://x.example/" }]);
   });
 
   it("returns what the command resolved with", async () => {

@@ -5,6 +5,7 @@
 //!
 //! | module | owns |
 //! |---|---|
+//! | [`command`] | the one typed contract of every face: [`command::Command`], its dispatch, its errors |
 //! | [`model`] | the watchlist item, its JSON import/export form and its validation rules |
 //! | [`filters`] | what an item wants of a release (resolution, source, size, words...): vocabulary and rules |
 //! | [`store`] | the SQLite pool, migrations and every SQL query |
@@ -24,6 +25,7 @@
 //! | [`events`] | the one [`events::Event`] type broadcast to the UI and the CLI |
 //! | [`redact`] | removing secrets from anything that may be logged or shown |
 
+pub mod command;
 pub mod events;
 pub mod feed;
 pub mod filters;

@@ -6,9 +6,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use nightwatcher_engine::command::dispatch_json as dispatch;
 use nightwatcher_engine::events::Events;
 use nightwatcher_engine::ipc::RemoteError;
-use nightwatcher_engine::ipc::server::dispatch;
 use nightwatcher_engine::secrets::MemoryStore;
 use nightwatcher_engine::service::{Service, ServiceOptions};
 use nightwatcher_engine::settings;

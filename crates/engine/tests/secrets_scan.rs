@@ -16,8 +16,8 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use nightwatcher_engine::command::dispatch_json as dispatch;
 use nightwatcher_engine::events::Event;
-use nightwatcher_engine::ipc::server::dispatch;
 use nightwatcher_engine::model::{ItemKind, ItemSpec};
 use nightwatcher_engine::redact::ScrubbingWriter;
 use nightwatcher_engine::secrets::{MemoryStore, SecretName};

@@ -243,7 +243,7 @@ async fn settings_are_validated_as_a_whole_and_secrets_never_come_back() {
         .await
         .unwrap_err();
     assert_eq!(
-        (err.kind(), err.field()),
+        (err.kind().as_str(), err.field()),
         ("validation", Some("concurrency"))
     );
     assert_eq!(
@@ -411,7 +411,10 @@ async fn watchlist_operations_validate_and_report_item_states() {
         })
         .await
         .unwrap_err();
-    assert_eq!((err.kind(), err.field()), ("validation", Some("year")));
+    assert_eq!(
+        (err.kind().as_str(), err.field()),
+        ("validation", Some("year"))
+    );
     let item = app
         .service
         .add_item(spec("Dune", ItemKind::Movie))

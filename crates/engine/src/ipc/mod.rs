@@ -7,7 +7,7 @@
 //!
 //! - The client sends `{"id": 7, "cmd": "list_items", "args": {...}}`; the server answers
 //!   `{"type": "reply", "id": 7, "ok": ...}` or `{"type": "reply", "id": 7, "error": {"kind", "message", "field"}}`.
-//!   The commands and their results are the UI's (see [`server::dispatch`]); errors are [`RemoteError`]s, which the
+//!   The commands and their results are the UI's (the [`crate::command::Command`] contract); errors are [`RemoteError`]s, which the
 //!   window hands to the UI as they are.
 //! - A window says `hello` with `{"role": "window"}` first. From then on the server pushes every engine event as
 //!   `{"type": "event", "name": "status://changed", "payload": ...}`, `{"type": "focus"}` when the user asks

@@ -3,8 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::redact::scrub_known;
-use crate::service::ServiceError;
+pub use crate::command::RemoteError;
 
 /// Longest line either side accepts: a whole watchlist import fits many times over.
 pub const MAX_LINE_BYTES: usize = 32 * 1024 * 1024;
@@ -55,91 +54,11 @@ impl ServerMessage {
     }
 }
 
-/// A failed command as the UI receives it: `{"kind", "message", "field"}`.
-///
-/// The kind tells the UI where to show the error (next to a form field for `validation`, on the Settings page
-/// for `keyring`, in the status bar otherwise). Messages are scrubbed of secrets on the way out: they are shown,
-/// and the UI may log them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[error("{message}")]
-pub struct RemoteError {
-    pub kind: String,
-    pub message: String,
-    #[serde(default)]
-    pub field: Option<String>,
-}
-
-impl RemoteError {
-    pub fn new(kind: &str, message: impl Into<String>, field: Option<&str>) -> RemoteError {
-        RemoteError {
-            kind: kind.to_owned(),
-            message: scrub_known(&message.into()),
-            field: field.map(str::to_owned),
-        }
-    }
-
-    /// A refused input, shown next to `field`.
-    pub fn validation(field: &str, message: impl Into<String>) -> RemoteError {
-        RemoteError::new("validation", message, Some(field))
-    }
-
-    pub fn internal(message: impl Into<String>) -> RemoteError {
-        RemoteError::new("internal", message, None)
-    }
-
-    /// The engine's process is gone (quit, crashed) or was never there.
-    pub fn engine_gone() -> RemoteError {
-        RemoteError::new(
-            "engine_stopped",
-            "NightWatcher's engine has stopped: start NightWatcher again",
-            None,
-        )
-    }
-}
-
-impl From<ServiceError> for RemoteError {
-    fn from(e: ServiceError) -> Self {
-        RemoteError::new(e.kind(), e.to_string(), e.field())
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
 mod tests {
     use super::*;
-    use crate::model::ValidationError;
     use serde_json::json;
-
-    #[test]
-    fn a_validation_error_keeps_its_field() {
-        let e = RemoteError::from(ServiceError::Validation(ValidationError::new(
-            "year",
-            "must be between 1888 and 2100",
-        )));
-        assert_eq!(
-            serde_json::to_value(&e).unwrap(),
-            json!({"kind": "validation", "message": "year: must be between 1888 and 2100", "field": "year"})
-        );
-    }
-
-    #[test]
-    fn other_errors_have_a_null_field() {
-        let e = RemoteError::from(ServiceError::NotConfigured(
-            "set the Prowlarr URL in Settings".into(),
-        ));
-        assert_eq!(
-            serde_json::to_value(&e).unwrap(),
-            json!({"kind": "not_configured", "message": "set the Prowlarr URL in Settings", "field": null})
-        );
-    }
-
-    #[test]
-    fn messages_lose_api_keys() {
-        let e = RemoteError::from(ServiceError::Prowlarr(
-            "GET http://pr:9696/api/v1/search?apikey=abcdef123456 failed".into(),
-        ));
-        assert!(!e.message.contains("abcdef123456"), "{}", e.message);
-    }
 
     #[test]
     fn replies_round_trip() {

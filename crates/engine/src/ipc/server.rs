@@ -18,9 +18,8 @@ use tokio_util::sync::CancellationToken;
 
 use super::MAX_SOCKET_PATH;
 use super::protocol::{MAX_LINE_BYTES, RemoteError, Request, ServerMessage};
-use crate::model::ItemSpec;
-use crate::secrets::SecretName;
-use crate::service::{Service, SettingsInput};
+use crate::command::{ErrorKind, dispatch_json};
+use crate::service::Service;
 
 /// What the server cannot do itself and asks the app's shell to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,7 +255,7 @@ impl Server {
                     let service = self.inner.service.clone();
                     let tx = tx.clone();
                     tokio::spawn(async move {
-                        let result = dispatch(&service, &request.cmd, request.args).await;
+                        let result = dispatch_json(&service, &request.cmd, request.args).await;
                         let _ = tx.send(ServerMessage::reply(request.id, result));
                     });
                 }
@@ -299,7 +298,7 @@ impl Server {
         if let Some(open) = window.as_ref().filter(|w| !w.tx.is_closed()) {
             let _ = open.tx.send(ServerMessage::Focus);
             return Err(RemoteError::new(
-                "already_open",
+                ErrorKind::AlreadyOpen,
                 "NightWatcher's window is already open: it has been brought to the front",
                 None,
             ));
@@ -350,134 +349,12 @@ impl Server {
     }
 }
 
-/// Runs one UI command on the service. `args` is the command's JSON object, with the UI's argument names in
-/// snake case (`item_id`). Every command of the UI contract is here, and nothing else.
-pub async fn dispatch(service: &Service, cmd: &str, args: Value) -> Result<Value, RemoteError> {
-    #[derive(Deserialize)]
-    struct Id {
-        id: i64,
-    }
-    #[derive(Deserialize)]
-    struct Spec {
-        spec: ItemSpec,
-    }
-    #[derive(Deserialize)]
-    struct Update {
-        id: i64,
-        spec: ItemSpec,
-    }
-    #[derive(Deserialize)]
-    struct Enabled {
-        id: i64,
-        enabled: bool,
-    }
-    #[derive(Deserialize)]
-    struct Json {
-        json: String,
-    }
-    #[derive(Deserialize)]
-    struct Try {
-        title: String,
-        #[serde(default)]
-        spec: Option<ItemSpec>,
-    }
-    #[derive(Deserialize)]
-    struct Found {
-        #[serde(default)]
-        item_id: Option<i64>,
-    }
-    #[derive(Deserialize)]
-    struct Input {
-        input: SettingsInput,
-    }
-    #[derive(Deserialize)]
-    struct SetSecret {
-        name: String,
-        value: String,
-    }
-    #[derive(Deserialize)]
-    struct Paused {
-        paused: bool,
-    }
-    let args = if args.is_null() { json!({}) } else { args };
-    match cmd {
-        "list_items" => to_json(service.list_items().await?),
-        "add_item" => {
-            let a: Spec = parse_args(cmd, args)?;
-            to_json(service.add_item(a.spec).await?)
-        }
-        "update_item" => {
-            let a: Update = parse_args(cmd, args)?;
-            to_json(service.update_item(a.id, a.spec).await?)
-        }
-        "set_item_enabled" => {
-            let a: Enabled = parse_args(cmd, args)?;
-            to_json(service.set_item_enabled(a.id, a.enabled).await?)
-        }
-        "delete_item" => {
-            let a: Id = parse_args(cmd, args)?;
-            to_json(service.delete_item(a.id).await?)
-        }
-        "import_items" => {
-            let a: Json = parse_args(cmd, args)?;
-            to_json(service.import_items(&a.json).await?)
-        }
-        "export_items" => to_json(service.export_items().await?),
-        "try_release" => {
-            let a: Try = parse_args(cmd, args)?;
-            to_json(service.try_release(&a.title, a.spec).await?)
-        }
-        "found_releases" => {
-            let a: Found = parse_args(cmd, args)?;
-            to_json(service.found_releases(a.item_id).await?)
-        }
-        "get_settings" => to_json(service.settings().await?),
-        "save_settings" => {
-            let a: Input = parse_args(cmd, args)?;
-            to_json(service.save_settings(a.input).await?)
-        }
-        "set_secret" => {
-            let a: SetSecret = parse_args(cmd, args)?;
-            let name: SecretName = a
-                .name
-                .parse()
-                .map_err(|e: String| RemoteError::validation("name", e))?;
-            to_json(service.set_secret(name, &a.value).await?)
-        }
-        "test_prowlarr" => to_json(service.test_prowlarr().await?),
-        "send_test_message" => to_json(service.send_test_message().await?),
-        "get_status" => to_json(service.status().await),
-        "get_monitoring" => to_json(service.monitoring().await),
-        "check_now" => {
-            service.check_now();
-            Ok(Value::Null)
-        }
-        "set_paused" => {
-            let a: Paused = parse_args(cmd, args)?;
-            to_json(service.set_paused(a.paused).await?)
-        }
-        "retry_failed" => to_json(service.retry_failed().await?),
-        other => Err(RemoteError::new(
-            "unknown_command",
-            format!(
-                "unknown command {other:?}: the window and the engine are from different versions; restart NightWatcher"
-            ),
-            None,
-        )),
-    }
-}
-
 fn parse_args<T: DeserializeOwned>(cmd: &str, args: Value) -> Result<T, RemoteError> {
     serde_json::from_value(args).map_err(|e| {
         RemoteError::new(
-            "validation",
+            ErrorKind::Validation,
             format!("malformed arguments for {cmd}: {e}"),
             None,
         )
     })
-}
-
-fn to_json<T: serde::Serialize>(value: T) -> Result<Value, RemoteError> {
-    serde_json::to_value(value)
-        .map_err(|e| RemoteError::internal(format!("the result could not be serialized: {e}")))
 }

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Service;
+use crate::command::ErrorKind;
 use crate::matcher::{self, ItemJudgement, ItemMatcher, Matcher, ParsedRelease, ReleaseInfo};
 use crate::model::{ImportError, ItemSpec, ValidationError, WatchlistItem, parse_import};
 use crate::secrets::{Secret, SecretError, SecretName};
@@ -35,16 +36,16 @@ pub enum ServiceError {
 
 impl ServiceError {
     /// The error's kind as the UI sees it.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            ServiceError::Validation(_) => "validation",
-            ServiceError::NotFound(_) => "not_found",
-            ServiceError::NotConfigured(_) => "not_configured",
-            ServiceError::Prowlarr(_) => "prowlarr",
-            ServiceError::Telegram(_) => "telegram",
-            ServiceError::Keyring(_) => "keyring",
-            ServiceError::Import(_) => "import",
-            ServiceError::Internal(_) => "internal",
+            ServiceError::Validation(_) => ErrorKind::Validation,
+            ServiceError::NotFound(_) => ErrorKind::NotFound,
+            ServiceError::NotConfigured(_) => ErrorKind::NotConfigured,
+            ServiceError::Prowlarr(_) => ErrorKind::Prowlarr,
+            ServiceError::Telegram(_) => ErrorKind::Telegram,
+            ServiceError::Keyring(_) => ErrorKind::Keyring,
+            ServiceError::Import(_) => ErrorKind::Import,
+            ServiceError::Internal(_) => ErrorKind::Internal,
         }
     }
 

@@ -1,0 +1,102 @@
+//! The faces agree with the engine's one command contract (`nightwatcher_engine::command`).
+//!
+//! The window's Tauri shell declares two commands (`engine`, which forwards every engine command, and its own
+//! `open_link`) in three places — its `build.rs`, its capabilities and its handler list — and the UI's
+//! `backend.ts` names every engine command and every error kind. These tests read those files and fail when
+//! one of them drifts from the contract, so a command is added in the engine alone.
+
+#![allow(clippy::unwrap_used)] // tests may unwrap
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use nightwatcher_engine::command::{Command, ErrorKind};
+use regex::Regex;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(repo().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every capture of the pattern's first group.
+fn captures(text: &str, pattern: &str) -> BTreeSet<String> {
+    Regex::new(pattern)
+        .unwrap()
+        .captures_iter(text)
+        .map(|c| c[1].to_owned())
+        .collect()
+}
+
+fn set(names: &[&str]) -> BTreeSet<String> {
+    names.iter().map(|n| (*n).to_owned()).collect()
+}
+
+/// The window's own commands: the forwarder and the link opener.
+const WINDOW_COMMANDS: &[&str] = &["engine", "open_link"];
+
+#[test]
+fn the_window_declares_exactly_the_forwarder_and_its_own_commands() {
+    let build = read("src-tauri/build.rs");
+    let list = Regex::new(r"(?s)const COMMANDS: &\[&str\] = &\[(.*?)\];")
+        .unwrap()
+        .captures(&build)
+        .expect("src-tauri/build.rs has a COMMANDS list")[1]
+        .to_owned();
+    assert_eq!(captures(&list, r#""([a-z_]+)""#), set(WINDOW_COMMANDS));
+
+    let capabilities: serde_json::Value =
+        serde_json::from_str(&read("src-tauri/capabilities/default.json")).unwrap();
+    let granted: BTreeSet<String> = capabilities["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+        .map(|p| p.replace('-', "_"))
+        .collect();
+    assert_eq!(granted, set(WINDOW_COMMANDS), "capabilities/default.json");
+
+    let handlers = read("src-tauri/src/lib.rs");
+    assert_eq!(
+        captures(&handlers, r"commands::([a-z_]+)"),
+        set(WINDOW_COMMANDS),
+        "the handler list in src-tauri/src/lib.rs"
+    );
+    let defined = captures(
+        &read("src-tauri/src/commands.rs"),
+        r"#\[tauri::command\]\s*pub async fn ([a-z_]+)",
+    );
+    assert_eq!(defined, set(WINDOW_COMMANDS), "src-tauri/src/commands.rs");
+}
+
+#[test]
+fn the_ui_backend_calls_every_engine_command_and_no_other() {
+    let backend = read("ui/src/backend.ts");
+    let called = captures(&backend, r#"\bcall(?:<[^>]*>)?\(\s*"([a-z_]+)""#);
+    assert_eq!(
+        called,
+        set(Command::NAMES),
+        "commands called in ui/src/backend.ts"
+    );
+}
+
+#[test]
+fn the_ui_knows_every_error_kind() {
+    let backend = read("ui/src/backend.ts");
+    let list = Regex::new(r"(?s)const KINDS: readonly IpcErrorKind\[\] = \[(.*?)\];")
+        .unwrap()
+        .captures(&backend)
+        .expect("ui/src/backend.ts has a KINDS list")[1]
+        .to_owned();
+    assert_eq!(captures(&list, r#""([a-z_]+)""#), set(ErrorKind::NAMES));
+
+    let types = read("ui/src/types.ts");
+    let union = Regex::new(r"(?s)export type IpcErrorKind =(.*?);")
+        .unwrap()
+        .captures(&types)
+        .expect("ui/src/types.ts has IpcErrorKind")[1]
+        .to_owned();
+    assert_eq!(captures(&union, r#""([a-z_]+)""#), set(ErrorKind::NAMES));
+}

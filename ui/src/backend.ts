@@ -121,6 +121,11 @@ export const checkNow = async (): Promise<void> => {
 };
 export const setPaused = (paused: boolean): Promise<Status> => call("set_paused", { paused });
 export const retryFailed = (): Promise<number> => call("retry_failed");
+export const setWebPassword = async (password: string): Promise<void> => {
+  await call("set_web_password", { password });
+};
+export const newApiKey = async (): Promise<string> =>
+  (await call<{ api_key: string }>("new_api_key")).api_key;
 /** The window's own command (not the engine's): the shell opens only http(s) links. */
 export const openLink = async (url: string): Promise<void> => {
   try {
@@ -166,6 +171,8 @@ export const backend: Backend = {
   checkNow,
   setPaused,
   retryFailed,
+  setWebPassword,
+  newApiKey,
   openLink,
   onStatus,
   onProgress,

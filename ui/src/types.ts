@@ -173,6 +173,9 @@ export interface SettingsView {
   prowlarr_api_key: SecretState;
   telegram_bot_token: SecretState;
   keyring_error: string | null;
+  /** Whether the web UI has a password and scripts an API key: never either value. */
+  web_password: "saved" | "not set";
+  web_api_key: "saved" | "not set";
   configured: boolean;
 }
 
@@ -340,6 +343,10 @@ export interface Backend {
   checkNow(): Promise<void>;
   setPaused(paused: boolean): Promise<Status>;
   retryFailed(): Promise<number>;
+  /** Sets the web UI's password; every browser session ends. */
+  setWebPassword(password: string): Promise<void>;
+  /** A new API key for scripts and attached desktops, shown this once; the old one stops working. */
+  newApiKey(): Promise<string>;
   openLink(url: string): Promise<void>;
   onStatus(cb: (status: Status) => void): Promise<Unlisten>;
   onProgress(cb: (progress: ProgressEvent) => void): Promise<Unlisten>;

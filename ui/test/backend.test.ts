@@ -46,6 +46,7 @@ describe("commands", () => {
     ["checkNow", () => api.checkNow(), "check_now", undefined],
     ["setPaused", () => api.setPaused(true), "set_paused", { paused: true }],
     ["retryFailed", () => api.retryFailed(), "retry_failed", undefined],
+    ["setWebPassword", () => api.setWebPassword("a long password"), "set_web_password", { password: "a long password" }],
   ];
 
   it.each(cases)("%s sends the contract's command name and snake_case arguments through `engine`", async (_, run, command, args) => {

@@ -66,6 +66,8 @@ export function settingsView(partial: Partial<SettingsView> = {}): SettingsView 
     prowlarr_api_key: "saved",
     telegram_bot_token: "saved",
     keyring_error: null,
+    web_password: "not set",
+    web_api_key: "not set",
     configured: true,
     ...partial,
   };
@@ -202,6 +204,13 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
       return state.status;
     }),
     retryFailed: vi.fn<Backend["retryFailed"]>(async () => 0),
+    setWebPassword: vi.fn<Backend["setWebPassword"]>(async () => {
+      state.settings.web_password = "saved";
+    }),
+    newApiKey: vi.fn<Backend["newApiKey"]>(async () => {
+      state.settings.web_api_key = "saved";
+      return "0123456789abcdef".repeat(4);
+    }),
     openLink: vi.fn<Backend["openLink"]>(async () => undefined),
     onStatus: vi.fn<Backend["onStatus"]>(subscribe("status")),
     onProgress: vi.fn<Backend["onProgress"]>(subscribe("progress")),

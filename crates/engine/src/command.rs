@@ -75,6 +75,12 @@ pub enum Command {
         paused: bool,
     },
     RetryFailed,
+    /// Sets the web UI's password (hashed, never stored in clear); every web session ends.
+    SetWebPassword {
+        password: String,
+    },
+    /// Makes a new API key, answered once as `{"api_key"}`; the old key stops working.
+    NewApiKey,
 }
 
 impl Command {
@@ -149,6 +155,8 @@ pub async fn dispatch(service: &Service, command: Command) -> Result<Value, Remo
         }
         C::SetPaused { paused } => to_json(service.set_paused(paused).await?),
         C::RetryFailed => to_json(service.retry_failed().await?),
+        C::SetWebPassword { password } => to_json(service.set_web_password(password).await?),
+        C::NewApiKey => Ok(json!({ "api_key": service.new_api_key().await? })),
     }
 }
 
@@ -322,7 +330,7 @@ mod tests {
 
     #[test]
     fn every_name_is_a_command() {
-        assert_eq!(Command::NAMES.len(), 19);
+        assert_eq!(Command::NAMES.len(), 21);
         for name in Command::NAMES {
             // Either it parses without arguments, or it asks for them: never "unknown".
             if let Err(e) = Command::parse(name, Value::Null) {

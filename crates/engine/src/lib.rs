@@ -5,6 +5,7 @@
 //!
 //! | module | owns |
 //! |---|---|
+//! | [`access`] | the web password (Argon2id) and the API key (SHA-256), never stored in clear |
 //! | [`command`] | the one typed contract of every face: [`command::Command`], its dispatch, its errors |
 //! | [`model`] | the watchlist item, its JSON import/export form and its validation rules |
 //! | [`filters`] | what an item wants of a release (resolution, source, size, words...): vocabulary and rules |
@@ -25,6 +26,7 @@
 //! | [`events`] | the one [`events::Event`] type broadcast to the UI and the CLI |
 //! | [`redact`] | removing secrets from anything that may be logged or shown |
 
+pub mod access;
 pub mod command;
 pub mod events;
 pub mod feed;

@@ -10,6 +10,7 @@
 //! tray instead of polling. Pausing is persisted; a problem is what the user must fix, said in their words.
 
 mod ops;
+mod web_access;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

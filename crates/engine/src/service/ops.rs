@@ -165,6 +165,9 @@ pub struct SettingsView {
     pub prowlarr_api_key: &'static str,
     pub telegram_bot_token: &'static str,
     pub keyring_error: Option<String>,
+    /// `saved` or `not set`: whether the web UI has a password, and scripts an API key (never either value).
+    pub web_password: &'static str,
+    pub web_api_key: &'static str,
     /// The Prowlarr URL and API key are set.
     pub configured: bool,
 }
@@ -331,7 +334,11 @@ impl Service {
         };
         let prowlarr_api_key = state(SecretName::ProwlarrApiKey);
         let telegram_bot_token = state(SecretName::TelegramBotToken);
+        let access = self.access().await?;
+        let saved = |set: bool| if set { "saved" } else { "not set" };
         Ok(SettingsView {
+            web_password: saved(access.has_password()),
+            web_api_key: saved(access.has_api_key()),
             configured: s.prowlarr_url.is_some() && prowlarr_api_key == "saved",
             prowlarr_url: s.prowlarr_url,
             telegram_chat_id: s.telegram_chat_id,

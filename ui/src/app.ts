@@ -26,6 +26,8 @@ const TABS: ReadonlyArray<{ tab: Tab; label: string }> = [
 export interface AppOptions {
   /** The clock used for ages and times; tests pass a fixed one. */
   now?: () => Date;
+  /** Browser: called after "Log out" ended the session (`boot.ts` then shows the login page). */
+  onLoggedOut?: () => void;
 }
 
 export interface App {
@@ -87,6 +89,31 @@ export async function mountApp(root: HTMLElement, backend: Backend, options: App
     settings: settings.element,
   };
 
+  // Only a browser has a session to end; the app's window has none.
+  const logoutButton = backend.isBrowser()
+    ? h(
+        "button",
+        {
+          class: "logout",
+          testid: "logout",
+          attrs: { type: "button" },
+          on: {
+            click: () => {
+              logoutButton?.setAttribute("disabled", "");
+              backend.logout().then(
+                () => options.onLoggedOut?.(),
+                (e: unknown) => {
+                  logoutButton?.removeAttribute("disabled");
+                  showAppError(`Could not log out: ${asIpcError(e).message}`);
+                },
+              );
+            },
+          },
+        },
+        "Log out",
+      )
+    : null;
+
   const foundBadge = h("span", { class: "badge count", testid: "found-badge", attrs: { hidden: true } });
   const navButtons = {} as Record<Tab, HTMLButtonElement>;
   for (const { tab, label } of TABS) {
@@ -127,6 +154,7 @@ export async function mountApp(root: HTMLElement, backend: Backend, options: App
         { class: "topbar" },
         h("h1", {}, "NightWatcher"),
         h("nav", { attrs: { role: "tablist", "aria-label": "Sections" } }, ...TABS.map(({ tab }) => navButtons[tab])),
+        logoutButton,
       ),
       h("main", { class: "content" }, appError, watchlist.element, found.element, settings.element),
       statusBar.element,

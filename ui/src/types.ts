@@ -311,18 +311,25 @@ export class IpcError extends Error {
   /** The form field a validation error is about ("title", "year", "prowlarr_url", ...), else null. */
   readonly field: string | null;
 
-  constructor(kind: IpcErrorKind, message: string, field: string | null = null) {
+  /** From an HTTP answer's `Retry-After` (a 429 after failed logins): seconds to wait, else null. */
+  readonly retryAfter: number | null;
+
+  constructor(kind: IpcErrorKind, message: string, field: string | null = null, retryAfter: number | null = null) {
     super(message);
     this.name = "IpcError";
     this.kind = kind;
     this.field = field;
+    this.retryAfter = retryAfter;
   }
 }
 
 /** Stops an event subscription. */
 export type Unlisten = () => void;
 
-/** Everything the UI asks of the app; `backend.ts` implements it over Tauri, tests implement it in memory. */
+/**
+ * Everything the UI asks of the app; `backend.ts` implements it over Tauri (the window) or HTTP (a browser),
+ * tests implement it in memory.
+ */
 export interface Backend {
   listItems(): Promise<ItemView[]>;
   addItem(spec: ItemSpec): Promise<WatchlistItem>;
@@ -348,6 +355,17 @@ export interface Backend {
   /** A new API key for scripts and attached desktops, shown this once; the old one stops working. */
   newApiKey(): Promise<string>;
   openLink(url: string): Promise<void>;
+  /**
+   * Whether the UI runs in a browser (served by the engine's web server) rather than in the app's window.
+   * Only a browser has a session: log in, log out, and a login page when the session is missing or ended.
+   */
+  isBrowser(): boolean;
+  /** Browser: starts a session with the web password (`POST api/v1/login`). */
+  login(password: string): Promise<void>;
+  /** Browser: ends this browser's session (`POST api/v1/logout`). */
+  logout(): Promise<void>;
+  /** Browser: called whenever a command or the event stream is refused for want of a session (401). */
+  onUnauthorized(cb: () => void): Unlisten;
   onStatus(cb: (status: Status) => void): Promise<Unlisten>;
   onProgress(cb: (progress: ProgressEvent) => void): Promise<Unlisten>;
   onReleaseFound(cb: (found: ReleaseFoundEvent) => void): Promise<Unlisten>;

@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+/** The window's transport (Tauri); the browser's is in `httpBackend.test.ts`. */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
@@ -12,9 +13,25 @@ const invokeMock = vi.mocked(invoke);
 const listenMock = vi.mocked(listen);
 
 beforeEach(() => {
+  // Tauri injects this object into its webviews before any script runs: it is how backend.ts knows.
+  Object.assign(window, { __TAURI_INTERNALS__: {} });
   invokeMock.mockReset();
   listenMock.mockReset();
   invokeMock.mockResolvedValue(null);
+});
+
+afterEach(() => {
+  delete (window as { __TAURI_INTERNALS__?: unknown }).__TAURI_INTERNALS__;
+});
+
+it("the window is not a browser: no login, and logging out does nothing", async () => {
+  expect(api.isBrowser()).toBe(false);
+  const fetchMock = vi.fn();
+  vi.stubGlobal("fetch", fetchMock);
+  await api.logout();
+  await expect(api.login("x")).rejects.toBeInstanceOf(IpcError);
+  expect(fetchMock).not.toHaveBeenCalled();
+  vi.unstubAllGlobals();
 });
 
 describe("commands", () => {

@@ -5,6 +5,7 @@
 
 import { vi } from "vitest";
 import { mountApp, type App } from "../src/app";
+import { IpcError } from "../src/types";
 import type {
   Backend,
   CheckFinishedEvent,
@@ -116,6 +117,10 @@ export interface FakeState {
   settings: SettingsView;
   status: Status;
   monitoring: Monitoring;
+  /** Whether the fake runs "in a browser" (sessions, login, logout); false = the app's window. */
+  browser: boolean;
+  /** The web password `login` accepts. */
+  password: string;
 }
 
 type Listeners = {
@@ -124,6 +129,7 @@ type Listeners = {
   releaseFound: Array<(r: ReleaseFoundEvent) => void>;
   itemsChanged: Array<() => void>;
   checkFinished: Array<(c: CheckFinishedEvent) => void>;
+  unauthorized: Array<() => void>;
 };
 
 export function fakeBackend(init: Partial<FakeState> = {}) {
@@ -133,9 +139,11 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
     settings: settingsView(),
     status: status(),
     monitoring: monitoring(),
+    browser: false,
+    password: "correct horse",
     ...init,
   };
-  const listeners: Listeners = { status: [], progress: [], releaseFound: [], itemsChanged: [], checkFinished: [] };
+  const listeners: Listeners = { status: [], progress: [], releaseFound: [], itemsChanged: [], checkFinished: [], unauthorized: [] };
   const subscribe =
     <K extends keyof Listeners>(key: K) =>
     async (cb: Listeners[K][number]) => {
@@ -212,6 +220,18 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
       return "0123456789abcdef".repeat(4);
     }),
     openLink: vi.fn<Backend["openLink"]>(async () => undefined),
+    isBrowser: vi.fn<Backend["isBrowser"]>(() => state.browser),
+    login: vi.fn<Backend["login"]>(async (password) => {
+      if (password !== state.password) throw new IpcError("unauthorized", "wrong password");
+    }),
+    logout: vi.fn<Backend["logout"]>(async () => undefined),
+    onUnauthorized: vi.fn<Backend["onUnauthorized"]>((cb) => {
+      listeners.unauthorized.push(cb);
+      return () => {
+        const at = listeners.unauthorized.indexOf(cb);
+        if (at >= 0) listeners.unauthorized.splice(at, 1);
+      };
+    }),
     onStatus: vi.fn<Backend["onStatus"]>(subscribe("status")),
     onProgress: vi.fn<Backend["onProgress"]>(subscribe("progress")),
     onReleaseFound: vi.fn<Backend["onReleaseFound"]>(subscribe("releaseFound")),
@@ -225,6 +245,8 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
     releaseFound: (r: ReleaseFoundEvent) => listeners.releaseFound.forEach((cb) => cb(r)),
     itemsChanged: () => listeners.itemsChanged.forEach((cb) => cb()),
     checkFinished: (c: CheckFinishedEvent) => listeners.checkFinished.forEach((cb) => cb(c)),
+    /** A command or the event stream got a 401, as the HTTP transport reports it. */
+    unauthorized: () => [...listeners.unauthorized].forEach((cb) => cb()),
   };
   return { backend, state, emit, listeners };
 }

@@ -11,19 +11,13 @@ vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
 
 import { invoke } from "@tauri-apps/api/core";
 import type { IpcError } from "../src/types";
+import { answer, FakeEventSource, lastSource } from "./fakeHttp";
 
 type Api = typeof import("../src/backend");
 
 async function load(): Promise<Api> {
   vi.resetModules();
   return import("../src/backend");
-}
-
-/** An answer as the server sends it. */
-function answer(status: number, body?: unknown, headers: Record<string, string> = {}): Response {
-  const text = body === undefined ? null : typeof body === "string" ? body : JSON.stringify(body);
-  const contentType = typeof body === "string" ? "text/html" : "application/json";
-  return new Response(text, { status, headers: { "Content-Type": contentType, ...headers } });
 }
 
 const fetchMock = vi.fn<typeof fetch>();
@@ -35,69 +29,6 @@ function sentCommands(): Array<{ cmd: string; args: unknown }> {
   return fetchMock.mock.calls
     .filter(([url]) => url === "api/v1/command")
     .map(([, init]) => JSON.parse(String(init?.body)) as { cmd: string; args: unknown });
-}
-
-type Listener = (event: Event) => void;
-
-/** Just enough of an EventSource: named listeners, readyState, close, and helpers to play the server. */
-class FakeEventSource {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSED = 2;
-  static instances: FakeEventSource[] = [];
-
-  readyState = FakeEventSource.CONNECTING;
-  closed = false;
-  private readonly listeners = new Map<string, Set<Listener>>();
-
-  constructor(readonly url: string) {
-    FakeEventSource.instances.push(this);
-  }
-
-  addEventListener(type: string, listener: Listener): void {
-    if (!this.listeners.has(type)) this.listeners.set(type, new Set());
-    this.listeners.get(type)?.add(listener);
-  }
-
-  removeEventListener(type: string, listener: Listener): void {
-    this.listeners.get(type)?.delete(listener);
-  }
-
-  close(): void {
-    this.closed = true;
-    this.readyState = FakeEventSource.CLOSED;
-  }
-
-  listenerCount(type: string): number {
-    return this.listeners.get(type)?.size ?? 0;
-  }
-
-  private fire(type: string, event: Event): void {
-    for (const listener of [...(this.listeners.get(type) ?? [])]) listener(event);
-  }
-
-  /** The connection is up. */
-  connect(): void {
-    this.readyState = FakeEventSource.OPEN;
-    this.fire("open", new Event("open"));
-  }
-
-  /** A message with `event: name` and `data: json`. */
-  send(name: string, data: string): void {
-    this.fire(name, new MessageEvent(name, { data }));
-  }
-
-  /** An error; `gaveUp` as a browser does on an HTTP error status (no reconnection), else it reconnects. */
-  fail(gaveUp: boolean): void {
-    this.readyState = gaveUp ? FakeEventSource.CLOSED : FakeEventSource.CONNECTING;
-    this.fire("error", new Event("error"));
-  }
-}
-
-function lastSource(): FakeEventSource {
-  const source = FakeEventSource.instances.at(-1);
-  if (source === undefined) throw new Error("no EventSource was opened");
-  return source;
 }
 
 async function settle(): Promise<void> {

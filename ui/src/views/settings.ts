@@ -1,5 +1,5 @@
 /**
- * Settings: Prowlarr, Telegram, checking, and the first-run guide.
+ * Settings: Prowlarr, Telegram, checking, the first-run guide, and Web access (`webAccess.ts`, its own form).
  *
  * Secrets go one way. The API key and bot token inputs are never filled from the backend (SettingsView only
  * says "saved" / "not set"); a typed secret is sent with `set_secret` and the input is cleared once it is
@@ -21,6 +21,7 @@ import {
   type SettingsInput,
   type SettingsView,
 } from "../types";
+import { WebAccessSection } from "./webAccess";
 
 const FIELDS = [
   "prowlarr_url",
@@ -75,6 +76,8 @@ export class SettingsPage {
   private readonly saveButton: HTMLButtonElement;
   private readonly testButton: HTMLButtonElement;
   private readonly sendButton: HTMLButtonElement;
+  /** The web password and API key: outside the settings form, so Enter there sets the password only. */
+  readonly webAccess: WebAccessSection;
 
   constructor(
     private readonly ctx: Context,
@@ -210,6 +213,7 @@ export class SettingsPage {
       h("div", { class: "actions" }, this.saveButton),
     );
 
+    this.webAccess = new WebAccessSection(ctx);
     this.element = h(
       "section",
       { class: "view", testid: "view-settings", attrs: { "aria-labelledby": "settings-heading" } },
@@ -217,6 +221,7 @@ export class SettingsPage {
       this.keyringBanner,
       this.guide,
       form,
+      this.webAccess.element,
     );
   }
 
@@ -309,6 +314,7 @@ export class SettingsPage {
     this.guide.hidden = view.configured;
     this.keyringBanner.hidden = view.keyring_error === null;
     setText(this.keyringMessage, view.keyring_error ?? "");
+    this.webAccess.update(view);
   }
 
   private showSecretState(el: HTMLElement, input: HTMLInputElement, state: SecretState, what: string): void {

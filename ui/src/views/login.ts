@@ -58,6 +58,7 @@ export class LoginView {
           },
         },
         h("h1", { attrs: { id: "login-heading" } }, "NightWatcher"),
+        accountName(),
         h(
           "div",
           { class: "field" },
@@ -104,6 +105,25 @@ export class LoginView {
     this.password.value = "";
     this.opts.onLoggedIn();
   }
+}
+
+/**
+ * There is one account, so no user name to type; a hidden, fixed one lets password managers store and fill
+ * the password (browsers expect a username field next to a password). Shared with Settings → Web access.
+ */
+export function accountName(): HTMLInputElement {
+  return h("input", {
+    attrs: {
+      type: "text",
+      name: "username",
+      autocomplete: "username",
+      value: "nightwatcher",
+      readonly: true,
+      hidden: true,
+      tabindex: -1,
+      "aria-hidden": "true",
+    },
+  });
 }
 
 function loginErrorText(kind: string, message: string, retryAfter: number | null): string {

@@ -12,6 +12,7 @@
 import type { Context } from "../context";
 import { h, setText, showMessage } from "../dom";
 import { asIpcError, type SettingsView } from "../types";
+import { accountName } from "./login";
 
 /** The engine's bounds (`MIN_PASSWORD_CHARS` / `MAX_PASSWORD_CHARS` in crates/engine/src/access.rs), in characters. */
 export const MIN_PASSWORD_CHARS = 8;
@@ -145,6 +146,7 @@ export class WebAccessSection {
             "Changing it logs every browser out, this one too: you then log in again with the new password.",
           )
         : null,
+      accountName(),
       this.passwordField("web_password", "New password"),
       this.passwordField("web_password_confirm", "Repeat it"),
       h("div", { class: "actions" }, this.passwordButton),

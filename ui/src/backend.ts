@@ -15,6 +15,8 @@ import {
   type Backend,
   type CheckFinishedEvent,
   type ConnectionInfo,
+  type EngineChoice,
+  type EngineView,
   type FoundRelease,
   type IpcErrorKind,
   type ItemSpec,
@@ -126,6 +128,20 @@ export const setWebPassword = async (password: string): Promise<void> => {
 };
 export const newApiKey = async (): Promise<string> =>
   (await call<{ api_key: string }>("new_api_key")).api_key;
+/**
+ * Asks the desktop app itself, not its engine: where the engine runs (this computer, or a NightWatcher
+ * server the app is attached to). Only the window has these.
+ */
+async function shellCall<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  return call<T>(command, args);
+}
+
+export const getEngine = (): Promise<EngineView> => shellCall("get_engine");
+export const testEngine = (url: string, apiKey: string | null): Promise<{ version: string }> =>
+  shellCall("test_engine", { url, api_key: apiKey });
+export const setEngine = (choice: EngineChoice): Promise<EngineView> =>
+  shellCall("set_engine", choice.mode === "local" ? { mode: "local" } : { mode: "server", url: choice.url, api_key: choice.apiKey });
+
 /** The window's own command (not the engine's): the shell opens only http(s) links. */
 export const openLink = async (url: string): Promise<void> => {
   try {
@@ -173,6 +189,9 @@ export const backend: Backend = {
   retryFailed,
   setWebPassword,
   newApiKey,
+  getEngine,
+  testEngine,
+  setEngine,
   openLink,
   onStatus,
   onProgress,

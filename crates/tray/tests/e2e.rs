@@ -1265,10 +1265,10 @@ async fn screenshot(client: &Client, name: &str) {
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }
 
-/// Calls one of the app's commands the way the UI does, from inside the page.
+/// Runs an engine command as the UI does: through the window's one `engine` command.
 async fn invoke(client: &Client, command: &str, args: Value) -> Result<Value, String> {
-    let script = "const [command, args, done] = arguments; \
-         window.__TAURI_INTERNALS__.invoke(command, args) \
+    let script = "const [cmd, args, done] = arguments; \
+         window.__TAURI_INTERNALS__.invoke('engine', { cmd, args }) \
            .then((ok) => done({ ok }), (err) => done({ err: String(err && err.message || err) }));";
     let reply = client
         .execute_async(script, vec![json!(command), args])

@@ -12,6 +12,7 @@
 import type { Context } from "../context";
 import { append, h, setAttr, setText, showMessage } from "../dom";
 import { plural } from "../format";
+import { EngineSection } from "./engineSettings";
 import {
   asIpcError,
   IpcError,
@@ -75,12 +76,15 @@ export class SettingsPage {
   private readonly saveButton: HTMLButtonElement;
   private readonly testButton: HTMLButtonElement;
   private readonly sendButton: HTMLButtonElement;
+  /** Where the engine runs (the window only). */
+  private readonly engine: EngineSection;
 
   constructor(
     private readonly ctx: Context,
     private readonly opts: SettingsOptions,
   ) {
     this.guide = firstRunGuide();
+    this.engine = new EngineSection(ctx);
     this.keyringMessage = h("p", { testid: "keyring-error-message" });
     this.keyringBanner = h(
       "div",
@@ -217,7 +221,9 @@ export class SettingsPage {
       this.keyringBanner,
       this.guide,
       form,
+      this.engine.element,
     );
+    void this.engine.load();
   }
 
   private field(

@@ -21,6 +21,8 @@ import {
   type Backend,
   type CheckFinishedEvent,
   type ConnectionInfo,
+  type EngineChoice,
+  type EngineView,
   type FoundRelease,
   type IpcErrorKind,
   type ItemSpec,
@@ -242,6 +244,24 @@ export const setWebPassword = async (password: string): Promise<void> => {
 };
 export const newApiKey = async (): Promise<string> =>
   (await call<{ api_key: string }>("new_api_key")).api_key;
+/**
+ * Asks the desktop app itself, not its engine: where the engine runs (this computer, or a NightWatcher
+ * server the app is attached to). Only the window has these: a browser is refused at once, without asking
+ * the server (Settings → Engine then stays hidden).
+ */
+async function shellCall<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  if (isBrowser()) {
+    throw new IpcError("unknown_command", `${command} is the desktop app's own command: a browser has no engine choice`);
+  }
+  return call<T>(command, args);
+}
+
+export const getEngine = (): Promise<EngineView> => shellCall("get_engine");
+export const testEngine = (url: string, apiKey: string | null): Promise<{ version: string }> =>
+  shellCall("test_engine", { url, api_key: apiKey });
+export const setEngine = (choice: EngineChoice): Promise<EngineView> =>
+  shellCall("set_engine", choice.mode === "local" ? { mode: "local" } : { mode: "server", url: choice.url, api_key: choice.apiKey });
+
 /** The link as a URL when it is one the app may open (http or https with a host), like `web_link` in src-tauri. */
 export function webLink(text: string): URL {
   let url: URL;
@@ -419,6 +439,9 @@ export const backend: Backend = {
   retryFailed,
   setWebPassword,
   newApiKey,
+  getEngine,
+  testEngine,
+  setEngine,
   openLink,
   isBrowser,
   login,

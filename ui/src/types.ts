@@ -226,7 +226,9 @@ export type ProblemKind =
   | "telegram"
   | "telegram_unreachable"
   | "storage"
-  | "keyring";
+  | "keyring"
+  | "unreachable"
+  | "server_refused";
 
 export interface Status {
   paused: boolean;
@@ -323,6 +325,16 @@ export class IpcError extends Error {
   }
 }
 
+/** Where the desktop app's engine runs: here, or on a NightWatcher server (`get_engine`). */
+export interface EngineView {
+  mode: "local" | "server";
+  url: string | null;
+  /** The server's API key, kept in the OS keyring: never its value. */
+  api_key: "saved" | "not set" | "unavailable";
+}
+
+export type EngineChoice = { mode: "local" } | { mode: "server"; url: string; apiKey: string | null };
+
 /** Stops an event subscription. */
 export type Unlisten = () => void;
 
@@ -354,6 +366,10 @@ export interface Backend {
   setWebPassword(password: string): Promise<void>;
   /** A new API key for scripts and attached desktops, shown this once; the old one stops working. */
   newApiKey(): Promise<string>;
+  /** Desktop only: where the engine runs, testing a server, switching. */
+  getEngine(): Promise<EngineView>;
+  testEngine(url: string, apiKey: string | null): Promise<{ version: string }>;
+  setEngine(choice: EngineChoice): Promise<EngineView>;
   openLink(url: string): Promise<void>;
   /**
    * Whether the UI runs in a browser (served by the engine's web server) rather than in the app's window.

@@ -215,6 +215,13 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
     setWebPassword: vi.fn<Backend["setWebPassword"]>(async () => {
       state.settings.web_password = "saved";
     }),
+    getEngine: vi.fn<Backend["getEngine"]>(async () => ({ mode: "local", url: null, api_key: "not set" })),
+    testEngine: vi.fn<Backend["testEngine"]>(async () => ({ version: "0.1.0" })),
+    setEngine: vi.fn<Backend["setEngine"]>(async (choice) =>
+      choice.mode === "local"
+        ? { mode: "local", url: null, api_key: "not set" }
+        : { mode: "server", url: choice.url, api_key: "saved" },
+    ),
     newApiKey: vi.fn<Backend["newApiKey"]>(async () => {
       state.settings.web_api_key = "saved";
       return "0123456789abcdef".repeat(4);

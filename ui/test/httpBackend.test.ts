@@ -119,6 +119,14 @@ describe("commands", () => {
     await expect(api.checkNow()).resolves.toBeUndefined();
   });
 
+  it("the desktop app's own commands (Settings → Engine) are refused at once, without a request", async () => {
+    const api = await load();
+    await expect(api.getEngine()).rejects.toMatchObject({ kind: "unknown_command" });
+    await expect(api.testEngine("http://nas:8711", null)).rejects.toMatchObject({ kind: "unknown_command" });
+    await expect(api.setEngine({ mode: "local" })).rejects.toMatchObject({ kind: "unknown_command" });
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
   it("isBrowser: true without Tauri's object, false with it", async () => {
     const api = await load();
     expect(api.isBrowser()).toBe(true);

@@ -11,7 +11,8 @@
 //!
 //! Phase 1 samples VmRSS (from /proc/PID/status) every 5 s for `--minutes`. Phase 2 sets `interval = 1h` in the
 //! database (`nightwatcherd config set`), waits for the check that picks it up, then reads utime + stime from
-//! /proc/PID/stat over `--idle-seconds`. See bench/README.md.
+//! /proc/PID/stat over `--idle-seconds`. With `--listen ADDR` the daemon also serves the web UI and API (a
+//! password set, no client connected). See bench/README.md.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -42,6 +43,10 @@ struct Args {
     /// Length of the idle CPU measurement
     #[arg(long, default_value_t = 60)]
     idle_seconds: u64,
+    /// Also serve the web UI and API on this address (`run --listen`), with a password set: the daemon's
+    /// cost with the web server on
+    #[arg(long)]
+    listen: Option<String>,
 }
 
 struct Daemon {
@@ -151,7 +156,26 @@ async fn main() -> anyhow::Result<()> {
     }
 
     let mut run = nightwatcherd(&args, &db, &envs);
-    run.arg("run").stdout(Stdio::null()).stderr(Stdio::null());
+    run.arg("run");
+    if let Some(listen) = &args.listen {
+        let mut password = nightwatcherd(&args, &db, &envs);
+        password
+            .args(["web", "password"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null());
+        let mut child = password
+            .spawn()
+            .context("could not run nightwatcherd web password")?;
+        if let Some(mut stdin) = child.stdin.take() {
+            use std::io::Write;
+            stdin.write_all(b"idle-bench-password\n")?;
+        }
+        if !child.wait()?.success() {
+            bail!("nightwatcherd web password failed");
+        }
+        run.args(["--listen", listen]);
+    }
+    run.stdout(Stdio::null()).stderr(Stdio::null());
     let daemon = Daemon {
         child: run.spawn().context("could not start nightwatcherd run")?,
     };

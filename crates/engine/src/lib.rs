@@ -23,6 +23,8 @@
 //! | [`settings`] | stored settings with environment overrides |
 //! | [`setup`] | building the Prowlarr client and notification channels from settings and secrets |
 //! | [`ipc`] | the local socket between the engine's process and the window's process |
+//! | [`remote`] | a NightWatcher server reached over its HTTP API: commands and its event stream |
+//! | [`link`] | the engine as a face reaches it: in this process, or a remote server |
 //! | [`events`] | the one [`events::Event`] type broadcast to the UI and the CLI |
 //! | [`redact`] | removing secrets from anything that may be logged or shown |
 
@@ -32,12 +34,14 @@ pub mod events;
 pub mod feed;
 pub mod filters;
 pub mod ipc;
+pub mod link;
 pub mod matcher;
 pub mod model;
 pub mod monitor;
 pub mod notify;
 pub mod prowlarr;
 pub mod redact;
+pub mod remote;
 pub mod schedule;
 pub mod secrets;
 pub mod service;

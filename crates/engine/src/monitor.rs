@@ -110,6 +110,9 @@ impl From<NotificationCounts> for NotificationFigures {
 /// The monitoring figures of a running engine (the module docs list the JSON).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Monitoring {
+    /// The engine's version (`CARGO_PKG_VERSION`): what an attached desktop's "Test connection" shows.
+    #[serde(default)]
+    pub version: String,
     pub written_at: i64,
     pub pid: u32,
     pub search_mode: String,

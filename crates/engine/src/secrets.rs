@@ -37,16 +37,23 @@ impl fmt::Display for Secret {
 pub enum SecretName {
     ProwlarrApiKey,
     TelegramBotToken,
+    /// The API key of the NightWatcher server a desktop app is attached to.
+    ServerApiKey,
 }
 
 impl SecretName {
-    pub const ALL: [SecretName; 2] = [SecretName::ProwlarrApiKey, SecretName::TelegramBotToken];
+    pub const ALL: [SecretName; 3] = [
+        SecretName::ProwlarrApiKey,
+        SecretName::TelegramBotToken,
+        SecretName::ServerApiKey,
+    ];
 
     /// The name used on the command line and as the keyring entry's user.
     pub fn as_str(self) -> &'static str {
         match self {
             SecretName::ProwlarrApiKey => "prowlarr-api-key",
             SecretName::TelegramBotToken => "telegram-bot-token",
+            SecretName::ServerApiKey => "server-api-key",
         }
     }
 
@@ -55,6 +62,7 @@ impl SecretName {
         match self {
             SecretName::ProwlarrApiKey => "NIGHTWATCHER_PROWLARR_API_KEY",
             SecretName::TelegramBotToken => "NIGHTWATCHER_TELEGRAM_BOT_TOKEN",
+            SecretName::ServerApiKey => "NIGHTWATCHER_SERVER_API_KEY",
         }
     }
 }

@@ -227,7 +227,7 @@ pub struct PendingNotification {
     pub attempts: i64,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NotificationCounts {
     pub pending: i64,
     pub sent: i64,
@@ -244,7 +244,7 @@ pub struct FailedNotification {
     pub created_at: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, sqlx::FromRow)]
 pub struct RunRecord {
     pub id: i64,
     pub started_at: i64,

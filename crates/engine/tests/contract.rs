@@ -11,6 +11,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use nightwatcher_engine::command::{Command, ErrorKind};
+use nightwatcher_engine::ipc::protocol::SHELL_COMMANDS;
+use nightwatcher_engine::service::ProblemKind;
 use regex::Regex;
 
 fn repo() -> PathBuf {
@@ -80,6 +82,28 @@ fn the_ui_backend_calls_every_engine_command_and_no_other() {
         set(Command::NAMES),
         "commands called in ui/src/backend.ts"
     );
+}
+
+#[test]
+fn the_ui_asks_the_shell_only_for_its_commands() {
+    let backend = read("ui/src/backend.ts");
+    let asked = captures(&backend, r#"\bshellCall(?:<[^>]*>)?\(\s*"([a-z_]+)""#);
+    assert_eq!(
+        asked,
+        set(SHELL_COMMANDS),
+        "shellCall names in ui/src/backend.ts"
+    );
+}
+
+#[test]
+fn the_ui_knows_every_problem_kind() {
+    let types = read("ui/src/types.ts");
+    let union = Regex::new(r"(?s)export type ProblemKind =(.*?);")
+        .unwrap()
+        .captures(&types)
+        .expect("ui/src/types.ts has ProblemKind")[1]
+        .to_owned();
+    assert_eq!(captures(&union, r#""([a-z_]+)""#), set(ProblemKind::NAMES));
 }
 
 #[test]

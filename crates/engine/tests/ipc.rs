@@ -223,7 +223,10 @@ async fn with_no_window_open_the_shell_is_asked_to_open_one() {
     let request = timeout(Duration::from_secs(5), engine.shell.recv())
         .await
         .unwrap();
-    assert_eq!(request, Some(ShellRequest::OpenWindow));
+    assert!(
+        matches!(request, Some(ShellRequest::OpenWindow)),
+        "{request:?}"
+    );
 }
 
 #[tokio::test]

@@ -9,12 +9,14 @@
 use std::process::ExitStatus;
 use std::time::Duration;
 
-use nightwatcher_engine::events::Event;
+use nightwatcher_engine::command::RemoteError;
 use nightwatcher_engine::ipc::{Server, ShellRequest};
-use nightwatcher_engine::service::Service;
-use tokio::sync::broadcast::error::RecvError;
-use tokio::sync::mpsc;
+use nightwatcher_engine::link::{EngineLink, FollowEngine, Followed};
+use nightwatcher_engine::service::Status;
+use serde_json::{Value, json};
+use tokio::sync::{mpsc, oneshot};
 
+use crate::attach::Engines;
 use crate::notifications;
 use crate::tray::TrayUpdate;
 use crate::window::Launcher;
@@ -33,10 +35,17 @@ pub enum Action {
     Quit,
     /// The window process ended.
     WindowExited(Option<ExitStatus>),
+    /// The window asks where the engine runs, or to switch (see [`crate::attach`]).
+    Engine {
+        cmd: String,
+        args: Value,
+        reply: oneshot::Sender<Result<Value, RemoteError>>,
+    },
 }
 
 pub struct Controller {
-    pub service: Service,
+    /// The engine here, or the server this app is attached to.
+    pub engines: Engines,
     pub server: Server,
     pub launcher: Launcher,
     /// The tray's update channel; `None` when running window-only.
@@ -75,21 +84,45 @@ impl Controller {
         loop {
             let action = tokio::select! {
                 Some(action) = actions.recv() => action,
-                Some(ShellRequest::OpenWindow) = shell.recv() => Action::Open,
+                Some(request) = shell.recv() => match request {
+                    ShellRequest::OpenWindow => Action::Open,
+                    ShellRequest::Engine { cmd, args, reply } => Action::Engine { cmd, args, reply },
+                },
                 else => Action::Quit,
             };
             match action {
                 Action::Open => {
                     self.open_window();
                 }
+                Action::Engine { cmd, args, reply } => {
+                    let answer = match self.engines.handle(&cmd, args).await {
+                        Ok((answer, switched)) => {
+                            if let Some(engine) = switched {
+                                self.server.set_engine(engine);
+                            }
+                            Ok(answer)
+                        }
+                        Err(e) => Err(e),
+                    };
+                    let _ = reply.send(answer);
+                }
                 Action::CheckNow => {
                     tracing::info!("check requested from the tray");
-                    self.service.check_now();
+                    if let Err(e) = self.engines.link().call("check_now", Value::Null).await {
+                        tracing::warn!(error = %e, "the check could not be started");
+                    }
                 }
                 Action::TogglePause => {
-                    let paused = !self.service.status().await.paused;
-                    match self.service.set_paused(paused).await {
-                        Ok(_) => {
+                    let engine = self.engines.link();
+                    let toggled = async {
+                        let paused = !status_of(&engine).await?.paused;
+                        engine
+                            .call("set_paused", json!({ "paused": paused }))
+                            .await?;
+                        Ok::<_, RemoteError>(paused)
+                    };
+                    match toggled.await {
+                        Ok(paused) => {
                             tracing::info!(paused, "watching paused or resumed from the tray")
                         }
                         Err(e) => tracing::warn!(error = %e, "pausing or resuming failed"),
@@ -145,7 +178,7 @@ impl Controller {
         // No window may connect any more; the socket file goes.
         self.server.shutdown();
         tracing::info!("stopping the watcher");
-        if tokio::time::timeout(SHUTDOWN_LIMIT, self.service.shutdown())
+        if tokio::time::timeout(SHUTDOWN_LIMIT, self.engines.shutdown())
             .await
             .is_err()
         {
@@ -159,44 +192,55 @@ impl Controller {
         }
     }
 
-    /// Engine events to the tray menu and desktop notifications (the window gets them over the socket).
+    /// Engine events to the tray menu and desktop notifications (the window gets them over the socket),
+    /// from whichever engine is in use.
     fn follow_events(&self) {
-        let mut events = self.service.events().subscribe();
-        let service = self.service.clone();
+        let mut follow = FollowEngine::new(self.server.engines());
+        let mut engine = self.engines.link();
         let tray = self.tray.clone();
-        if let Some(tray) = &tray {
-            let service = service.clone();
-            let tray = tray.clone();
-            tokio::spawn(async move {
-                let status = service.status().await;
-                let _ = tray.send(TrayUpdate::Status(Box::new(status)));
-            });
-        }
         tokio::spawn(async move {
-            loop {
-                match events.recv().await {
-                    Ok(Event::StatusChanged(status)) => {
-                        if let Some(tray) = &tray {
-                            let _ = tray.send(TrayUpdate::Status(Box::new(status)));
+            show_status(&tray, &engine).await;
+            while let Some(followed) = follow.next().await {
+                match followed {
+                    Followed::Switched(now) => {
+                        engine = now;
+                        show_status(&tray, &engine).await;
+                    }
+                    Followed::Event(event) => match event.name.as_str() {
+                        "status://changed" => {
+                            if let (Some(tray), Ok(status)) =
+                                (&tray, serde_json::from_value::<Status>(event.payload))
+                            {
+                                let _ = tray.send(TrayUpdate::Status(Box::new(status)));
+                            }
                         }
-                    }
-                    Ok(Event::ItemNews {
-                        item_title,
-                        count,
-                        best_release,
-                        ..
-                    }) => {
-                        notifications::notify_news(&service, &item_title, count, &best_release)
-                            .await;
-                    }
-                    Ok(_) => {}
-                    Err(RecvError::Lagged(missed)) => {
-                        tracing::debug!(missed, "event following lagged")
-                    }
-                    Err(RecvError::Closed) => break,
+                        "release://item-news" => {
+                            notifications::notify_news(&engine, &event.payload).await;
+                        }
+                        _ => {}
+                    },
                 }
             }
         });
+    }
+}
+
+/// The engine's status, typed.
+async fn status_of(engine: &EngineLink) -> Result<Status, RemoteError> {
+    let status = engine.call("get_status", Value::Null).await?;
+    serde_json::from_value(status)
+        .map_err(|e| RemoteError::internal(format!("the engine's status is unreadable: {e}")))
+}
+
+/// Shows the engine's current status in the tray menu (when there is a tray).
+async fn show_status(tray: &Option<mpsc::UnboundedSender<TrayUpdate>>, engine: &EngineLink) {
+    let Some(tray) = tray else { return };
+    match status_of(engine).await {
+        Ok(status) => {
+            let _ = tray.send(TrayUpdate::Status(Box::new(status)));
+        }
+        // A server out of reach says so through its event stream's own status.
+        Err(e) => tracing::info!(error = %e, "no status to show yet"),
     }
 }
 

@@ -11,6 +11,7 @@
 //! overrides, `NIGHTWATCHER_NO_TRAY`. Arguments: `--hidden` starts in the tray without opening the window.
 
 mod app;
+mod attach;
 mod notifications;
 mod tray;
 mod window;
@@ -20,15 +21,13 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
-use nightwatcher_engine::events::Events;
 use nightwatcher_engine::ipc::{self, Client, Server};
 use nightwatcher_engine::secrets::{EnvOverride, KeyringStore};
-use nightwatcher_engine::service::Service;
-use nightwatcher_engine::store::Store;
 use serde_json::Value;
 use tokio::sync::mpsc;
 
 use crate::app::Controller;
+use crate::attach::Engines;
 use crate::tray::Tray;
 use crate::window::Launcher;
 
@@ -82,7 +81,7 @@ fn main() -> ExitCode {
         None
     };
 
-    let (service, server, shell) = match runtime.block_on(start_engine(&db, &socket)) {
+    let (engines, server, shell) = match runtime.block_on(start_engine(&db, &socket)) {
         Ok(started) => started,
         Err(e) => {
             tracing::error!("NightWatcher could not start: {e}");
@@ -93,7 +92,7 @@ fn main() -> ExitCode {
 
     let (tray_tx, tray_rx) = mpsc::unbounded_channel();
     let controller = Controller {
-        service,
+        engines,
         server,
         launcher: Launcher::new(&socket, actions_tx.clone()),
         tray: tray.is_some().then_some(tray_tx),
@@ -143,20 +142,18 @@ async fn hand_over_to_running_instance(socket: &Path, hidden: bool) -> bool {
     true
 }
 
-/// Opens the database and starts the engine with the OS keyring (environment variables overriding it), and
-/// the socket server the window connects to.
+/// Starts the engine (here, or attached to a server: [`attach`]) with the OS keyring (environment variables
+/// overriding it), and the socket server the window connects to.
 async fn start_engine(
     db: &Path,
     socket: &Path,
-) -> Result<(Service, Server, mpsc::UnboundedReceiver<ipc::ShellRequest>), String> {
-    let store = Store::open(db).await.map_err(|e| e.to_string())?;
-    tracing::info!(db = %db.display(), "database open");
+) -> Result<(Engines, Server, mpsc::UnboundedReceiver<ipc::ShellRequest>), String> {
     let secrets = Arc::new(EnvOverride::new(KeyringStore::from_env()));
-    let service = Service::start(store, secrets, Events::new()).await;
-    match Server::bind(socket, service.clone()).await {
-        Ok((server, shell)) => Ok((service, server, shell)),
+    let engines = Engines::start(db.to_owned(), secrets).await?;
+    match Server::bind(socket, engines.link()).await {
+        Ok((server, shell)) => Ok((engines, server, shell)),
         Err(e) => {
-            service.shutdown().await;
+            engines.shutdown().await;
             Err(e.to_string())
         }
     }

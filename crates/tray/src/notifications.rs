@@ -1,26 +1,44 @@
 //! Desktop notifications: one per item with news in a check ("Dune Part Two — 2 new releases", body: the best
 //! release title), through the session's notification daemon (`org.freedesktop.Notifications`).
 
-use nightwatcher_engine::service::Service;
+use nightwatcher_engine::link::EngineLink;
+use serde::Deserialize;
+use serde_json::Value;
 
 /// The application name the notification daemon shows and groups by.
 pub const APP_NAME: &str = "NightWatcher";
 
-/// Shows the news of one item, unless the user turned desktop notifications off.
-pub async fn notify_news(service: &Service, item_title: &str, count: usize, best_release: &str) {
-    match service.settings().await {
-        Ok(settings) if settings.desktop_notifications => {}
+/// The payload of the engine's `release://item-news` event.
+#[derive(Debug, Deserialize)]
+struct ItemNews {
+    item_title: String,
+    count: usize,
+    best_release: String,
+}
+
+/// Shows the news of one item (an `release://item-news` payload), unless the user turned desktop
+/// notifications off in the engine's settings — this computer's, or the attached server's.
+pub async fn notify_news(engine: &EngineLink, payload: &Value) {
+    let news = match ItemNews::deserialize(payload) {
+        Ok(news) => news,
+        Err(e) => {
+            tracing::warn!(error = %e, "unreadable news: no desktop notification");
+            return;
+        }
+    };
+    match engine.call("get_settings", Value::Null).await {
+        Ok(settings) if settings["desktop_notifications"] != Value::Bool(false) => {}
         Ok(_) => return,
         Err(e) => {
             tracing::warn!(error = %e, "settings unreadable: no desktop notification");
             return;
         }
     }
-    let title = news_title(item_title, count);
+    let title = news_title(&news.item_title, news.count);
     let shown = notify_rust::Notification::new()
         .appname(APP_NAME)
         .summary(&title)
-        .body(&notification_body(best_release))
+        .body(&notification_body(&news.best_release))
         .icon("nightwatcher")
         .show_async()
         .await;

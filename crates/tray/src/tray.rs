@@ -281,7 +281,7 @@ fn menu_text(text: &str) -> String {
 mod tests {
     use super::*;
     use chrono::Utc;
-    use nightwatcher_engine::service::{Problem, Progress};
+    use nightwatcher_engine::service::{Problem, ProblemKind, Progress};
     use nightwatcher_engine::store::{NotificationCounts, RunRecord};
 
     fn at(hh: u32, mm: u32) -> DateTime<Utc> {
@@ -358,7 +358,7 @@ mod tests {
             Some(at(14, 20).timestamp()),
         );
         status.problem = Some(Problem {
-            kind: "prowlarr",
+            kind: ProblemKind::Prowlarr,
             message: "Prowlarr refused the API key (401): check it in Settings".into(),
         });
         let labels = labels(&status, &at(14, 6));
@@ -373,7 +373,7 @@ mod tests {
     fn long_problems_are_shortened_for_the_menu() {
         let mut status = idle(None, None);
         status.problem = Some(Problem {
-            kind: "keyring",
+            kind: ProblemKind::Keyring,
             message: "word ".repeat(40),
         });
         let line = labels(&status, &at(14, 6)).next_check;

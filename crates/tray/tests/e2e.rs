@@ -669,6 +669,227 @@ async fn hidden_in_the_tray_and_stopped_by_sigterm() {
     cleanup.app = None;
 }
 
+/// `nightwatcherd` built by this `cargo test --workspace` beside the app (it belongs to nightwatcher-daemon).
+fn daemon_binary() -> PathBuf {
+    let path = Path::new(env!("CARGO_BIN_EXE_nightwatcher")).with_file_name("nightwatcherd");
+    assert!(
+        path.is_file(),
+        "{} is not built: run `cargo build -p nightwatcher-daemon` first, or {HOW_TO_RUN}",
+        path.display()
+    );
+    path
+}
+
+/// A `nightwatcherd` command on the server's own database, with the fake Prowlarr's key from the environment.
+fn server_command(dir: &Path, prowlarr_key: &str, args: &[&str]) -> Command {
+    let mut command = Command::new(daemon_binary());
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("NIGHTWATCHER_") {
+            command.env_remove(name);
+        }
+    }
+    command
+        .args(["--db", &dir.join("server.db").display().to_string()])
+        .args(args)
+        .env("NIGHTWATCHER_PROWLARR_API_KEY", prowlarr_key)
+        .env(
+            "NIGHTWATCHER_KEYRING_SERVICE",
+            "nightwatcher-e2e-server-unused",
+        )
+        .env("RUST_LOG", "info")
+        .stdin(Stdio::null());
+    command
+}
+
+fn run_server_command(dir: &Path, args: &[&str]) -> String {
+    let out = server_command(dir, PROWLARR_API_KEY, args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "nightwatcherd {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Starts `nightwatcherd run --listen` on `port`, logging to `log`.
+fn start_server(dir: &Path, port: u16, log: &Path) -> Child {
+    let log = std::fs::File::create(log).unwrap();
+    server_command(
+        dir,
+        PROWLARR_API_KEY,
+        &["run", "--listen", &format!("127.0.0.1:{port}")],
+    )
+    .stdout(log.try_clone().unwrap())
+    .stderr(log)
+    .spawn()
+    .unwrap()
+}
+
+/// The desktop app attached to a server: `nightwatcherd run --listen` watches, the tray app runs no engine of
+/// its own. Its tray shows the server's checks; Check now in the tray makes the server check; the server's
+/// news arrives as a native notification; the server stopped, the tray says it cannot be reached; started
+/// again, the tray reconnects by itself.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attached_to_a_server_the_tray_follows_it() {
+    require_test_session();
+    let dir = tempfile::tempdir().unwrap();
+    let mut cleanup = Cleanup::new(format!("nightwatcher-e2e-attached-{}", std::process::id()));
+    let prowlarr = start_prowlarr().await;
+    prowlarr.add_releases(already_out(&prowlarr));
+
+    // The server: configured with its CLI, an API key made for this desktop, then watching with the web API.
+    run_server_command(
+        dir.path(),
+        &["config", "set", "prowlarr_url", &prowlarr.url()],
+    );
+    run_server_command(
+        dir.path(),
+        &[
+            "watchlist",
+            "add",
+            DUNE,
+            "--kind",
+            "movie",
+            "--year",
+            "2024",
+        ],
+    );
+    let key_out = run_server_command(dir.path(), &["web", "api-key", "--new"]);
+    let api_key = Regex::new(r"\b[0-9a-f]{64}\b")
+        .unwrap()
+        .find(&key_out)
+        .unwrap_or_else(|| panic!("no API key in {key_out:?}"))
+        .as_str()
+        .to_owned();
+    let port = free_port();
+    let server_log = dir.path().join("server.log");
+    let mut server = Some(start_server(dir.path(), port, &server_log));
+    let server_url = format!("http://127.0.0.1:{port}");
+    eventually("the server's web API to answer", async || {
+        TcpStream::connect(("127.0.0.1", port))
+            .map(|_| ())
+            .map_err(|e| format!("{e}; log:\n{}", read(&server_log)))
+    })
+    .await;
+
+    // The desktop app, attached through its environment, hidden in the tray.
+    let notifications = dir.path().join("notifications.txt");
+    cleanup.monitor = Some(start_notification_monitor(&notifications).await);
+    let log_path = dir.path().join("app.log");
+    let log = std::fs::File::create(&log_path).unwrap();
+    let mut app = Command::new(env!("CARGO_BIN_EXE_nightwatcher"));
+    app.arg("--hidden");
+    isolated_env(&mut app, dir.path(), &cleanup.keyring_service)
+        .env("NIGHTWATCHER_DB", dir.path().join("desktop.db"))
+        .env("NIGHTWATCHER_SERVER_URL", &server_url)
+        .env("NIGHTWATCHER_SERVER_API_KEY", &api_key)
+        .stdout(log.try_clone().unwrap())
+        .stderr(log);
+    cleanup.app = Some(app.spawn().unwrap());
+    let app_pid = cleanup.app.as_ref().unwrap().id();
+
+    // The tray shows the server's first check (the server checks by itself after start).
+    let bus = eventually("the tray to show the server's last check", async || {
+        let (bus, menu) = tray_menu(app_pid).await;
+        menu.iter()
+            .any(|(_, l)| l.starts_with("Last check:") && !l.ends_with("never"))
+            .then_some(bus)
+            .ok_or_else(|| format!("{menu:?}; app log:\n{}", read(&log_path)))
+    })
+    .await;
+    let log_text = read(&log_path);
+    assert!(
+        log_text.contains("attached to a NightWatcher server")
+            && !log_text.contains("service stopped"),
+        "{log_text}"
+    );
+    assert!(
+        !log_text.contains(&api_key),
+        "the API key is in the app's log"
+    );
+
+    // Check now in the tray: the server checks and finds the new release; the news is a desktop notification.
+    let before = prowlarr.recorded().len();
+    prowlarr.add_releases(new_dune_releases(&prowlarr));
+    let (_, menu) = tray_menu(app_pid).await;
+    click_menu(&bus, &menu, "Check now").await;
+    eventually("the server to ask Prowlarr again", async || {
+        (prowlarr.recorded().len() > before)
+            .then_some(())
+            .ok_or_else(|| format!("server log:\n{}", read(&server_log)))
+    })
+    .await;
+    eventually("the server's news as a desktop notification", async || {
+        let seen = read(&notifications);
+        seen.contains(&format!("{DUNE} — "))
+            .then_some(())
+            .ok_or_else(|| format!("notifications:\n{seen}\napp log:\n{}", read(&log_path)))
+    })
+    .await;
+
+    // The server stops: the tray says it cannot be reached.
+    let mut stopped = server.take().unwrap();
+    Command::new("kill")
+        .args(["-TERM", &stopped.id().to_string()])
+        .status()
+        .unwrap();
+    stopped.wait().unwrap();
+    eventually("the tray to say the server cannot be reached", async || {
+        let (_, menu) = tray_menu(app_pid).await;
+        menu.iter()
+            .any(|(_, l)| l.contains("cannot be reached"))
+            .then_some(())
+            .ok_or_else(|| format!("{menu:?}"))
+    })
+    .await;
+
+    // Started again on the same address: the tray reconnects by itself and the problem is gone.
+    let mut restarted = start_server(dir.path(), port, &server_log);
+    eventually("the tray to reconnect", async || {
+        let (_, menu) = tray_menu(app_pid).await;
+        (!menu.iter().any(|(_, l)| l.contains("cannot be reached"))
+            && menu
+                .iter()
+                .any(|(_, l)| l.starts_with("Next check:") || l.starts_with("Checking")))
+        .then_some(())
+        .ok_or_else(|| format!("{menu:?}; app log:\n{}", read(&log_path)))
+    })
+    .await;
+
+    // No engine ran on the desktop: its own database holds no check.
+    let desktop_db = dir.path().join("desktop.db");
+    let db = std::fs::read(&desktop_db).unwrap_or_default();
+    assert!(
+        !contains(&db, DUNE.as_bytes()),
+        "the desktop's database holds the watchlist"
+    );
+
+    Command::new("kill")
+        .args(["-TERM", &app_pid.to_string()])
+        .status()
+        .unwrap();
+    let status = eventually("the app to exit on SIGTERM", async || {
+        cleanup
+            .app
+            .as_mut()
+            .unwrap()
+            .try_wait()
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| "still running".to_owned())
+    })
+    .await;
+    assert!(
+        status.success(),
+        "exit status {status}; log:\n{}",
+        read(&log_path)
+    );
+    cleanup.app = None;
+    let _ = restarted.kill();
+    let _ = restarted.wait();
+}
+
 /// The film whose releases carry the XSS corpus in the hostile-data test.
 const HOSTILE_FILM: (&str, i64) = ("Heat", 1995);
 
@@ -1265,10 +1486,10 @@ async fn screenshot(client: &Client, name: &str) {
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }
 
-/// Calls one of the app's commands the way the UI does, from inside the page.
+/// Runs an engine command as the UI does: through the window's one `engine` command.
 async fn invoke(client: &Client, command: &str, args: Value) -> Result<Value, String> {
-    let script = "const [command, args, done] = arguments; \
-         window.__TAURI_INTERNALS__.invoke(command, args) \
+    let script = "const [cmd, args, done] = arguments; \
+         window.__TAURI_INTERNALS__.invoke('engine', { cmd, args }) \
            .then((ok) => done({ ok }), (err) => done({ err: String(err && err.message || err) }));";
     let reply = client
         .execute_async(script, vec![json!(command), args])

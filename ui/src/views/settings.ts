@@ -12,6 +12,7 @@
 import type { Context } from "../context";
 import { append, h, setAttr, setText, showMessage } from "../dom";
 import { plural } from "../format";
+import { EngineSection } from "./engineSettings";
 import {
   asIpcError,
   IpcError,
@@ -76,6 +77,8 @@ export class SettingsPage {
   private readonly saveButton: HTMLButtonElement;
   private readonly testButton: HTMLButtonElement;
   private readonly sendButton: HTMLButtonElement;
+  /** Where the engine runs (the window only). */
+  private readonly engine: EngineSection;
   /** The web password and API key: outside the settings form, so Enter there sets the password only. */
   readonly webAccess: WebAccessSection;
 
@@ -84,6 +87,7 @@ export class SettingsPage {
     private readonly opts: SettingsOptions,
   ) {
     this.guide = firstRunGuide();
+    this.engine = new EngineSection(ctx);
     this.keyringMessage = h("p", { testid: "keyring-error-message" });
     this.keyringBanner = h(
       "div",
@@ -221,8 +225,10 @@ export class SettingsPage {
       this.keyringBanner,
       this.guide,
       form,
+      this.engine.element,
       this.webAccess.element,
     );
+    void this.engine.load();
   }
 
   private field(

@@ -27,6 +27,8 @@ const PROBLEM_TITLES: Record<ProblemKind, string> = {
   telegram_unreachable: "Telegram cannot be reached.",
   storage: "The database cannot be written.",
   keyring: "The system keyring cannot be used.",
+  unreachable: "The NightWatcher server cannot be reached.",
+  server_refused: "The NightWatcher server refused this computer's API key.",
 };
 
 /** Kinds whose fix is not in Settings: no "Open Settings" button for them. */
@@ -48,6 +50,10 @@ const PROBLEM_HELP: Record<ProblemKind, string> = {
   storage:
     "Checks wait until it can be written: free some space on that disk or make the file writable, as the message says. Nothing already stored is lost.",
   keyring: "Unlock your system keyring (GNOME Keyring, KWallet), then close and reopen this window.",
+  unreachable:
+    "This app shows and edits the watchlist of a NightWatcher server, which keeps watching on its own. It reconnects by itself once the server answers; check that it runs, or switch Settings → Engine to this computer.",
+  server_refused:
+    "Make a new API key on the server (Settings → Web access there, or `nightwatcherd web api-key --new`) and enter it in Settings → Engine.",
 };
 
 export class StatusBar {

@@ -5,6 +5,10 @@ use serde_json::Value;
 
 pub use crate::command::RemoteError;
 
+/// Commands about where the engine runs — in this process or on a server — answered by the app's shell, not
+/// by an engine: `get_engine`, `test_engine {url, api_key}`, `set_engine {mode, url?, api_key?}`.
+pub const SHELL_COMMANDS: &[&str] = &["get_engine", "test_engine", "set_engine"];
+
 /// Longest line either side accepts: a whole watchlist import fits many times over.
 pub const MAX_LINE_BYTES: usize = 32 * 1024 * 1024;
 

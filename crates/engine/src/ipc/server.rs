@@ -11,21 +11,26 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use tokio::net::{UnixListener, UnixStream};
-use tokio::sync::broadcast::error::RecvError;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot, watch};
 use tokio_util::codec::{FramedRead, FramedWrite, LinesCodec};
 use tokio_util::sync::CancellationToken;
 
 use super::MAX_SOCKET_PATH;
-use super::protocol::{MAX_LINE_BYTES, RemoteError, Request, ServerMessage};
-use crate::command::{ErrorKind, dispatch_json};
-use crate::service::Service;
+use super::protocol::{MAX_LINE_BYTES, RemoteError, Request, SHELL_COMMANDS, ServerMessage};
+use crate::command::ErrorKind;
+use crate::link::{EngineLink, FollowEngine, Followed};
 
 /// What the server cannot do itself and asks the app's shell to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum ShellRequest {
     /// Open the window (none is connected): a second launch of the app asked for it.
     OpenWindow,
+    /// A command about where the engine runs ([`SHELL_COMMANDS`]): the shell owns that choice.
+    Engine {
+        cmd: String,
+        args: Value,
+        reply: oneshot::Sender<Result<Value, RemoteError>>,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -52,7 +57,9 @@ pub struct Server {
 }
 
 struct Inner {
-    service: Service,
+    /// Where commands go: the engine in this process, or the server it is attached to. Replaced when the
+    /// user switches; each window's event forwarding follows the change.
+    engine: watch::Sender<EngineLink>,
     path: PathBuf,
     /// The uid that owns the socket file: ours. Peers must run as it.
     uid: u32,
@@ -73,7 +80,7 @@ impl Server {
     /// Requests for the shell arrive on the returned receiver.
     pub async fn bind(
         path: &Path,
-        service: Service,
+        engine: impl Into<EngineLink>,
     ) -> Result<(Server, mpsc::UnboundedReceiver<ShellRequest>), BindError> {
         if path.as_os_str().len() > MAX_SOCKET_PATH {
             return Err(BindError::PathTooLong {
@@ -103,7 +110,7 @@ impl Server {
         let (shell, requests) = mpsc::unbounded_channel();
         let server = Server {
             inner: Arc::new(Inner {
-                service,
+                engine: watch::Sender::new(engine.into()),
                 path: path.to_owned(),
                 uid,
                 window: Mutex::new(None),
@@ -119,6 +126,21 @@ impl Server {
 
     pub fn path(&self) -> &Path {
         &self.inner.path
+    }
+
+    /// The engine commands go to now.
+    pub fn engine(&self) -> EngineLink {
+        self.inner.engine.borrow().clone()
+    }
+
+    /// Sends every later command, and the connected window's events, to `engine`.
+    pub fn set_engine(&self, engine: EngineLink) {
+        self.inner.engine.send_replace(engine);
+    }
+
+    /// The current engine, and each one replacing it.
+    pub fn engines(&self) -> watch::Receiver<EngineLink> {
+        self.inner.engine.subscribe()
     }
 
     /// Whether a window is connected.
@@ -250,12 +272,28 @@ impl Server {
                 "open_window" => {
                     let _ = tx.send(ServerMessage::reply(request.id, Ok(self.open_window())));
                 }
-                _ => {
-                    // Each command runs on its own: a slow "Test connection" must not hold up the watchlist.
-                    let service = self.inner.service.clone();
+                cmd if SHELL_COMMANDS.contains(&cmd) => {
+                    let (reply, answer) = oneshot::channel();
+                    let asked = self.inner.shell.send(ShellRequest::Engine {
+                        cmd: request.cmd,
+                        args: request.args,
+                        reply,
+                    });
                     let tx = tx.clone();
                     tokio::spawn(async move {
-                        let result = dispatch_json(&service, &request.cmd, request.args).await;
+                        let result = match (asked, answer.await) {
+                            (Ok(()), Ok(result)) => result,
+                            _ => Err(RemoteError::engine_gone()),
+                        };
+                        let _ = tx.send(ServerMessage::reply(request.id, result));
+                    });
+                }
+                _ => {
+                    // Each command runs on its own: a slow "Test connection" must not hold up the watchlist.
+                    let engine = self.engine();
+                    let tx = tx.clone();
+                    tokio::spawn(async move {
+                        let result = engine.call(&request.cmd, request.args).await;
                         let _ = tx.send(ServerMessage::reply(request.id, result));
                     });
                 }
@@ -309,29 +347,31 @@ impl Server {
         });
         drop(window);
         // Subscribed before the reply goes out, so no event after the hello is missed.
-        let mut events = self.inner.service.events().subscribe();
+        let mut follow = FollowEngine::new(self.inner.engine.subscribe());
         let tx = tx.clone();
         tokio::spawn(async move {
             loop {
-                let event = tokio::select! {
+                let followed = tokio::select! {
                     () = tx.closed() => break,
-                    event = events.recv() => event,
+                    followed = follow.next() => followed,
                 };
-                match event {
-                    Ok(event) => {
-                        let message = ServerMessage::Event {
-                            name: event.name().to_owned(),
-                            payload: event.payload(),
-                        };
-                        if tx.send(message).is_err() {
-                            break;
+                let messages = match followed {
+                    None => break,
+                    Some(Followed::Event(event)) => vec![(event.name, event.payload)],
+                    // Another engine: show its status and its watchlist at once.
+                    Some(Followed::Switched(engine)) => {
+                        let mut messages = Vec::new();
+                        if let Ok(status) = engine.call("get_status", Value::Null).await {
+                            messages.push(("status://changed".to_owned(), status));
                         }
+                        messages.push(("items://changed".to_owned(), Value::Null));
+                        messages
                     }
-                    // The next status event catches the window up.
-                    Err(RecvError::Lagged(missed)) => {
-                        tracing::debug!(missed, "the window lagged behind events")
+                };
+                for (name, payload) in messages {
+                    if tx.send(ServerMessage::Event { name, payload }).is_err() {
+                        return;
                     }
-                    Err(RecvError::Closed) => break,
                 }
             }
         });

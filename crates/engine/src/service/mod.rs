@@ -15,7 +15,7 @@ mod web_access;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tokio::sync::Notify;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::task::JoinHandle;
@@ -39,23 +39,66 @@ pub use ops::{ConnectionInfo, ItemView, ServiceError, SettingsInput, SettingsVie
 const PAUSED_KEY: &str = "state.paused";
 
 /// A check in progress.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
     pub done: usize,
     pub total: usize,
 }
 
+/// What kind of problem the user has: it decides the heading and the help a face shows with it.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantNames,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ProblemKind {
+    NotConfigured,
+    Prowlarr,
+    Indexers,
+    /// Telegram refused for good: the user must fix something.
+    Telegram,
+    /// Telegram is out of reach; retried by itself.
+    TelegramUnreachable,
+    /// The database cannot be written.
+    Storage,
+    Keyring,
+    /// The attached NightWatcher server cannot be reached; reconnecting by itself.
+    Unreachable,
+    /// The attached server refused the API key.
+    ServerRefused,
+}
+
+impl ProblemKind {
+    pub const NAMES: &'static [&'static str] = <ProblemKind as strum::VariantNames>::VARIANTS;
+
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl PartialEq<&str> for ProblemKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// Something the user has to fix, and how.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
-    /// `not_configured`, `prowlarr`, `indexers`, `telegram` (refused for good: the user must fix something),
-    /// `telegram_unreachable` (retried by itself), `storage` (the database cannot be written) or `keyring`.
-    pub kind: &'static str,
+    pub kind: ProblemKind,
     pub message: String,
 }
 
 /// Everything a status bar or a tray menu shows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Status {
     pub paused: bool,
     pub running: Option<Progress>,
@@ -247,6 +290,7 @@ impl Service {
                 .unwrap_or_default(),
         };
         Monitoring {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
             written_at: now,
             pid: std::process::id(),
             search_mode: settings
@@ -377,7 +421,7 @@ impl Service {
             Err(e) => {
                 self.update(|s| {
                     s.watch_problem = Some(Problem {
-                        kind: "not_configured",
+                        kind: ProblemKind::NotConfigured,
                         message: e.to_string(),
                     })
                 });
@@ -430,7 +474,7 @@ impl Service {
                 self.update(|s| s.backoff.succeeded());
                 match &summary.feed_error {
                     Some(e) => Some(Problem {
-                        kind: "prowlarr",
+                        kind: ProblemKind::Prowlarr,
                         message: format!(
                             "{e}; the items due were searched one by one, the others wait for the next check"
                         ),
@@ -441,7 +485,7 @@ impl Service {
                         .indexers()
                         .and_then(|h| h.message)
                         .map(|message| Problem {
-                            kind: "indexers",
+                            kind: ProblemKind::Indexers,
                             message,
                         }),
                 }
@@ -454,12 +498,12 @@ impl Service {
                 let at = local_clock(now + wait.as_secs() as i64);
                 tracing::warn!(error = %e, wait_s = wait.as_secs(), "Prowlarr failed; backing off");
                 Some(Problem {
-                    kind: "prowlarr",
+                    kind: ProblemKind::Prowlarr,
                     message: format!("{e}. Next try {at}"),
                 })
             }
             Err(CheckError::Store(e)) => Some(Problem {
-                kind: "storage",
+                kind: ProblemKind::Storage,
                 message: format!("the check could not be recorded: {e}"),
             }),
         };
@@ -503,7 +547,7 @@ impl Service {
                     );
                     self.update(|s| {
                         s.telegram_problem = Some(Problem {
-                            kind: "telegram",
+                            kind: ProblemKind::Telegram,
                             message,
                         })
                     });
@@ -524,7 +568,7 @@ impl Service {
                     );
                     self.update(|s| {
                         s.telegram_problem = Some(Problem {
-                            kind: "telegram_unreachable",
+                            kind: ProblemKind::TelegramUnreachable,
                             message,
                         })
                     });
@@ -561,10 +605,10 @@ async fn current_senders(store: &Store, secrets: &dyn SecretStore) -> Vec<Arc<dy
 
 fn setup_problem(e: &SetupError) -> Problem {
     let kind = match e {
-        SetupError::NoProwlarrUrl | SetupError::NoApiKey => "not_configured",
-        SetupError::Secret(_) => "keyring",
-        SetupError::Prowlarr(_) => "prowlarr",
-        SetupError::Telegram(_) => "telegram",
+        SetupError::NoProwlarrUrl | SetupError::NoApiKey => ProblemKind::NotConfigured,
+        SetupError::Secret(_) => ProblemKind::Keyring,
+        SetupError::Prowlarr(_) => ProblemKind::Prowlarr,
+        SetupError::Telegram(_) => ProblemKind::Telegram,
     };
     Problem {
         kind,

@@ -423,6 +423,7 @@ impl Service {
                 match name {
                     SecretName::ProwlarrApiKey => "prowlarr_api_key",
                     SecretName::TelegramBotToken => "telegram_bot_token",
+                    SecretName::ServerApiKey => "server_api_key",
                 },
                 "must not be empty",
             )

@@ -584,3 +584,30 @@ async fn retry_failed(store: &Store) -> Outcome {
     println!("{queued} failed notification(s) queued again");
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_input_is_said_with_its_field_once() {
+        let e = RemoteError::validation("title", "must not be blank");
+        let failure = refused(e);
+        assert_eq!(failure.error.to_string(), "title: must not be blank");
+        assert_eq!(failure.code, 1);
+        // The service's messages already name the field: it is not said twice.
+        let e = RemoteError::validation("year", "year: must be between 1870 and 2100");
+        assert_eq!(
+            refused(e).error.to_string(),
+            "year: must be between 1870 and 2100"
+        );
+    }
+
+    #[test]
+    fn prowlarr_failures_exit_2_and_others_1() {
+        let prowlarr = RemoteError::new(ErrorKind::Prowlarr, "cannot reach Prowlarr", None);
+        assert_eq!(refused(prowlarr).code, EXIT_PROWLARR);
+        let missing = RemoteError::new(ErrorKind::NotFound, "no watchlist item with id 4", None);
+        assert_eq!(refused(missing).code, 1);
+    }
+}

@@ -1,23 +1,28 @@
-//! One function per command. Each is a thin adapter: parse the user's input, call the engine, print.
+//! One function per command. Each is a thin adapter: parse the user's input into the engine's
+//! [`EngineCommand`]s, run them on a [`Service`] started for this one command, print the answers. No rule of
+//! the engine is here: what a command may do, and what else it sets off (the search a new item gets, the
+//! monitoring snapshot a check writes), is the service's, as for the window. `secret` (the keyring only),
+//! `config` (settings with where each value comes from) and `run` are the exceptions.
 
 use std::io::{BufRead, Write};
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, anyhow};
+use nightwatcher_engine::command::{self, Command as EngineCommand, ErrorKind, RemoteError};
 use nightwatcher_engine::events::Events;
 use nightwatcher_engine::filters::ItemFilters;
 use nightwatcher_engine::matcher::{self, ItemMatcher, Matcher, ReleaseInfo};
-use nightwatcher_engine::model::{ItemSpec, parse_import};
-use nightwatcher_engine::notify::{Delivery, DeliveryConfig};
+use nightwatcher_engine::model::{ItemSpec, WatchlistItem};
+use nightwatcher_engine::redact::scrub_known;
 use nightwatcher_engine::secrets::{
     EnvOverride, KeyringStore, Secret, SecretName, SecretSource, SecretStore,
 };
-use nightwatcher_engine::service::Service;
+use nightwatcher_engine::service::{CheckOnceError, OneShotCheck, Service, ServiceOptions};
 use nightwatcher_engine::settings::{self, SettingKey, Settings};
 use nightwatcher_engine::setup;
 use nightwatcher_engine::store::Store;
-use nightwatcher_engine::watcher::{CheckError, Watcher};
+use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 use crate::cli::{AddArgs, Cli, Command, ConfigCommand, SecretCommand, WatchlistCommand};
@@ -59,11 +64,7 @@ pub async fn dispatch(cli: Cli) -> Outcome {
         Command::Match { explain } => match_stdin(&store, explain).await,
         Command::Config(cmd) => config(&store, cmd).await,
         Command::Status { json } => status(&store, json).await,
-        Command::RetryFailed => {
-            let n = store.retry_failed().await?;
-            println!("{n} failed notification(s) queued again");
-            Ok(())
-        }
+        Command::RetryFailed => retry_failed(&store).await,
         Command::Secret(_) => Ok(()),
     };
     store.close().await;
@@ -74,59 +75,82 @@ fn secret_store() -> EnvOverride<KeyringStore> {
     EnvOverride::new(KeyringStore::from_env())
 }
 
-/// The watcher and delivery worker, built from settings and secrets.
-struct Engine {
-    watcher: Watcher,
-    delivery: Arc<Delivery>,
+/// Starts a service for this one command (no scheduler and no delivery worker: `Service::start_one_shot`),
+/// runs `work` on it, and stops it.
+async fn on_service<T>(
+    store: &Store,
+    work: impl AsyncFnOnce(&Service) -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    let service = Service::start_one_shot(
+        store.clone(),
+        Arc::new(secret_store()),
+        Events::new(),
+        ServiceOptions::default(),
+    )
+    .await;
+    let result = work(&service).await;
+    service.shutdown().await;
+    result
 }
 
-async fn engine(store: &Store) -> Result<Engine, Failure> {
-    let settings = Settings::load(store).await?;
-    let secrets = secret_store();
-    let prowlarr = setup::prowlarr_client(&settings, &secrets)?;
-    let senders = setup::senders(&settings, &secrets)?;
-    if senders.is_empty() {
-        tracing::warn!(
-            "Telegram is not configured (telegram_chat_id and telegram-bot-token): releases are recorded but not sent"
-        );
-    }
-    let events = Events::new();
-    let delivery = Arc::new(Delivery::new(
-        store.clone(),
-        senders,
-        events.clone(),
-        DeliveryConfig::default(),
-    ));
-    let watcher = Watcher::new(
-        store.clone(),
-        prowlarr,
-        events,
-        settings.concurrency,
-        delivery.channels(),
-    )
-    .with_mode(settings.search_mode)
-    .with_schedule(settings.schedule);
-    matcher::warm_up();
-    Ok(Engine { watcher, delivery })
+/// Runs one of the engine's commands, as the window's socket does; its answer as JSON.
+async fn run_command(service: &Service, cmd: EngineCommand) -> Result<Value, Failure> {
+    command::dispatch(service, cmd).await.map_err(refused)
 }
+
+/// A command the engine refused, said as the window says it: a refused input names its field ("title: must
+/// not be blank"). Exit 2 when Prowlarr cannot be used, else 1.
+fn refused(e: RemoteError) -> Failure {
+    let code = if e.kind == ErrorKind::Prowlarr {
+        EXIT_PROWLARR
+    } else {
+        1
+    };
+    let message = match e.field {
+        Some(field)
+            if e.kind == ErrorKind::Validation && !e.message.starts_with(&format!("{field}:")) =>
+        {
+            format!("{field}: {}", e.message)
+        }
+        _ => e.message,
+    };
+    Failure {
+        error: anyhow!(message),
+        code,
+    }
+}
+
+/// How long `watchlist add` delivers what the search of the new item found; the rest goes with the next check.
+const ADD_DELIVERS_FOR: Duration = Duration::from_secs(10);
 
 async fn check(store: &Store, deliver_for: Duration) -> Outcome {
-    store.close_abandoned_runs().await?;
-    let engine = engine(store).await?;
     let cancel = shutdown_on_signal();
-    let summary = match engine.watcher.check(&cancel).await {
-        Ok(s) => s,
-        Err(e @ CheckError::Prowlarr(_)) => {
-            return Err(Failure {
-                error: anyhow!(e),
-                code: EXIT_PROWLARR,
-            });
-        }
-        Err(e) => return Err(e.into()),
+    let report = on_service(store, async |service| {
+        service
+            .check_once(deliver_for, &cancel)
+            .await
+            .map_err(check_failed)
+    })
+    .await?;
+    println!("{}", check_line(&report));
+    Ok(())
+}
+
+fn check_failed(e: CheckOnceError) -> Failure {
+    let code = match e {
+        CheckOnceError::Prowlarr(_) => EXIT_PROWLARR,
+        _ => 1,
     };
-    let delivered = engine.delivery.drain(deliver_for, &cancel).await?;
-    let counts = store.notification_counts().await?;
-    println!(
+    Failure {
+        error: anyhow!(e),
+        code,
+    }
+}
+
+/// The one line a check prints.
+fn check_line(report: &OneShotCheck) -> String {
+    let summary = &report.summary;
+    format!(
         "checked {} items ({} feed pages, {} item searches) in {:.1} s: {} releases seen, {} new matches, {} errors; notifications: {} queued, {} sent, {} pending, {} failed",
         summary.items,
         summary.feed_requests,
@@ -136,11 +160,10 @@ async fn check(store: &Store, deliver_for: Duration) -> Outcome {
         summary.new_matches,
         summary.errors,
         summary.notifications_queued,
-        delivered.sent,
-        counts.pending,
-        counts.failed,
-    );
-    Ok(())
+        report.delivered.sent,
+        report.notifications.pending,
+        report.notifications.failed,
+    )
 }
 
 async fn run(store: &Store) -> Outcome {
@@ -196,70 +219,109 @@ fn shutdown_on_signal() -> CancellationToken {
 }
 
 async fn watchlist(store: &Store, cmd: WatchlistCommand) -> Outcome {
+    on_service(store, async |service| watchlist_on(service, cmd).await).await
+}
+
+async fn watchlist_on(service: &Service, cmd: WatchlistCommand) -> Outcome {
     match cmd {
         WatchlistCommand::Add(args) => {
-            let item = store.add_item(&spec_of(*args).validate()?).await?;
+            let spec = spec_of(*args);
+            let item = run_command(service, EngineCommand::AddItem { spec }).await?;
             println!(
                 "added #{}: {} ({})",
-                item.id,
-                item.title,
-                item.kind.as_str()
+                item["id"],
+                text(&item["title"]),
+                text(&item["kind"])
             );
+            // Adding an item asks for a check, to search it at once (as in the window): it runs here, before
+            // the command ends. The item is added whatever becomes of that search.
+            let cancel = shutdown_on_signal();
+            match service.run_requested_check(ADD_DELIVERS_FOR, &cancel).await {
+                None => {}
+                Some(Ok(report)) => println!("{}", check_line(&report)),
+                Some(Err(e)) => eprintln!(
+                    "nightwatcherd: #{} is not searched yet ({}); the next check searches it",
+                    item["id"],
+                    scrub_known(&e.to_string())
+                ),
+            }
         }
         WatchlistCommand::List { json } => {
-            let items = store.items().await?;
+            let items = run_command(service, EngineCommand::ListItems).await?;
+            let rows = items.as_array().map(Vec::as_slice).unwrap_or_default();
             if json {
                 println!("{}", serde_json::to_string_pretty(&items)?);
-            } else if items.is_empty() {
+            } else if rows.is_empty() {
                 println!(
                     "the watchlist is empty: add an item with `nightwatcherd watchlist add TITLE --kind movie`"
                 );
             } else {
-                for i in items {
-                    let year = i.year.map(|y| format!(" ({y})")).unwrap_or_default();
-                    let from = match (i.from_season, i.from_episode, i.only_season) {
+                for i in rows {
+                    let year = i["year"]
+                        .as_i64()
+                        .map(|y| format!(" ({y})"))
+                        .unwrap_or_default();
+                    let from = match (
+                        i["from_season"].as_i64(),
+                        i["from_episode"].as_i64(),
+                        i["only_season"].as_i64(),
+                    ) {
                         (Some(s), Some(e), _) => format!(" from S{s:02}E{e:02}"),
                         (Some(s), None, _) => format!(" from S{s:02}"),
                         (None, _, Some(s)) => format!(" S{s:02} only"),
                         _ => String::new(),
                     };
-                    let paused = if i.enabled { "" } else { " [paused]" };
+                    let state = match (text(&i["state"]), i["found"].as_i64()) {
+                        ("found", Some(n)) => format!("found {n}"),
+                        (state, _) => state.to_owned(),
+                    };
+                    let error = i["last_error"]
+                        .as_str()
+                        .map(|e| format!(" — last search failed: {e}"))
+                        .unwrap_or_default();
                     println!(
-                        "{:>5}  {:<6}  {}{year}{from}{paused}",
-                        i.id,
-                        i.kind.as_str(),
-                        i.title
+                        "{:>5}  {:<6}  {state:<9}  {}{year}{from}{error}",
+                        i["id"].as_i64().unwrap_or_default(),
+                        text(&i["kind"]),
+                        text(&i["title"])
                     );
                 }
             }
         }
         WatchlistCommand::Remove { id } => {
-            if !store.remove_item(id).await? {
-                return Err(anyhow!(
-                    "no watchlist item with id {id}: see `nightwatcherd watchlist list`"
-                )
-                .into());
+            match command::dispatch(service, EngineCommand::DeleteItem { id }).await {
+                Ok(_) => println!("removed #{id}"),
+                Err(e) if e.kind == ErrorKind::NotFound => {
+                    return Err(anyhow!(
+                        "no watchlist item with id {id}: see `nightwatcherd watchlist list`"
+                    )
+                    .into());
+                }
+                Err(e) => return Err(refused(e)),
             }
-            println!("removed #{id}");
         }
         WatchlistCommand::Import { file } => {
-            let text = if file.as_os_str() == "-" {
+            let json = if file.as_os_str() == "-" {
                 std::io::read_to_string(std::io::stdin())
                     .context("cannot read the import from stdin")?
             } else {
                 std::fs::read_to_string(&file)
                     .with_context(|| format!("cannot read {}", file.display()))?
             };
-            let items = parse_import(&text)?;
-            let ids = store.import_items(&items).await?;
-            println!("imported {} items", ids.len());
+            let imported = run_command(service, EngineCommand::ImportItems { json }).await?;
+            println!("imported {imported} items");
         }
-        WatchlistCommand::Export => {
-            let specs: Vec<ItemSpec> = store.items().await?.iter().map(|i| i.to_spec()).collect();
-            println!("{}", serde_json::to_string_pretty(&specs)?);
-        }
+        WatchlistCommand::Export => match run_command(service, EngineCommand::ExportItems).await? {
+            Value::String(json) => println!("{json}"),
+            other => println!("{other}"),
+        },
     }
     Ok(())
+}
+
+/// A JSON string's text ("" for anything else).
+fn text(value: &Value) -> &str {
+    value.as_str().unwrap_or_default()
 }
 
 fn spec_of(a: AddArgs) -> ItemSpec {
@@ -295,7 +357,13 @@ fn spec_of(a: AddArgs) -> ItemSpec {
 }
 
 async fn match_stdin(store: &Store, explain: bool) -> Outcome {
-    let items = store.items().await?;
+    // The watchlist comes from the service; matching is the matcher's pure computation, done here with each
+    // item's rules compiled once for all the titles (TryRelease would read and compile the watchlist per title).
+    let items: Vec<WatchlistItem> = on_service(store, async |service| {
+        let views = service.list_items().await.map_err(|e| refused(e.into()))?;
+        Ok(views.into_iter().map(|v| v.item).collect())
+    })
+    .await?;
     let matcher = Matcher::new(&items);
     // Compiled once, not per release: an item's filters may hold regular expressions.
     let judges: Vec<ItemMatcher> = if explain {
@@ -433,32 +501,20 @@ fn secret(cmd: &SecretCommand) -> Outcome {
 }
 
 async fn status(store: &Store, json: bool) -> Outcome {
-    let runs = store.recent_runs(5).await?;
-    let counts = store.notification_counts().await?;
-    let failed = store.failed_notifications(10).await?;
-    let items_with_errors: Vec<serde_json::Value> = store
-        .item_errors()
-        .await?
-        .into_iter()
-        .map(|(id, title, error)| serde_json::json!({"id": id, "title": title, "error": error}))
-        .collect();
-    // The running engine's figures, as it last wrote them (after its last check).
-    let monitor: Option<serde_json::Value> = store
-        .setting(nightwatcher_engine::monitor::SNAPSHOT_KEY)
-        .await?
-        .and_then(|s| serde_json::from_str(&s).ok());
+    let report = on_service(store, async |service| {
+        service.status_report().await.map_err(|e| refused(e.into()))
+    })
+    .await?;
     if json {
-        let value = serde_json::json!({
-            "runs": runs,
-            "notifications": counts,
-            "failed_notifications": failed,
-            "items_with_errors": items_with_errors,
-            "monitor": monitor,
-        });
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        println!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(());
     }
-    match runs.first() {
+    if report.paused {
+        println!(
+            "checks are paused (in the app's tray menu): `run` checks only once they are resumed"
+        );
+    }
+    match report.runs.first() {
         None => println!("no check has run yet: try `nightwatcherd check`"),
         Some(r) => {
             let when = chrono::DateTime::from_timestamp(r.started_at, 0)
@@ -483,11 +539,12 @@ async fn status(store: &Store, json: bool) -> Outcome {
             );
         }
     }
+    let counts = &report.notifications;
     println!(
         "notifications: {} pending, {} sent, {} failed",
         counts.pending, counts.sent, counts.failed
     );
-    if let Some(m) = &monitor {
+    if let Some(m) = &report.monitor {
         let latency = &m["prowlarr_latency_ms"];
         println!(
             "engine (pid {}, mode {}): Prowlarr latency median {} ms, p95 {} ms; {} item searches in the last hour of {} allowed; RSS {:.1} MiB",
@@ -507,19 +564,50 @@ async fn status(store: &Store, json: bool) -> Outcome {
             println!("indexers: {message}");
         }
     }
-    for f in &failed {
+    for f in &report.failed_notifications {
         println!("  failed #{} ({}): {}", f.id, f.kind, f.reason);
     }
-    if !failed.is_empty() {
+    if !report.failed_notifications.is_empty() {
         println!("  fix the cause, then `nightwatcherd retry-failed`");
     }
-    for v in &items_with_errors {
-        println!(
-            "  item #{} {}: {}",
-            v["id"],
-            v["title"].as_str().unwrap_or(""),
-            v["error"].as_str().unwrap_or("")
-        );
+    for i in &report.items_with_errors {
+        println!("  item #{} {}: {}", i.id, i.title, i.error);
     }
     Ok(())
+}
+
+async fn retry_failed(store: &Store) -> Outcome {
+    let queued = on_service(store, async |service| {
+        run_command(service, EngineCommand::RetryFailed).await
+    })
+    .await?;
+    println!("{queued} failed notification(s) queued again");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_input_is_said_with_its_field_once() {
+        let e = RemoteError::validation("title", "must not be blank");
+        let failure = refused(e);
+        assert_eq!(failure.error.to_string(), "title: must not be blank");
+        assert_eq!(failure.code, 1);
+        // The service's messages already name the field: it is not said twice.
+        let e = RemoteError::validation("year", "year: must be between 1870 and 2100");
+        assert_eq!(
+            refused(e).error.to_string(),
+            "year: must be between 1870 and 2100"
+        );
+    }
+
+    #[test]
+    fn prowlarr_failures_exit_2_and_others_1() {
+        let prowlarr = RemoteError::new(ErrorKind::Prowlarr, "cannot reach Prowlarr", None);
+        assert_eq!(refused(prowlarr).code, EXIT_PROWLARR);
+        let missing = RemoteError::new(ErrorKind::NotFound, "no watchlist item with id 4", None);
+        assert_eq!(refused(missing).code, 1);
+    }
 }

@@ -3,6 +3,16 @@
 //! Every command opens the database (migrating it), does one thing and exits, except `run`, which checks
 //! every interval until SIGINT/SIGTERM. Errors reach the user as one line saying what failed and what to do;
 //! the exit status is 0 on success, 1 for bad input or configuration, 2 when Prowlarr cannot be used.
+//!
+//! The daemon only parses and prints. Each command starts the engine's service for itself
+//! (`Service::start_one_shot`) and runs the engine's typed commands on it through `command::dispatch`, or the
+//! service's methods for what has no command (`check_once`, `status_report`), as the window's socket does:
+//! validation, search on add, the search schedule and its shared hourly budget, the backoff, the monitoring
+//! snapshot and the status events are the service's rules, so they hold here as in the window, and no rule of
+//! the engine lives in this crate. `match` reads the watchlist from the service and runs the matcher itself
+//! (pure computation over many titles). The exceptions: `secret` only talks to the OS keyring, and `config`
+//! edits the settings directly, with where each value comes from (environment, database, default), which the
+//! service's settings view does not say and whose `prowlarr_timeout` it does not take.
 
 mod cli;
 mod commands;

@@ -237,7 +237,7 @@ async fn check_finds_a_release_and_sends_it_to_telegram() {
             .build_for(&prowlarr),
     );
     let mut env = Env::new();
-    env.with_fakes(&prowlarr, &telegram);
+    // Added before Prowlarr is configured, so the search on add does not find the release first.
     env.run(&[
         "watchlist",
         "add",
@@ -248,6 +248,7 @@ async fn check_finds_a_release_and_sends_it_to_telegram() {
         "2024",
     ])
     .await;
+    env.with_fakes(&prowlarr, &telegram);
 
     let out = env.run(&["check"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -294,14 +295,16 @@ async fn checks_run_one_after_another_share_the_hourly_search_budget() {
     let prowlarr = FakeProwlarr::start(KEY).await;
     let telegram = FakeTelegram::start(TOKEN).await;
     let mut env = Env::new();
-    env.with_fakes(&prowlarr, &telegram);
-    env.set("NIGHTWATCHER_SEARCH_BUDGET", "3");
+    // Added before Prowlarr is configured: the searches on add would spend the budget first (see
+    // `searches_on_add_and_checks_share_the_hourly_search_budget`).
     for title in ["Heat", "Ronin", "Alien", "Aliens", "Brazil"] {
         let out = env
             .run(&["watchlist", "add", title, "--kind", "movie"])
             .await;
         assert_eq!(out.code, 0, "{}", out.stderr);
     }
+    env.with_fakes(&prowlarr, &telegram);
+    env.set("NIGHTWATCHER_SEARCH_BUDGET", "3");
     let first = env.run(&["check"]).await;
     assert_eq!(first.code, 0, "{}", first.stderr);
     assert!(first.stdout.contains("3 item searches"), "{}", first.stdout);
@@ -525,9 +528,10 @@ async fn run_checks_at_once_and_stops_cleanly_on_sigterm() {
     prowlarr
         .add_release(ReleaseBuilder::new("Heat.1995.1080p.BluRay.x264-GRP").build_for(&prowlarr));
     let mut env = Env::new();
-    env.with_fakes(&prowlarr, &telegram);
+    // Added before Prowlarr is configured, so that `run`'s first check is the one that finds the release.
     env.run(&["watchlist", "add", "Heat", "--kind", "movie"])
         .await;
+    env.with_fakes(&prowlarr, &telegram);
 
     let mut child = env
         .command(&["run"])
@@ -597,13 +601,14 @@ async fn run_leaves_undelivered_notifications_pending_when_stopped() {
     prowlarr
         .add_release(ReleaseBuilder::new("Heat.1995.1080p.BluRay.x264-GRP").build_for(&prowlarr));
     let mut env = Env::new();
+    // Added before Prowlarr is configured, so that `run`'s first check is the one that finds the release.
+    env.run(&["watchlist", "add", "Heat", "--kind", "movie"])
+        .await;
     env.with_fakes(&prowlarr, &telegram);
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let telegram_down = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
     env.set("NIGHTWATCHER_TELEGRAM_API_URL", &telegram_down);
-    env.run(&["watchlist", "add", "Heat", "--kind", "movie"])
-        .await;
 
     let mut child = env
         .command(&["run"])
@@ -956,4 +961,157 @@ async fn hostile_input_is_refused_with_what_to_do_and_leaves_the_database_as_it_
         .map(|s| (s.key, s.value))
         .collect();
     assert_eq!(stored, [("telegram_chat_id", Some("123456".to_owned()))]);
+}
+
+// The service's rules hold for the command line as for the window: every subcommand runs on the service.
+
+#[tokio::test]
+async fn watchlist_add_searches_the_new_item_at_once_as_the_window_does() {
+    let prowlarr = FakeProwlarr::start(KEY).await;
+    let telegram = FakeTelegram::start(TOKEN).await;
+    telegram.allow_chat(CHAT);
+    prowlarr
+        .add_release(ReleaseBuilder::new("Heat.1995.1080p.BluRay.x264-GRP").build_for(&prowlarr));
+    let mut env = Env::new();
+    env.with_fakes(&prowlarr, &telegram);
+
+    let out = env
+        .run(&["watchlist", "add", "Heat", "--kind", "movie"])
+        .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with("added #1: Heat (movie)\n"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        prowlarr.search_requests() - prowlarr.feed_requests(),
+        1,
+        "the new item is searched by name at once"
+    );
+    assert!(out.stdout.contains("1 new matches"), "{}", out.stdout);
+    let messages = telegram.messages();
+    assert_eq!(messages.len(), 1, "what the search found is delivered");
+    assert!(
+        messages[0]
+            .plain
+            .contains("Heat.1995.1080p.BluRay.x264-GRP")
+    );
+    assert_no_secrets(&out.stdout);
+    assert_no_secrets(&out.stderr);
+
+    // The list is the window's: each item with its state.
+    let list: serde_json::Value =
+        serde_json::from_str(&env.run(&["watchlist", "list", "--json"]).await.stdout).unwrap();
+    assert_eq!(list[0]["state"], "found", "{list}");
+    assert_eq!(list[0]["found"], 1, "{list}");
+    assert!(list[0]["last_checked_at"].is_i64(), "{list}");
+    let text = env.run(&["watchlist", "list"]).await.stdout;
+    assert!(text.contains("found 1"), "{text}");
+
+    // The next check has nothing new and does not search the item again (its next slot is hours away).
+    let check = env.run(&["check"]).await;
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(check.stdout.contains("0 item searches"), "{}", check.stdout);
+    assert_eq!(telegram.messages().len(), 1);
+}
+
+#[tokio::test]
+async fn watchlist_add_without_prowlarr_adds_the_item_and_says_it_is_not_searched_yet() {
+    let env = Env::new();
+    let out = env
+        .run(&["watchlist", "add", "Heat", "--kind", "movie"])
+        .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "added #1: Heat (movie)\n");
+    assert!(
+        out.stderr.contains("#1 is not searched yet")
+            && out.stderr.contains("config set prowlarr_url"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[tokio::test]
+async fn searches_on_add_and_checks_share_the_hourly_search_budget() {
+    let prowlarr = FakeProwlarr::start(KEY).await;
+    let telegram = FakeTelegram::start(TOKEN).await;
+    let mut env = Env::new();
+    env.with_fakes(&prowlarr, &telegram);
+    env.set("NIGHTWATCHER_SEARCH_BUDGET", "3");
+    for title in ["Heat", "Ronin", "Alien", "Aliens", "Brazil"] {
+        let out = env
+            .run(&["watchlist", "add", title, "--kind", "movie"])
+            .await;
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    assert_eq!(
+        prowlarr.search_requests() - prowlarr.feed_requests(),
+        3,
+        "the first three are searched on add, the budget then is spent"
+    );
+    let check = env.run(&["check"]).await;
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(check.stdout.contains("0 item searches"), "{}", check.stdout);
+    assert_eq!(prowlarr.search_requests() - prowlarr.feed_requests(), 3);
+}
+
+#[tokio::test]
+async fn check_writes_the_monitoring_snapshot_that_status_shows() {
+    let prowlarr = FakeProwlarr::start(KEY).await;
+    let telegram = FakeTelegram::start(TOKEN).await;
+    telegram.allow_chat(CHAT);
+    prowlarr
+        .add_release(ReleaseBuilder::new("Heat.1995.1080p.BluRay.x264-GRP").build_for(&prowlarr));
+    let mut env = Env::new();
+    env.run(&["watchlist", "add", "Heat", "--kind", "movie"])
+        .await;
+    env.with_fakes(&prowlarr, &telegram);
+
+    let check = env.run(&["check"]).await;
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let status: serde_json::Value =
+        serde_json::from_str(&env.run(&["status", "--json"]).await.stdout).unwrap();
+    let monitor = &status["monitor"];
+    assert!(monitor.is_object(), "a check leaves its figures: {status}");
+    assert_eq!(monitor["search_mode"], "feed", "{monitor}");
+    assert_eq!(monitor["last_check"]["searches"], 1, "{monitor}");
+    assert_eq!(monitor["last_check"]["new_matches"], 1, "{monitor}");
+    assert_eq!(monitor["search_budget"]["used_last_hour"], 1, "{monitor}");
+    assert!(
+        monitor["prowlarr_latency_ms"]["samples"].as_u64() > Some(0),
+        "{monitor}"
+    );
+    assert_eq!(monitor["backoff"]["failures"], 0, "{monitor}");
+    assert_eq!(status["paused"], false, "{status}");
+    assert_eq!(status["runs"][0]["status"], "ok", "{status}");
+    let text = env.run(&["status"]).await.stdout;
+    assert!(text.contains("engine (pid "), "{text}");
+    assert!(
+        text.contains("1 item searches in the last hour of 100 allowed"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn a_check_prowlarr_refuses_is_backed_off_and_status_says_when_it_is_tried_again() {
+    let prowlarr = FakeProwlarr::start(KEY).await;
+    let telegram = FakeTelegram::start(TOKEN).await;
+    let mut env = Env::new();
+    env.run(&["watchlist", "add", "Heat", "--kind", "movie"])
+        .await;
+    env.with_fakes(&prowlarr, &telegram);
+    env.set("NIGHTWATCHER_PROWLARR_API_KEY", "a-wrong-key-456");
+
+    let check = env.run(&["check"]).await;
+    assert_eq!(check.code, 2, "{}", check.stderr);
+    assert!(!check.stderr.contains("a-wrong-key-456"));
+    let status: serde_json::Value =
+        serde_json::from_str(&env.run(&["status", "--json"]).await.stdout).unwrap();
+    let backoff = &status["monitor"]["backoff"];
+    assert_eq!(backoff["failures"], 1, "{status}");
+    assert!(backoff["next_try_at"].is_i64(), "{status}");
+    assert_eq!(status["runs"][0]["status"], "failed", "{status}");
+    let text = env.run(&["status"]).await.stdout;
+    assert!(text.contains("Prowlarr unreachable, next try"), "{text}");
 }

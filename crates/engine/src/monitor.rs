@@ -3,7 +3,9 @@
 //!
 //! One [`Monitor`] lives as long as the service and is shared with each check's watcher. The service writes a
 //! [`Monitoring`] snapshot into the settings table after every check (key [`SNAPSHOT_KEY`]), so
-//! `nightwatcherd status --json`, a separate process, can show the running engine's figures with their age.
+//! `nightwatcherd status --json`, a separate process, can show the running engine's figures with their age:
+//! those of the engine that checked last (the app, `nightwatcherd run`, or a one-shot `nightwatcherd check` or
+//! `watchlist add`, whose `pid` is then gone).
 //!
 //! The snapshot's JSON (field: type):
 //! - `written_at`: Unix seconds; `pid`: the engine's process id

@@ -9,6 +9,7 @@
 //! problem) and announces every change as [`Event::StatusChanged`], so adapters push it to the UI and the
 //! tray instead of polling. Pausing is persisted; a problem is what the user must fix, said in their words.
 
+mod oneshot;
 mod ops;
 mod web_access;
 
@@ -33,6 +34,7 @@ use crate::setup::{self, SetupError};
 use crate::store::{NotificationCounts, RunRecord, Store};
 use crate::watcher::{CheckError, Watcher};
 
+pub use oneshot::{CheckOnceError, ItemError, OneShotCheck, StatusReport};
 pub use ops::{ConnectionInfo, ItemView, ServiceError, SettingsInput, SettingsView, TryResult};
 
 /// Where the pause switch is kept in the settings table (not a user setting: it is toggled, not typed).

@@ -159,7 +159,7 @@ async fn a_check_that_cannot_run_or_that_prowlarr_refuses_says_why_as_the_window
         other => panic!("{other:?}"),
     }
     assert_eq!(
-        service.status().await.problem.map(|p| p.kind),
+        service.status().await.problem.map(|p| p.kind.as_str()),
         Some("not_configured")
     );
 
@@ -173,7 +173,7 @@ async fn a_check_that_cannot_run_or_that_prowlarr_refuses_says_why_as_the_window
         other => panic!("{other:?}"),
     }
     assert_eq!(
-        service.status().await.problem.map(|p| p.kind),
+        service.status().await.problem.map(|p| p.kind.as_str()),
         Some("prowlarr"),
         "the window's problem"
     );

@@ -24,7 +24,8 @@ use tokio::sync::broadcast::error::TryRecvError;
 use tokio_util::sync::CancellationToken;
 
 use super::{
-    Inner, PAUSED_KEY, Problem, Service, ServiceError, ServiceOptions, State, current_senders,
+    Inner, PAUSED_KEY, Problem, ProblemKind, Service, ServiceError, ServiceOptions, State,
+    current_senders,
 };
 use crate::events::{Event, Events};
 use crate::monitor::{Monitor, SNAPSHOT_KEY};
@@ -162,7 +163,7 @@ impl Service {
         let Some(summary) = finished else {
             return Err(CheckOnceError::NotRun(state.watch_problem.unwrap_or_else(
                 || Problem {
-                    kind: "storage",
+                    kind: ProblemKind::Storage,
                     message: "the check did not run".to_owned(),
                 },
             )));

@@ -52,6 +52,11 @@ pub(crate) async fn serve(State(state): State<Shared>, uri: Uri) -> Response {
     index(&state.url_base)
 }
 
+/// `<base>/`: the page.
+pub(crate) async fn index_page(State(state): State<Shared>) -> Response {
+    index(&state.url_base)
+}
+
 /// `index.html` under the URL base.
 fn index(base: &str) -> Response {
     let Some(file) = Ui::get("index.html") else {

@@ -219,6 +219,8 @@ fn router(state: Shared) -> Router {
     } else {
         Router::new()
             .route(&base, axum::routing::get(assets::to_base_with_slash))
+            // A nested router's fallback sees `<base>/x`, not `<base>/` itself.
+            .route(&format!("{base}/"), axum::routing::get(assets::index_page))
             .nest(&base, inner)
             .fallback(error::outside_base)
     };

@@ -6,6 +6,7 @@
 
 mod cli;
 mod commands;
+mod web;
 
 use clap::Parser;
 

@@ -12,6 +12,7 @@ use std::time::Duration;
 use nightwatcher_engine::events::Event;
 use nightwatcher_engine::ipc::{Server, ShellRequest};
 use nightwatcher_engine::service::Service;
+use nightwatcher_web::WebServer;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::mpsc;
 
@@ -43,6 +44,8 @@ pub struct Controller {
     pub tray: Option<mpsc::UnboundedSender<TrayUpdate>>,
     /// Open the window once running (not for `--hidden` with a tray).
     pub open_at_start: bool,
+    /// The web UI, when `web_listen` is set.
+    pub web: Option<WebServer>,
 }
 
 impl Controller {
@@ -144,6 +147,9 @@ impl Controller {
         }
         // No window may connect any more; the socket file goes.
         self.server.shutdown();
+        if let Some(web) = self.web.take() {
+            web.shutdown().await;
+        }
         tracing::info!("stopping the watcher");
         if tokio::time::timeout(SHUTDOWN_LIMIT, self.service.shutdown())
             .await

@@ -9,6 +9,9 @@
 //! Environment: `NIGHTWATCHER_DB` (database file, default in the OS data directory), `NIGHTWATCHER_SOCKET`,
 //! `NIGHTWATCHER_WINDOW_BIN`, `RUST_LOG`, `NIGHTWATCHER_KEYRING_SERVICE`, the engine's secret and setting
 //! overrides, `NIGHTWATCHER_NO_TRAY`. Arguments: `--hidden` starts in the tray without opening the window.
+//!
+//! With `web_listen` set (`NIGHTWATCHER_WEB_LISTEN`), the app also serves the web UI and the HTTP API
+//! (`nightwatcher_web`, docs/http-api.md), as `nightwatcherd run` does.
 
 mod app;
 mod notifications;
@@ -24,7 +27,9 @@ use nightwatcher_engine::events::Events;
 use nightwatcher_engine::ipc::{self, Client, Server};
 use nightwatcher_engine::secrets::{EnvOverride, KeyringStore};
 use nightwatcher_engine::service::Service;
+use nightwatcher_engine::settings::WebSettings;
 use nightwatcher_engine::store::Store;
+use nightwatcher_web::{WebConfig, WebServer};
 use serde_json::Value;
 use tokio::sync::mpsc;
 
@@ -90,6 +95,7 @@ fn main() -> ExitCode {
         }
     };
     tracing::info!(elapsed_ms = started.elapsed().as_millis(), "engine ready");
+    let web = runtime.block_on(start_web(&service));
 
     let (tray_tx, tray_rx) = mpsc::unbounded_channel();
     let controller = Controller {
@@ -98,6 +104,7 @@ fn main() -> ExitCode {
         launcher: Launcher::new(&socket, actions_tx.clone()),
         tray: tray.is_some().then_some(tray_tx),
         open_at_start: !hidden || tray.is_none(),
+        web,
     };
     let code = {
         let _guard = runtime.enter();
@@ -141,6 +148,29 @@ async fn hand_over_to_running_instance(socket: &Path, hidden: bool) -> bool {
         Err(e) => tracing::warn!(error = %e, "NightWatcher is already running but did not answer"),
     }
     true
+}
+
+/// The web UI and HTTP API (docs/http-api.md) when `web_listen` is set. A desktop app does not refuse to start
+/// over it: a web server that may not run (no password on a LAN address, a port in use) is logged and left out.
+async fn start_web(service: &Service) -> Option<WebServer> {
+    let settings = match WebSettings::load(service.store()).await {
+        Ok(settings) => settings,
+        Err(e) => {
+            tracing::error!("the web UI is not served: {e}");
+            return None;
+        }
+    };
+    let config = WebConfig::from_settings(&settings)?;
+    match WebServer::start(service.clone(), config).await {
+        Ok(web) => {
+            tracing::info!(url = %web.url(), "web UI ready");
+            Some(web)
+        }
+        Err(e) => {
+            tracing::error!("the web UI is not served: {e}");
+            None
+        }
+    }
 }
 
 /// Opens the database and starts the engine with the OS keyring (environment variables overriding it), and

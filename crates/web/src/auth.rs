@@ -212,11 +212,14 @@ pub(crate) async fn login(
     JsonBody(login): JsonBody<Login>,
 ) -> Result<Response, ApiError> {
     let ip = client::address(&headers, peer, state.trust_forwarded);
-    let now = state.clock.now();
-    if let Some(wait) = state.throttle.wait(ip, now) {
-        tracing::warn!(client = %ip, retry_after_s = wait, "login refused: too many failed logins");
-        return Err(ApiError::too_many_requests(wait));
-    }
+    // Counted as a failure from here on, until it succeeds (see throttle).
+    let failures = match state.throttle.begin(ip, state.clock.now()) {
+        Ok(failures) => failures,
+        Err(wait) => {
+            tracing::warn!(client = %ip, retry_after_s = wait, "login refused: too many failed logins");
+            return Err(ApiError::too_many_requests(wait));
+        }
+    };
     let access = state.service.access().await?;
     if !access.has_password() {
         return Err(RemoteError::new(
@@ -228,7 +231,6 @@ pub(crate) async fn login(
     }
     let generation = access.generation;
     if !state.service.verify_web_password(login.password).await? {
-        let failures = state.throttle.failed(ip, state.clock.now());
         tracing::warn!(client = %ip, failures, "failed web login");
         return Err(
             RemoteError::new(ErrorKind::Unauthorized, "wrong password", Some("password")).into(),

@@ -3,6 +3,10 @@
 //! further failure up to [`MAX_WAIT`]. A try made too early is refused (HTTP 429 with `Retry-After`) without
 //! checking the password and without counting. A success forgets the address; so does a day without failures.
 //!
+//! A try is counted as a failure when it starts ([`Throttle::begin`], one lock for the check and the count) and
+//! forgiven when it succeeds: checking a password takes a while (Argon2), and many tries sent at once must
+//! not all get through while the first is still being checked.
+//!
 //! Time is the injected [`Clock`](nightwatcher_engine::schedule::Clock)'s, in seconds, so tests need no sleeping.
 
 use std::collections::HashMap;
@@ -29,23 +33,15 @@ pub(crate) struct Throttle {
 }
 
 impl Throttle {
-    /// Seconds `ip` must still wait before its next try, if any.
-    pub fn wait(&self, ip: IpAddr, now: i64) -> Option<u64> {
-        let map = self.by_address.lock().ok()?;
-        let f = map.get(&ip)?;
-        if f.in_a_row < FREE_TRIES || now - f.last_at > FORGET_AFTER {
-            return None;
-        }
-        let wait = delay(f.in_a_row);
-        let elapsed = u64::try_from(now - f.last_at).unwrap_or(0);
-        (elapsed < wait).then(|| wait - elapsed)
-    }
-
-    /// Counts a failed login; returns the failures in a row now.
-    pub fn failed(&self, ip: IpAddr, now: i64) -> u32 {
+    /// Starts a login try from `ip`: `Err(seconds to wait)` when it comes too early, else it is counted as a
+    /// failure (until [`Throttle::succeeded`]) and `Ok` has the failures in a row with it.
+    pub fn begin(&self, ip: IpAddr, now: i64) -> Result<u32, u64> {
         let Ok(mut map) = self.by_address.lock() else {
-            return 0;
+            return Ok(0);
         };
+        if let Some(wait) = map.get(&ip).and_then(|f| wait(f, now)) {
+            return Err(wait);
+        }
         if map.len() >= MAX_ADDRESSES && !map.contains_key(&ip) {
             map.retain(|_, f| now - f.last_at <= FORGET_AFTER);
             if map.len() >= MAX_ADDRESSES
@@ -63,14 +59,25 @@ impl Throttle {
         }
         entry.in_a_row = entry.in_a_row.saturating_add(1);
         entry.last_at = now;
-        entry.in_a_row
+        Ok(entry.in_a_row)
     }
 
+    /// The try from `ip` succeeded: its failures are forgotten.
     pub fn succeeded(&self, ip: IpAddr) {
         if let Ok(mut map) = self.by_address.lock() {
             map.remove(&ip);
         }
     }
+}
+
+/// Seconds still to wait after these failures, if any.
+fn wait(f: &Failures, now: i64) -> Option<u64> {
+    if f.in_a_row < FREE_TRIES || now - f.last_at > FORGET_AFTER {
+        return None;
+    }
+    let wait = delay(f.in_a_row);
+    let elapsed = u64::try_from(now - f.last_at).unwrap_or(0);
+    (elapsed < wait).then(|| wait - elapsed)
 }
 
 /// The wait after `failures` in a row (at least [`FREE_TRIES`]).
@@ -90,30 +97,27 @@ mod tests {
     fn five_failures_are_free_then_each_waits_twice_as_long() {
         let t = Throttle::default();
         for n in 1..=5 {
-            assert_eq!(t.wait(IP, 100), None, "try {n}");
-            t.failed(IP, 100);
+            assert_eq!(t.begin(IP, 100), Ok(n), "try {n}");
         }
-        assert_eq!(t.wait(IP, 100), Some(1));
-        assert_eq!(t.wait(OTHER, 100), None);
-        assert_eq!(t.wait(IP, 101), None);
-        t.failed(IP, 101);
-        assert_eq!(t.wait(IP, 101), Some(2));
-        assert_eq!(t.wait(IP, 102), Some(1));
-        assert_eq!(t.wait(IP, 103), None);
-        t.failed(IP, 103);
-        assert_eq!(t.wait(IP, 103), Some(4));
+        assert_eq!(t.begin(IP, 100), Err(1));
+        assert_eq!(t.begin(IP, 100), Err(1), "a refused try is not counted");
+        assert_eq!(t.begin(OTHER, 100), Ok(1));
+        assert_eq!(t.begin(IP, 101), Ok(6));
+        assert_eq!(t.begin(IP, 101), Err(2));
+        assert_eq!(t.begin(IP, 102), Err(1));
+        assert_eq!(t.begin(IP, 103), Ok(7));
+        assert_eq!(t.begin(IP, 103), Err(4));
         t.succeeded(IP);
-        assert_eq!(t.wait(IP, 103), None);
+        assert_eq!(t.begin(IP, 103), Ok(1));
     }
 
     #[test]
     fn the_wait_is_capped_and_old_failures_are_forgotten() {
         let t = Throttle::default();
-        for _ in 0..100 {
-            t.failed(IP, 0);
+        for n in 0..100 {
+            let _ = t.begin(IP, n * MAX_WAIT as i64);
         }
-        assert_eq!(t.wait(IP, 0), Some(MAX_WAIT));
-        assert_eq!(t.wait(IP, FORGET_AFTER + 1), None);
-        assert_eq!(t.failed(IP, FORGET_AFTER + 1), 1);
+        assert_eq!(t.begin(IP, 99 * MAX_WAIT as i64), Err(MAX_WAIT));
+        assert_eq!(t.begin(IP, 99 * MAX_WAIT as i64 + FORGET_AFTER + 1), Ok(1));
     }
 }

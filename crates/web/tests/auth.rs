@@ -249,6 +249,22 @@ async fn failed_logins_slow_down_then_429_and_a_success_resets() {
 }
 
 #[tokio::test]
+async fn tries_sent_all_at_once_get_no_more_than_the_free_ones() {
+    let web = Web::start().await;
+    let tries = (0..20).map(|_| web.login("wrong password"));
+    // Polled together: all twenty are in flight while the first passwords are being checked.
+    let statuses: Vec<u16> = futures_util::future::join_all(tries)
+        .await
+        .into_iter()
+        .map(|r| r.unwrap_err().status().as_u16())
+        .collect();
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!((checked, refused), (5, 15), "{statuses:?}");
+    web.stop().await;
+}
+
+#[tokio::test]
 async fn the_throttle_follows_the_forwarded_address_only_when_trusted() {
     for trusted in [true, false] {
         let web = Web::start_with("", trusted).await;

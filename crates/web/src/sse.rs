@@ -10,6 +10,7 @@ use std::convert::Infallible;
 use std::time::Duration;
 
 use axum::extract::State;
+use axum::response::IntoResponse;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use futures_util::Stream;
 use nightwatcher_engine::events::Event;
@@ -20,10 +21,7 @@ use crate::auth::Caller;
 
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
-pub(crate) async fn events(
-    State(state): State<Shared>,
-    caller: Caller,
-) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
+pub(crate) async fn events(State(state): State<Shared>, caller: Caller) -> impl IntoResponse {
     // Subscribed before the status is read, so nothing between the two is missed.
     let mut rx = state.service.events().subscribe();
     let mut ended = state.sessions.watch_ended();
@@ -67,7 +65,9 @@ pub(crate) async fn events(
             }
         }
     });
-    Sse::new(stream).keep_alive(KeepAlive::new().interval(KEEP_ALIVE).text("keep-alive"))
+    let sse = Sse::new(stream).keep_alive(KeepAlive::new().interval(KEEP_ALIVE).text("keep-alive"));
+    // nginx would otherwise buffer the stream and deliver events late.
+    ([("x-accel-buffering", "no")], sse)
 }
 
 fn message(event: &Event) -> Result<SseEvent, Infallible> {

@@ -21,8 +21,13 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check every interval until SIGINT/SIGTERM, delivering notifications as they are queued
-    Run,
+    /// Check every interval until SIGINT/SIGTERM, delivering notifications as they are queued; serve the web UI
+    /// when --listen or the web_listen setting is set
+    Run {
+        /// Serve the web UI and the HTTP API on this address (overrides web_listen), e.g. 127.0.0.1:8711
+        #[arg(long, value_name = "ADDR:PORT")]
+        listen: Option<String>,
+    },
     /// Run one check, deliver its notifications, and exit (non-zero when Prowlarr cannot be used)
     Check {
         /// How long to keep trying to deliver before leaving the rest pending, in seconds
@@ -52,12 +57,15 @@ pub enum Command {
     },
     /// Put failed notifications back in the queue (they are sent by the next `check` or by `run`)
     RetryFailed,
+    /// The web UI's password and API key (docs/http-api.md)
+    #[command(subcommand)]
+    Web(crate::web::WebCommand),
 }
 
 impl Command {
     pub fn default_log_level(&self) -> &'static str {
         match self {
-            Command::Run | Command::Check { .. } => "info",
+            Command::Run { .. } | Command::Check { .. } => "info",
             _ => "warn",
         }
     }

@@ -58,13 +58,14 @@ pub async fn dispatch(cli: Cli) -> Outcome {
     };
     let store = Store::open(&path).await?;
     let result = match cli.command {
-        Command::Run => run(&store).await,
+        Command::Run { listen } => run(&store, listen).await,
         Command::Check { deliver_for } => check(&store, Duration::from_secs(deliver_for)).await,
         Command::Watchlist(cmd) => watchlist(&store, cmd).await,
         Command::Match { explain } => match_stdin(&store, explain).await,
         Command::Config(cmd) => config(&store, cmd).await,
         Command::Status { json } => status(&store, json).await,
         Command::RetryFailed => retry_failed(&store).await,
+        Command::Web(cmd) => crate::web::command(&store, cmd).await,
         Command::Secret(_) => Ok(()),
     };
     store.close().await;
@@ -166,8 +167,10 @@ fn check_line(report: &OneShotCheck) -> String {
     )
 }
 
-async fn run(store: &Store) -> Outcome {
+async fn run(store: &Store, listen: Option<String>) -> Outcome {
     let settings = Settings::load(store).await?;
+    // Refused before anything starts: a web UI that may not be served (no password on a LAN address).
+    let web = crate::web::config(store, listen).await?;
     let secrets = Arc::new(secret_store());
     // Refuse to start with a configuration that cannot work, rather than log the same problem every interval.
     setup::prowlarr_client(&settings, secrets.as_ref())?;
@@ -177,11 +180,24 @@ async fn run(store: &Store) -> Outcome {
         );
     }
     let service = Service::start(store.clone(), secrets, Events::new()).await;
+    let web = match web {
+        Some(config) => match crate::web::start(&service, config).await {
+            Ok(server) => Some(server),
+            Err(e) => {
+                service.shutdown().await;
+                return Err(e);
+            }
+        },
+        None => None,
+    };
     tracing::info!(
         interval_s = settings.interval.as_secs(),
         "watching; stop with Ctrl-C or SIGTERM"
     );
     shutdown_on_signal().cancelled().await;
+    if let Some(web) = web {
+        web.shutdown().await;
+    }
     // No new search starts; searches in flight get a few seconds; undelivered notifications stay pending.
     service.shutdown().await;
     Ok(())

@@ -16,6 +16,7 @@
 
 mod cli;
 mod commands;
+mod web;
 
 use clap::Parser;
 

@@ -22,10 +22,13 @@ pub enum SettingKey {
     SearchMode,
     SearchEvery,
     SearchBudget,
+    WebListen,
+    WebUrlBase,
+    WebTrustForwarded,
 }
 
 impl SettingKey {
-    pub const ALL: [SettingKey; 10] = [
+    pub const ALL: [SettingKey; 13] = [
         SettingKey::ProwlarrUrl,
         SettingKey::TelegramChatId,
         SettingKey::TelegramApiUrl,
@@ -36,6 +39,9 @@ impl SettingKey {
         SettingKey::SearchMode,
         SettingKey::SearchEvery,
         SettingKey::SearchBudget,
+        SettingKey::WebListen,
+        SettingKey::WebUrlBase,
+        SettingKey::WebTrustForwarded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -50,6 +56,9 @@ impl SettingKey {
             SettingKey::SearchMode => "search_mode",
             SettingKey::SearchEvery => "search_every",
             SettingKey::SearchBudget => "search_budget",
+            SettingKey::WebListen => "web_listen",
+            SettingKey::WebUrlBase => "web_url_base",
+            SettingKey::WebTrustForwarded => "web_trust_forwarded",
         }
     }
 
@@ -65,13 +74,19 @@ impl SettingKey {
             SettingKey::SearchMode => "NIGHTWATCHER_SEARCH_MODE",
             SettingKey::SearchEvery => "NIGHTWATCHER_SEARCH_EVERY",
             SettingKey::SearchBudget => "NIGHTWATCHER_SEARCH_BUDGET",
+            SettingKey::WebListen => "NIGHTWATCHER_WEB_LISTEN",
+            SettingKey::WebUrlBase => "NIGHTWATCHER_WEB_URL_BASE",
+            SettingKey::WebTrustForwarded => "NIGHTWATCHER_WEB_TRUST_FORWARDED",
         }
     }
 
     /// The value used when neither the environment nor the database sets one.
     pub fn default_value(self) -> Option<&'static str> {
         match self {
-            SettingKey::ProwlarrUrl | SettingKey::TelegramChatId => None,
+            SettingKey::ProwlarrUrl
+            | SettingKey::TelegramChatId
+            | SettingKey::WebListen
+            | SettingKey::WebUrlBase => None,
             SettingKey::TelegramApiUrl => Some("https://api.telegram.org"),
             SettingKey::Concurrency => Some("5"),
             SettingKey::Interval => Some("15m"),
@@ -80,6 +95,7 @@ impl SettingKey {
             SettingKey::SearchMode => Some("feed"),
             SettingKey::SearchEvery => Some("6h"),
             SettingKey::SearchBudget => Some("100"),
+            SettingKey::WebTrustForwarded => Some("false"),
         }
     }
 
@@ -166,7 +182,19 @@ impl SettingKey {
                     "must be a whole number of searches per hour from 1 to 1000",
                 )),
             },
-            SettingKey::DesktopNotifications => match value.to_ascii_lowercase().as_str() {
+            SettingKey::WebListen => value
+                .parse::<std::net::SocketAddr>()
+                .map(|a| a.to_string())
+                .map_err(|_| {
+                    invalid(
+                        "must be an address and a port such as 127.0.0.1:8711 (0.0.0.0:8711 for every interface, [::1]:8711 for IPv6)",
+                    )
+                }),
+            SettingKey::WebUrlBase => canonical_url_base(value).map_err(|rule| invalid(&rule)),
+            SettingKey::DesktopNotifications | SettingKey::WebTrustForwarded => match value
+                .to_ascii_lowercase()
+                .as_str()
+            {
                 "true" | "on" | "yes" | "1" => Ok("true".to_owned()),
                 "false" | "off" | "no" | "0" => Ok("false".to_owned()),
                 _ => Err(invalid("must be true or false")),
@@ -189,7 +217,7 @@ impl std::str::FromStr for SettingKey {
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
     #[error(
-        "unknown setting {0:?}: the settings are prowlarr_url, telegram_chat_id, telegram_api_url, concurrency, interval, prowlarr_timeout, desktop_notifications, search_mode, search_every, search_budget"
+        "unknown setting {0:?}: the settings are prowlarr_url, telegram_chat_id, telegram_api_url, concurrency, interval, prowlarr_timeout, desktop_notifications, search_mode, search_every, search_budget, web_listen, web_url_base, web_trust_forwarded"
     )]
     UnknownKey(String),
     #[error("{key}: {rule}")]
@@ -198,6 +226,58 @@ pub enum SettingsError {
     InvalidEnv { var: &'static str, rule: String },
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// A URL base (`web_url_base`) in canonical form: `""` for none, else `/a/b` (a leading slash, no trailing one),
+/// of unreserved URL characters only, so it can go into a cookie's `Path` and an HTML attribute as it is.
+pub fn canonical_url_base(value: &str) -> Result<String, String> {
+    let trimmed = value.trim().trim_end_matches('/');
+    if trimmed.is_empty() {
+        return Ok(String::new());
+    }
+    let rule =
+        "must be a path such as /nightwatcher: a leading /, then letters, digits, - . _ ~ and /";
+    if !trimmed.starts_with('/') {
+        return Err(rule.to_owned());
+    }
+    let segments_ok = trimmed[1..].split('/').all(|segment| {
+        !segment.is_empty()
+            && segment != "."
+            && segment != ".."
+            && segment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~'))
+    });
+    if !segments_ok {
+        return Err(rule.to_owned());
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// The web server's settings: whether it runs (`web_listen`), under which URL base, and whether to believe a
+/// reverse proxy's `X-Forwarded-*` headers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebSettings {
+    pub listen: Option<std::net::SocketAddr>,
+    pub url_base: String,
+    pub trust_forwarded: bool,
+}
+
+impl WebSettings {
+    pub async fn load(store: &Store) -> Result<WebSettings, SettingsError> {
+        let values = effective(store).await?;
+        let get = |key: SettingKey| {
+            values
+                .iter()
+                .find(|s| s.key == key.as_str())
+                .and_then(|s| s.value.clone())
+        };
+        Ok(WebSettings {
+            listen: get(SettingKey::WebListen).and_then(|v| v.parse().ok()),
+            url_base: get(SettingKey::WebUrlBase).unwrap_or_default(),
+            trust_forwarded: get(SettingKey::WebTrustForwarded).is_some_and(|v| v == "true"),
+        })
+    }
 }
 
 /// Where an effective value came from.
@@ -359,6 +439,50 @@ mod tests {
         assert!(SettingKey::Interval.validate("10s").is_err());
         assert!(SettingKey::Interval.validate("soon").is_err());
         assert_eq!(SettingKey::Interval.validate("1h30m").unwrap(), "1h30m");
+    }
+
+    #[test]
+    fn web_settings_are_validated_naming_the_setting() {
+        assert_eq!(
+            SettingKey::WebListen.validate(" 0.0.0.0:8711 ").unwrap(),
+            "0.0.0.0:8711"
+        );
+        assert_eq!(
+            SettingKey::WebListen.validate("[::1]:8711").unwrap(),
+            "[::1]:8711"
+        );
+        for bad in [
+            "localhost",
+            "8711",
+            "127.0.0.1",
+            "127.0.0.1:99999",
+            "nas:8711",
+        ] {
+            let err = SettingKey::WebListen.validate(bad).unwrap_err().to_string();
+            assert!(err.starts_with("web_listen: "), "{bad}: {err}");
+        }
+        assert_eq!(
+            SettingKey::WebUrlBase.validate("/nightwatcher/").unwrap(),
+            "/nightwatcher"
+        );
+        assert_eq!(SettingKey::WebUrlBase.validate("/").unwrap(), "");
+        assert_eq!(SettingKey::WebUrlBase.validate("/a/b-c").unwrap(), "/a/b-c");
+        for bad in ["nightwatcher", "/a//b", "/../x", "/a b", "/a\"b", "/a;b"] {
+            let err = SettingKey::WebUrlBase
+                .validate(bad)
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("web_url_base: "), "{bad}: {err}");
+        }
+        assert_eq!(
+            SettingKey::WebTrustForwarded.validate("yes").unwrap(),
+            "true"
+        );
+        let err = SettingKey::WebTrustForwarded
+            .validate("maybe")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("web_trust_forwarded: "), "{err}");
     }
 
     #[test]

@@ -12,7 +12,10 @@ use std::time::Duration;
 use nightwatcher_engine::command::RemoteError;
 use nightwatcher_engine::ipc::{Server, ShellRequest};
 use nightwatcher_engine::link::{EngineLink, FollowEngine, Followed};
+use nightwatcher_engine::service::Service;
 use nightwatcher_engine::service::Status;
+use nightwatcher_engine::settings::WebSettings;
+use nightwatcher_web::{WebConfig, WebServer};
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, oneshot};
 
@@ -52,6 +55,8 @@ pub struct Controller {
     pub tray: Option<mpsc::UnboundedSender<TrayUpdate>>,
     /// Open the window once running (not for `--hidden` with a tray).
     pub open_at_start: bool,
+    /// The web UI, when `web_listen` is set.
+    pub web: Option<WebServer>,
 }
 
 impl Controller {
@@ -98,7 +103,7 @@ impl Controller {
                     let answer = match self.engines.handle(&cmd, args).await {
                         Ok((answer, switched)) => {
                             if let Some(engine) = switched {
-                                self.server.set_engine(engine);
+                                self.switched_to(engine).await;
                             }
                             Ok(answer)
                         }
@@ -144,6 +149,18 @@ impl Controller {
         }
     }
 
+    /// Sends the window's commands to `engine`, and serves the web UI only from a local one (it is the local
+    /// engine's; attached, the server serves its own).
+    async fn switched_to(&mut self, engine: EngineLink) {
+        self.server.set_engine(engine.clone());
+        if let Some(web) = self.web.take() {
+            web.shutdown().await;
+        }
+        if let EngineLink::Local(service) = engine {
+            self.web = start_web(&service).await;
+        }
+    }
+
     /// Focuses the window, or starts it; false when it could not be started.
     fn open_window(&mut self) -> bool {
         if self.server.focus_window() {
@@ -177,6 +194,9 @@ impl Controller {
         }
         // No window may connect any more; the socket file goes.
         self.server.shutdown();
+        if let Some(web) = self.web.take() {
+            web.shutdown().await;
+        }
         tracing::info!("stopping the watcher");
         if tokio::time::timeout(SHUTDOWN_LIMIT, self.engines.shutdown())
             .await
@@ -222,6 +242,29 @@ impl Controller {
                 }
             }
         });
+    }
+}
+
+/// The web UI and HTTP API (docs/http-api.md) when `web_listen` is set. A desktop app does not refuse to start
+/// over it: a web server that may not run (no password on a LAN address, a port in use) is logged and left out.
+pub async fn start_web(service: &Service) -> Option<WebServer> {
+    let settings = match WebSettings::load(service.store()).await {
+        Ok(settings) => settings,
+        Err(e) => {
+            tracing::error!("the web UI is not served: {e}");
+            return None;
+        }
+    };
+    let config = WebConfig::from_settings(&settings)?;
+    match WebServer::start(service.clone(), config).await {
+        Ok(web) => {
+            tracing::info!(url = %web.url(), "web UI ready");
+            Some(web)
+        }
+        Err(e) => {
+            tracing::error!("the web UI is not served: {e}");
+            None
+        }
     }
 }
 

@@ -9,6 +9,9 @@
 //! Environment: `NIGHTWATCHER_DB` (database file, default in the OS data directory), `NIGHTWATCHER_SOCKET`,
 //! `NIGHTWATCHER_WINDOW_BIN`, `RUST_LOG`, `NIGHTWATCHER_KEYRING_SERVICE`, the engine's secret and setting
 //! overrides, `NIGHTWATCHER_NO_TRAY`. Arguments: `--hidden` starts in the tray without opening the window.
+//!
+//! With `web_listen` set (`NIGHTWATCHER_WEB_LISTEN`), the app also serves the web UI and the HTTP API
+//! (`nightwatcher_web`, docs/http-api.md), as `nightwatcherd run` does.
 
 mod app;
 mod attach;
@@ -22,6 +25,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use nightwatcher_engine::ipc::{self, Client, Server};
+use nightwatcher_engine::link::EngineLink;
 use nightwatcher_engine::secrets::{EnvOverride, KeyringStore};
 use serde_json::Value;
 use tokio::sync::mpsc;
@@ -89,6 +93,11 @@ fn main() -> ExitCode {
         }
     };
     tracing::info!(elapsed_ms = started.elapsed().as_millis(), "engine ready");
+    // The web UI is the local engine's: attached to a server, this app serves none.
+    let web = match engines.link() {
+        EngineLink::Local(service) => runtime.block_on(app::start_web(&service)),
+        EngineLink::Remote(_) => None,
+    };
 
     let (tray_tx, tray_rx) = mpsc::unbounded_channel();
     let controller = Controller {
@@ -97,6 +106,7 @@ fn main() -> ExitCode {
         launcher: Launcher::new(&socket, actions_tx.clone()),
         tray: tray.is_some().then_some(tray_tx),
         open_at_start: !hidden || tray.is_none(),
+        web,
     };
     let code = {
         let _guard = runtime.enter();

@@ -890,6 +890,67 @@ async fn attached_to_a_server_the_tray_follows_it() {
     let _ = restarted.wait();
 }
 
+/// With `web_listen` set the app also serves the web UI: `/api/v1/health` answers, the API wants credentials,
+/// and SIGTERM stops the web server with the rest.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_web_listen_the_app_serves_the_web_ui() {
+    require_test_session();
+    let dir = tempfile::tempdir().unwrap();
+    let log_path = dir.path().join("app.log");
+    let mut cleanup = Cleanup::new(format!("nightwatcher-e2e-web-{}", std::process::id()));
+    let log = std::fs::File::create(&log_path).unwrap();
+    let port = free_port();
+    let mut app = Command::new(env!("CARGO_BIN_EXE_nightwatcher"));
+    app.arg("--hidden");
+    isolated_env(&mut app, dir.path(), &cleanup.keyring_service)
+        .env("NIGHTWATCHER_WEB_LISTEN", format!("127.0.0.1:{port}"))
+        .stdout(log.try_clone().unwrap())
+        .stderr(log);
+    cleanup.app = Some(app.spawn().unwrap());
+    let app_pid = cleanup.app.as_ref().unwrap().id();
+    let get = |path: &str| -> Result<String, String> {
+        use std::io::{Read, Write};
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+        )
+        .map_err(|e| e.to_string())?;
+        let mut answer = String::new();
+        stream
+            .read_to_string(&mut answer)
+            .map_err(|e| e.to_string())?;
+        Ok(answer)
+    };
+    let health = eventually("the web UI to answer", async || get("/api/v1/health")).await;
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    assert!(health.ends_with(r#"{"status":"ok"}"#), "{health}");
+    let items = get("/api/v1/items").unwrap();
+    assert!(items.starts_with("HTTP/1.1 401"), "{items}");
+    Command::new("kill")
+        .args(["-TERM", &app_pid.to_string()])
+        .status()
+        .unwrap();
+    let status = eventually("the app to exit on SIGTERM", async || {
+        cleanup
+            .app
+            .as_mut()
+            .unwrap()
+            .try_wait()
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| "still running".to_owned())
+    })
+    .await;
+    let log = read(&log_path);
+    assert!(status.success(), "exit status {status}; log:\n{log}");
+    assert!(log.contains("the web server has stopped"), "{log}");
+    assert!(
+        get("/api/v1/health").is_err(),
+        "the web server outlived the app"
+    );
+    cleanup.app = None;
+}
+
 /// The film whose releases carry the XSS corpus in the hostile-data test.
 const HOSTILE_FILM: (&str, i64) = ("Heat", 1995);
 

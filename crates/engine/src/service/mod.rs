@@ -36,6 +36,7 @@ use crate::watcher::{CheckError, Watcher};
 
 pub use oneshot::{CheckOnceError, ItemError, OneShotCheck, StatusReport};
 pub use ops::{ConnectionInfo, ItemView, ServiceError, SettingsInput, SettingsView, TryResult};
+pub use web_access::{new_api_key, set_web_password, web_access};
 
 /// Where the pause switch is kept in the settings table (not a user setting: it is toggled, not typed).
 const PAUSED_KEY: &str = "state.paused";

@@ -107,19 +107,13 @@ impl FollowEngine {
 
     /// The next event or switch; `None` once the engines are gone.
     pub async fn next(&mut self) -> Option<Followed> {
-        let event = tokio::select! {
-            changed = self.engines.changed() => {
-                changed.ok()?;
-                None
-            }
-            event = self.feed.recv() => event,
-        };
-        if let Some(event) = event {
-            return Some(Followed::Event(event));
-        }
-        // Switched, or the engine stopped: then wait for the one replacing it (none: the app is quitting).
-        if !self.engines.has_changed().ok()? {
-            self.engines.changed().await.ok()?;
+        tokio::select! {
+            changed = self.engines.changed() => changed.ok()?,
+            event = self.feed.recv() => match event {
+                Some(event) => return Some(Followed::Event(event)),
+                // The engine stopped: wait for the one replacing it (none: the app is quitting).
+                None => self.engines.changed().await.ok()?,
+            },
         }
         let engine = self.engines.borrow_and_update().clone();
         self.feed = engine.subscribe();

@@ -47,7 +47,11 @@ pub(crate) fn routes() -> Router<Shared> {
         .route("/try-release", post(try_release))
         .route("/web/password", put(set_web_password))
         .route("/web/api-key", post(new_api_key))
-        .route("/command", post(any_command))
+        // The browser's and attached desktops' one route: it carries their imports too.
+        .route(
+            "/command",
+            post(any_command).layer(DefaultBodyLimit::max(MAX_IMPORT_BODY)),
+        )
         .route("/events", get(sse::events))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .fallback(unknown_route)

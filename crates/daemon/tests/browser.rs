@@ -373,17 +373,44 @@ async fn a_person_uses_the_web_ui_in_a_real_browser() {
 
     click(&client, "nav-found").await;
     visible(&client, "view-found").await;
-    let sent: Vec<String> = hostile.iter().map(|(t, _)| t.clone()).collect();
-    let shown = eventually("every release shown under Found", async || {
-        let shown = texts(&client, "found-title").await;
-        (shown.contains(&DUNE_RELEASE.to_owned()) && sent.iter().all(|t| shown.contains(t)))
-            .then_some(shown.clone())
-            .ok_or_else(|| format!("{shown:#?}"))
+    // The engine stores the first 1,000 characters of a title; the page must hold exactly those, as text.
+    let sent: Vec<String> = hostile
+        .iter()
+        .map(|(t, _)| t.chars().take(1000).collect())
+        .chain([DUNE_RELEASE.to_owned()])
+        .collect();
+    let sent_indexers: Vec<String> = hostile.iter().map(|(_, i)| i.clone()).collect();
+    // Read in the page: exact textContent, not WebDriver's rendered (whitespace-folded) text.
+    let read_found = "const all = (css) => Array.from(document.querySelectorAll(css)); \
+         return { titles: all('[data-testid=\"found-title\"]').map((e) => e.textContent), \
+                  indexers: all('[data-testid=\"found-indexer\"]').map((e) => e.textContent) };";
+    let found = eventually("every release shown under Found", async || {
+        let found = client
+            .execute(read_found, vec![])
+            .await
+            .map_err(|e| e.to_string())?;
+        let titles: Vec<String> =
+            serde_json::from_value(found["titles"].clone()).unwrap_or_default();
+        (titles.len() >= sent.len())
+            .then_some(found.clone())
+            .ok_or_else(|| format!("{titles:#?}"))
     })
     .await;
-    for title in &sent {
-        assert!(shown.contains(title), "not shown as sent: {title}");
-    }
+    let titles: Vec<String> = serde_json::from_value(found["titles"].clone()).unwrap();
+    let mut missing: Vec<&String> = sent.iter().filter(|t| !titles.contains(t)).collect();
+    assert!(
+        missing.is_empty(),
+        "not shown as sent: {missing:#?}\nshown: {titles:#?}"
+    );
+    let indexers: Vec<String> = serde_json::from_value(found["indexers"].clone()).unwrap();
+    missing = sent_indexers
+        .iter()
+        .filter(|i| !indexers.contains(i))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "indexers not shown as sent: {missing:#?}\nshown: {indexers:#?}"
+    );
     // No payload ran: no marker set, the document title unchanged, no element a payload would have made.
     let ran = client
         .execute(

@@ -7,7 +7,7 @@
 //! put into HTML here: the data goes out as JSON only.
 
 use axum::extract::{OriginalUri, State};
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use rust_embed::RustEmbed;
 
@@ -20,10 +20,15 @@ use crate::error::ApiError;
 struct Ui;
 
 /// Any path under the base that is not an API route.
-pub(crate) async fn serve(State(state): State<Shared>, uri: Uri) -> Response {
+pub(crate) async fn serve(State(state): State<Shared>, method: Method, uri: Uri) -> Response {
     let path = uri.path().trim_start_matches('/');
     if path == "api" || path.starts_with("api/") {
         return ApiError::not_found(format!("no such API route: /{path}")).into_response();
+    }
+    // The page is only read: a POST to a wrong path (a page-relative `api/v1/...` from a deep link) must get
+    // an API error, not the page with 200.
+    if method != Method::GET && method != Method::HEAD {
+        return ApiError::not_found(format!("no such route: {method} /{path}")).into_response();
     }
     if !path.is_empty()
         && path != "index.html"

@@ -381,6 +381,15 @@ async fn everything_is_under_the_url_base() {
     assert!(deep.text().await.unwrap().contains("nightwatcher-base"));
     let (status, body) = answer(get(web.url("/api/v2/items")).await).await;
     assert_eq!((status, kind(&body)), (404, "not_found"));
+    // The page is only read: a change sent to a path of the page is an API error, not the page.
+    let response = web
+        .http
+        .post(web.url("/items/api/v1/command"))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = answer(response).await;
+    assert_eq!((status, kind(&body)), (404, "not_found"));
     // Login works under the base.
     let cookie = web.login(PASSWORD).await.unwrap();
     let items = web

@@ -51,6 +51,14 @@ pub enum Event {
         next_attempt_at: i64,
         flood_control: bool,
     },
+    /// A delivery pass ended after sending, putting off or failing notifications: the outbox's counts changed.
+    /// One per pass however many notifications it handled, so the status is refreshed once per batch rather
+    /// than once per message.
+    DeliveryFinished {
+        sent: usize,
+        retried: usize,
+        failed: usize,
+    },
     /// An item had news in a check: one per item, for desktop notifications.
     ItemNews {
         item_id: i64,
@@ -76,6 +84,7 @@ impl Event {
             Event::NotificationSent { .. } => "notify://sent",
             Event::NotificationFailed { .. } => "notify://failed",
             Event::NotificationRetrying { .. } => "notify://retrying",
+            Event::DeliveryFinished { .. } => "notify://delivery-finished",
             Event::ItemNews { .. } => "release://item-news",
             Event::StatusChanged(_) => "status://changed",
             Event::ItemsChanged => "items://changed",

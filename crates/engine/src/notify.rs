@@ -432,12 +432,29 @@ impl Delivery {
     /// Sends every due notification once (in order, spacing messages per channel). Stops early on cancellation.
     ///
     /// Each one is claimed before it is sent ([`Store::claim_due`]), so another process delivering from the
-    /// same database (the app and the daemon) never sends it too.
+    /// same database (the app and the daemon) never sends it too. A pass that changed anything ends with one
+    /// [`Event::DeliveryFinished`], also when a database error cut it short: what it did is in the outbox.
     pub async fn deliver_due(
         &self,
         cancel: &CancellationToken,
     ) -> Result<DeliveryReport, StoreError> {
         let mut report = DeliveryReport::default();
+        let result = self.deliver_pass(cancel, &mut report).await;
+        if report != DeliveryReport::default() {
+            self.events.send(Event::DeliveryFinished {
+                sent: report.sent,
+                retried: report.retried,
+                failed: report.failed,
+            });
+        }
+        result.map(|()| report)
+    }
+
+    async fn deliver_pass(
+        &self,
+        cancel: &CancellationToken,
+        report: &mut DeliveryReport,
+    ) -> Result<(), StoreError> {
         let lease = i64::try_from(self.config.lease.as_secs()).unwrap_or(i64::MAX / 2);
         for _ in 0..DELIVERIES_PER_PASS {
             if cancel.is_cancelled() {
@@ -535,7 +552,7 @@ impl Delivery {
                 }
             }
         }
-        Ok(report)
+        Ok(())
     }
 
     async fn space(&self, channel: &'static str) {

@@ -277,3 +277,100 @@ async fn a_blocked_bot_fails_the_notifications_visibly_and_retry_failed_resends_
     retry_failed_delivers_each_once(&app).await;
     app.service.shutdown().await;
 }
+
+/// Reads `app`'s events until a status whose outbox counts are `want`, and returns the events before it.
+async fn events_until_counts(app: &mut App, want: NotificationCounts) -> Vec<Event> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    let mut seen = Vec::new();
+    loop {
+        let event = tokio::time::timeout_at(deadline, app.rx.recv())
+            .await
+            .unwrap_or_else(|_| panic!("no status counted {want:?}; events: {seen:#?}"))
+            .unwrap();
+        if matches!(&event, Event::StatusChanged(s) if s.notifications == want) {
+            return seen;
+        }
+        seen.push(event);
+    }
+}
+
+/// The status the faces get follows the outbox: once the check's notifications are delivered, a status says
+/// none is pending (the status bar said "3 notifications waiting" long after they had arrived).
+///
+/// Flood control puts the deliveries off by about a second, so they happen well after the check's own status
+/// announcements: only a status announced for the deliveries can count them.
+#[tokio::test]
+async fn the_status_says_nothing_is_pending_once_the_notifications_are_delivered() {
+    let mut app = App::start().await;
+    app.telegram.allow_chat(CHAT);
+    app.telegram
+        .push_fault(TgFault::TooManyRequests { retry_after: 1 });
+    app.check().await;
+    let delivered = NotificationCounts {
+        pending: 0,
+        sent: 3,
+        failed: 0,
+    };
+    let seen = events_until_counts(&mut app, delivered).await;
+
+    // One status per delivery pass, announced after the pass's own events: the 429 put one off, the others
+    // went in one or two passes.
+    let sent = seen
+        .iter()
+        .filter(|e| matches!(e, Event::NotificationSent { .. }))
+        .count();
+    assert_eq!(sent, 3, "{seen:#?}");
+    let passes: Vec<(usize, usize, usize)> = seen
+        .iter()
+        .filter_map(|e| match e {
+            Event::DeliveryFinished {
+                sent,
+                retried,
+                failed,
+            } => Some((*sent, *retried, *failed)),
+            _ => None,
+        })
+        .collect();
+    let totals = passes
+        .iter()
+        .fold((0, 0, 0), |t, p| (t.0 + p.0, t.1 + p.1, t.2 + p.2));
+    assert_eq!(totals, (3, 1, 0), "{passes:?}");
+
+    // What the window reads on its own agrees.
+    let status = nightwatcher_engine::command::dispatch(
+        &app.service,
+        nightwatcher_engine::command::Command::GetStatus,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        status["notifications"],
+        serde_json::json!({"pending": 0, "sent": 3, "failed": 0})
+    );
+    app.service.shutdown().await;
+}
+
+/// Notifications failed for good and queued again by "Retry failed": the status counts them pending, then
+/// delivered, without a failed one left.
+#[tokio::test]
+async fn the_status_follows_notifications_queued_again_by_retry_failed() {
+    let mut app = App::start().await;
+    app.check().await;
+    let failed = NotificationCounts {
+        pending: 0,
+        sent: 0,
+        failed: 3,
+    };
+    events_until_counts(&mut app, failed).await;
+
+    app.telegram.allow_chat(CHAT);
+    assert_eq!(app.service.retry_failed().await.unwrap(), 3);
+    let delivered = NotificationCounts {
+        pending: 0,
+        sent: 3,
+        failed: 0,
+    };
+    events_until_counts(&mut app, delivered.clone()).await;
+    assert_eq!(app.service.status().await.notifications, delivered);
+    app.service.shutdown().await;
+}

@@ -167,10 +167,10 @@ impl Tray {
             self.pause.set_text(labels.pause);
         }
         if before.map(|l| &l.last_check) != Some(&labels.last_check) {
-            self.last_check.set_text(menu_text(&labels.last_check));
+            self.last_check.set_text(menu_label(&labels.last_check));
         }
         if before.map(|l| &l.next_check) != Some(&labels.next_check) {
-            self.next_check.set_text(menu_text(&labels.next_check));
+            self.next_check.set_text(menu_label(&labels.next_check));
         }
         self.shown = Some(labels);
     }
@@ -271,8 +271,13 @@ fn shorten(text: &str, max_chars: usize) -> String {
     short
 }
 
-/// Menu labels treat a single `&` as a mnemonic marker; item titles and messages are shown as written.
-fn menu_text(text: &str) -> String {
+/// The text to give a menu item so that `text` is shown as written (item titles, messages, commands).
+///
+/// muda reads a single `&` as its mnemonic marker, so `&` is doubled here. Underscores are left alone on
+/// purpose: muda turns its text into a GTK mnemonic label itself, doubling every `_`, and libdbusmenu exports
+/// that label as is, which the dbusmenu spec shows as one `_` (the menu of a status `prowlarr_url` exports
+/// `prowlarr__url`). Doubling them here as well would show `__`.
+fn menu_label(text: &str) -> String {
     text.replace('&', "&&")
 }
 
@@ -393,8 +398,67 @@ mod tests {
         assert_eq!(long_ago, "Feb 12 09:00");
     }
 
+    /// What muda 0.20 gives GTK for a menu text (`platform_impl/gtk/mnemonic.rs`, `to_gtk_mnemonic`), and so
+    /// what libdbusmenu exports as the item's label: `_` doubled, `&&` a literal `&`, `&` the marker `_`.
+    fn muda_to_gtk(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '_' => out.push_str("__"),
+                '&' if chars.peek() == Some(&'&') => {
+                    chars.next();
+                    out.push('&');
+                }
+                '&' => out.push('_'),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// What a tray host following the dbusmenu spec shows for a label: `__` is one `_`, another `_` is a
+    /// mnemonic marker and is not shown.
+    fn dbusmenu_shown(label: &str) -> String {
+        let mut out = String::new();
+        let mut chars = label.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '_' if chars.peek() == Some(&'_') => {
+                    chars.next();
+                    out.push('_');
+                }
+                '_' => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
     #[test]
-    fn ampersands_are_not_taken_as_mnemonics() {
-        assert_eq!(menu_text("Tom & Jerry"), "Tom && Jerry");
+    fn menu_texts_are_shown_as_written_underscores_and_ampersands_included() {
+        for text in [
+            "run `nightwatcherd config set prowlarr_url URL`",
+            "Tom & Jerry",
+            "a__b && c_",
+            "_leading and trailing_",
+        ] {
+            let exported = muda_to_gtk(&menu_label(text));
+            assert_eq!(dbusmenu_shown(&exported), text, "exported as {exported:?}");
+        }
+        // Each `_` reaches the tray host doubled exactly once.
+        assert_eq!(muda_to_gtk(&menu_label("prowlarr_url")), "prowlarr__url");
+        assert_eq!(menu_label("Tom & Jerry"), "Tom && Jerry");
+    }
+
+    #[test]
+    fn a_problem_line_keeps_its_underscores() {
+        let mut status = idle(None, None);
+        status.problem = Some(Problem {
+            kind: "not_configured",
+            message: "set telegram_chat_id".into(),
+        });
+        let line = labels(&status, &at(14, 6)).next_check;
+        assert_eq!(dbusmenu_shown(&muda_to_gtk(&menu_label(&line))), line);
     }
 }

@@ -521,7 +521,12 @@ impl Service {
         wait
     }
 
-    /// Keeps the status current from the engine's events: progress, and Telegram failing or recovering.
+    /// Keeps the status current from the engine's events: progress, the outbox's counts, and Telegram failing
+    /// or recovering.
+    ///
+    /// A delivery's outcome (sent, put off, failed for good) only updates the state here; the status is
+    /// announced once at the end of the delivery pass ([`Event::DeliveryFinished`], which follows the pass's
+    /// other events), so the pending count the faces show follows the outbox without one status per message.
     async fn listen(self) {
         let mut rx = self.inner.events.subscribe();
         loop {
@@ -554,7 +559,7 @@ impl Service {
                             message,
                         })
                     });
-                    true
+                    false
                 }
                 // Telegram out of reach (not its flood control, which is only a wait): the notifications are
                 // safe in the outbox and retried, but the user should know why they have not arrived.
@@ -575,14 +580,16 @@ impl Service {
                             message,
                         })
                     });
-                    true
+                    false
                 }
                 Ok(Event::NotificationSent { .. }) => {
-                    let had = self.state().telegram_problem.is_some();
                     self.update(|s| s.telegram_problem = None);
-                    had
+                    false
                 }
-                Ok(_) | Err(RecvError::Lagged(_)) => false,
+                Ok(Event::DeliveryFinished { .. }) => true,
+                // Missed events may have been any of the above: the status is read afresh.
+                Err(RecvError::Lagged(_)) => true,
+                Ok(_) => false,
                 Err(RecvError::Closed) => break,
             };
             if changed {

@@ -1,9 +1,9 @@
 //! `GET /api/v1/events`: the engine's events as server-sent events, `event:` the name the window gets
 //! (`status://changed`, `watcher://progress`, ...) and `data:` its JSON payload. Every connection starts with
 //! the current `status://changed`, so a client that reconnects is caught up at once; a client that falls
-//! behind gets the current status again instead of the events it missed, and a delivery (`notify://sent`,
-//! `notify://failed`) is followed by the status with its new counts. A comment every 15 s keeps proxies
-//! from closing an idle stream. A session's stream ends when every session ends (the password changed), and
+//! behind gets the current status again instead of the events it missed (the engine announces the status
+//! after every delivery pass itself, so its counts stay right). A comment every 15 s keeps proxies from
+//! closing an idle stream. A session's stream ends when every session ends (the password changed), and
 //! every stream ends when the server shuts down.
 
 use std::convert::Infallible;
@@ -51,17 +51,6 @@ pub(crate) async fn events(State(state): State<Shared>, caller: Caller) -> impl 
             };
             if tx.send(message(&event)).await.is_err() {
                 break;
-            }
-            // A delivery changes the status's notification counts, which the engine does not announce by
-            // itself (only a problem's end): the stream sends the status after it, so a page stays right.
-            if matches!(
-                event,
-                Event::NotificationSent { .. } | Event::NotificationFailed { .. }
-            ) {
-                let status = Event::StatusChanged(state.service.status().await);
-                if tx.send(message(&status)).await.is_err() {
-                    break;
-                }
             }
         }
     });

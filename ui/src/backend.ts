@@ -99,6 +99,15 @@ export const HTTP = {
   logout: "api/v1/logout",
 } as const;
 
+/**
+ * Where an API path is: under the URL base the server names in `<meta name="nightwatcher-base">` (so a page
+ * opened from a deep link reaches the API too), else relative to the page.
+ */
+export function apiUrl(path: string): string {
+  const base = document.querySelector('meta[name="nightwatcher-base"]')?.getAttribute("content");
+  return base === null || base === undefined ? path : `${base}/${path}`;
+}
+
 const unauthorizedHandlers = new Set<() => void>();
 
 /** Registers `cb` for every 401 a command or the event stream gets in a browser; returns its unlisten. */
@@ -182,7 +191,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   const request = { cmd: command, args: args ?? null };
   if (isBrowser()) {
     try {
-      return (await post(HTTP.command, request)) as T;
+      return (await post(apiUrl(HTTP.command), request)) as T;
     } catch (error) {
       const e = toIpcError(error);
       if (e.kind === "unauthorized") notifyUnauthorized();
@@ -199,13 +208,13 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 /** Browser: starts a session with the web password; the server sets the session cookie. */
 export const login = async (password: string): Promise<void> => {
   if (!isBrowser()) throw new IpcError("internal", "The app's window needs no login");
-  await post(HTTP.login, { password });
+  await post(apiUrl(HTTP.login), { password });
 };
 
 /** Browser: ends this browser's session. In the window there is none, so nothing happens. */
 export const logout = async (): Promise<void> => {
   if (!isBrowser()) return;
-  await post(HTTP.logout, {});
+  await post(apiUrl(HTTP.logout), {});
 };
 
 export const listItems = (): Promise<ItemView[]> => call("list_items");
@@ -327,7 +336,7 @@ const stream = {
       console.error("NightWatcher: this browser has no EventSource; the page will not update by itself");
       return;
     }
-    const source = new EventSource(HTTP.events);
+    const source = new EventSource(apiUrl(HTTP.events));
     this.source = source;
     for (const name of Object.values(EVENTS)) {
       source.addEventListener(name, (event) => this.deliver(name, (event as MessageEvent).data));

@@ -425,3 +425,32 @@ describe("events", () => {
     expect(FakeEventSource.instances).toHaveLength(1);
   });
 });
+
+describe("the server's URL base", () => {
+  afterEach(() => {
+    document.head.querySelector('meta[name="nightwatcher-base"]')?.remove();
+  });
+
+  it("commands and events go under the base the server names, whatever the page's path", async () => {
+    const meta = document.createElement("meta");
+    meta.name = "nightwatcher-base";
+    meta.content = "/nightwatcher";
+    document.head.append(meta);
+    const api = await load();
+    await api.listItems();
+    expect(fetchMock.mock.calls[0]?.[0]).toBe("/nightwatcher/api/v1/command");
+    const unlisten = await api.onStatus(() => {});
+    expect(lastSource().url).toBe("/nightwatcher/api/v1/events");
+    unlisten();
+  });
+
+  it("at the root the base is empty and paths start at /", async () => {
+    const meta = document.createElement("meta");
+    meta.name = "nightwatcher-base";
+    meta.content = "";
+    document.head.append(meta);
+    const api = await load();
+    await api.checkNow();
+    expect(fetchMock.mock.calls[0]?.[0]).toBe("/api/v1/command");
+  });
+});

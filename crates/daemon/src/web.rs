@@ -4,7 +4,7 @@
 //! `web password` and `web api-key` work on the database directly, through the service's functions for it,
 //! rather than starting a service: that would close the check of a `nightwatcherd run` beside them as abandoned.
 
-use std::io::BufRead;
+use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
 
 use anyhow::{Context, anyhow};
@@ -18,7 +18,7 @@ use crate::commands::Failure;
 
 #[derive(Debug, Subcommand)]
 pub enum WebCommand {
-    /// Set the web UI's password, read from stdin (one line); every web session ends
+    /// Set the web UI's password: typed at a terminal (not shown), or one line on stdin; every web session ends
     Password,
     /// Make an API key for scripts and attached desktops (header X-Api-Key)
     ApiKey {
@@ -58,11 +58,18 @@ pub async fn start(service: &Service, config: WebConfig) -> Result<WebServer, Fa
 pub async fn command(store: &Store, cmd: WebCommand) -> Result<(), Failure> {
     match cmd {
         WebCommand::Password => {
-            let mut password = String::new();
-            std::io::stdin()
-                .lock()
-                .read_line(&mut password)
-                .context("cannot read the password from stdin")?;
+            // Typed at a terminal, the password is not echoed; piped in, it is read as one line.
+            let password = if std::io::stdin().is_terminal() {
+                rpassword::prompt_password("Web password: ")
+                    .context("cannot read the password from the terminal")?
+            } else {
+                let mut line = String::new();
+                std::io::stdin()
+                    .lock()
+                    .read_line(&mut line)
+                    .context("cannot read the password from stdin")?;
+                line
+            };
             let password = password.trim_end_matches(['\r', '\n']).to_owned();
             if password.is_empty() {
                 return Err(anyhow!(

@@ -184,29 +184,8 @@ impl Service {
         if let Err(e) = store.close_abandoned_runs().await {
             tracing::warn!(error = %e, "could not close runs left by an earlier process");
         }
-        let paused = matches!(store.setting(PAUSED_KEY).await, Ok(Some(v)) if v == "true");
-        let delivery = Arc::new(Delivery::new(
-            store.clone(),
-            current_senders(&store, secrets.as_ref()).await,
-            events.clone(),
-            options.delivery.clone(),
-        ));
-        let inner = Arc::new(Inner {
-            store,
-            secrets,
-            events,
-            options,
-            state: Mutex::new(State {
-                paused,
-                ..State::default()
-            }),
-            wake: Notify::new(),
-            delivery,
-            cancel: CancellationToken::new(),
-            tasks: Mutex::new(Vec::new()),
-            monitor: Arc::new(Monitor::new()),
-        });
-        let service = Service { inner };
+        let senders = current_senders(&store, secrets.as_ref()).await;
+        let service = Service::assemble(store, secrets, events, options, senders).await;
         crate::matcher::warm_up();
         let tasks = vec![
             tokio::spawn(service.clone().scheduler()),
@@ -223,6 +202,41 @@ impl Service {
             t.extend(tasks);
         }
         service
+    }
+
+    /// The service's state and outbox, with no task running yet: the pause switch as stored, delivery to
+    /// `senders`.
+    async fn assemble(
+        store: Store,
+        secrets: Arc<dyn SecretStore>,
+        events: Events,
+        options: ServiceOptions,
+        senders: Vec<Arc<dyn Sender>>,
+    ) -> Service {
+        let paused = matches!(store.setting(PAUSED_KEY).await, Ok(Some(v)) if v == "true");
+        let delivery = Arc::new(Delivery::new(
+            store.clone(),
+            senders,
+            events.clone(),
+            options.delivery.clone(),
+        ));
+        Service {
+            inner: Arc::new(Inner {
+                store,
+                secrets,
+                events,
+                options,
+                state: Mutex::new(State {
+                    paused,
+                    ..State::default()
+                }),
+                wake: Notify::new(),
+                delivery,
+                cancel: CancellationToken::new(),
+                tasks: Mutex::new(Vec::new()),
+                monitor: Arc::new(Monitor::new()),
+            }),
+        }
     }
 
     pub fn events(&self) -> &Events {

@@ -15,21 +15,17 @@
 //! [`Service::status_report`] is what a command line prints as the status: the last runs and the figures that
 //! the engine which checked last left in its monitoring snapshot.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Serialize;
-use tokio::sync::Notify;
 use tokio::sync::broadcast::error::TryRecvError;
 use tokio_util::sync::CancellationToken;
 
-use super::{
-    Inner, PAUSED_KEY, Problem, ProblemKind, Service, ServiceError, ServiceOptions, State,
-    current_senders,
-};
+use super::{Problem, ProblemKind, Service, ServiceError, ServiceOptions, current_senders};
 use crate::events::{Event, Events};
-use crate::monitor::{Monitor, SNAPSHOT_KEY};
-use crate::notify::{Delivery, DeliveryReport};
+use crate::monitor::SNAPSHOT_KEY;
+use crate::notify::DeliveryReport;
 use crate::secrets::SecretStore;
 use crate::store::{FailedNotification, NotificationCounts, RunRecord, Store, StoreError};
 use crate::watcher::CheckSummary;
@@ -91,30 +87,8 @@ impl Service {
         events: Events,
         options: ServiceOptions,
     ) -> Service {
-        let paused = matches!(store.setting(PAUSED_KEY).await, Ok(Some(v)) if v == "true");
         // Without channels nothing is sent until a check delivers (`check_once` gives it the configured ones).
-        let delivery = Arc::new(Delivery::new(
-            store.clone(),
-            Vec::new(),
-            events.clone(),
-            options.delivery.clone(),
-        ));
-        let inner = Arc::new(Inner {
-            store,
-            secrets,
-            events,
-            options,
-            state: Mutex::new(State {
-                paused,
-                ..State::default()
-            }),
-            wake: Notify::new(),
-            delivery,
-            cancel: CancellationToken::new(),
-            tasks: Mutex::new(Vec::new()),
-            monitor: Arc::new(Monitor::new()),
-        });
-        let service = Service { inner };
+        let service = Service::assemble(store, secrets, events, options, Vec::new()).await;
         // The status follows the check's events as in an app: its progress, Telegram failing or recovering.
         let listen = tokio::spawn(service.clone().listen());
         if let Ok(mut tasks) = service.inner.tasks.lock() {

@@ -230,13 +230,31 @@ export type ProblemKind =
   | "unreachable"
   | "server_refused";
 
+/**
+ * What the user can do about a problem in NightWatcher (`Remedy` in crates/engine/src/remedy.rs): the engine
+ * says what to change, each face says where (this window: a Settings section; the CLI: a command).
+ */
+export type Remedy =
+  | { action: "set_setting"; setting: string }
+  | { action: "set_secret"; secret: "prowlarr-api-key" | "telegram-bot-token" }
+  | { action: "retry_failed" }
+  | { action: "unlock_keyring" };
+
+/** Something the user has to fix: `message` says what is wrong, `remedy` (if any) what to do about it. */
+export interface Problem {
+  kind: ProblemKind;
+  message: string;
+  /** Absent from engines older than the field. */
+  remedy?: Remedy | null;
+}
+
 export interface Status {
   paused: boolean;
   running: { done: number; total: number } | null;
   last_check: RunView | null;
   /** Unix seconds; null when paused or not configured. */
   next_check_at: number | null;
-  problem: { kind: ProblemKind; message: string } | null;
+  problem: Problem | null;
   notifications: { pending: number; sent: number; failed: number };
 }
 

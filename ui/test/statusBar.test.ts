@@ -84,6 +84,56 @@ describe("status bar", () => {
     expect(text(byTestId(root, "status-last-check"))).toMatch(/failed: Prowlarr is unreachable$/);
   });
 
+  it("says where in Settings to fix a problem with a remedy, never a command", async () => {
+    const fake = fakeBackend();
+    const { root, app } = await mount(fake);
+    fake.emit.status(
+      status({
+        problem: {
+          kind: "not_configured",
+          message: "the Prowlarr URL is not set",
+          remedy: { action: "set_setting", setting: "prowlarr_url" },
+        },
+      }),
+    );
+    const problem = byTestId(root, "status-problem");
+    expect(text(byTestId(problem, "status-problem-message"))).toBe("the Prowlarr URL is not set");
+    expect(text(byTestId(problem, "status-problem-remedy"))).toBe("Set the Prowlarr URL in Settings → Prowlarr.");
+    expect(text(byTestId(problem, "open-settings"))).toBe("Open Settings → Prowlarr");
+    expect(text(problem)).not.toContain("nightwatcherd");
+    byTestId(problem, "open-settings").click();
+    expect(app.currentTab()).toBe("settings");
+
+    fake.emit.status(
+      status({
+        problem: {
+          kind: "telegram",
+          message: "Telegram refused a notification: chat not found",
+          remedy: { action: "set_secret", secret: "telegram-bot-token" },
+        },
+      }),
+    );
+    expect(text(byTestId(root, "status-problem-remedy"))).toBe("Enter the Telegram bot token in Settings → Telegram.");
+    expect(text(byTestId(root, "open-settings"))).toBe("Open Settings → Telegram");
+  });
+
+  it("shows a remedy outside Settings without a Settings button", async () => {
+    const fake = fakeBackend();
+    const { root } = await mount(fake);
+    fake.emit.status(
+      status({
+        problem: { kind: "keyring", message: "the OS keyring is locked", remedy: { action: "unlock_keyring" } },
+      }),
+    );
+    const problem = byTestId(root, "status-problem");
+    expect(text(byTestId(problem, "status-problem-remedy"))).toBe("Unlock your system keyring.");
+    expect(problem.querySelector('[data-testid="open-settings"]')).toBeNull();
+    // Without a remedy (an older engine), no remedy line and the kind's own button.
+    fake.emit.status(status({ problem: { kind: "prowlarr", message: "Prowlarr refused the API key (401)" } }));
+    expect(root.querySelector('[data-testid="status-problem-remedy"]')).toBeNull();
+    expect(text(byTestId(root, "open-settings"))).toBe("Open Settings");
+  });
+
   it("shows a problem with what to do, and a way to Settings", async () => {
     const fake = fakeBackend();
     const { root, app } = await mount(fake);

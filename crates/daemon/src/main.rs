@@ -43,7 +43,12 @@ fn main() -> std::process::ExitCode {
     match runtime.block_on(commands::dispatch(cli)) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(failure) => {
-            let line = nightwatcher_engine::redact::scrub_known(&format!("{:#}", failure.error));
+            // The error as printed, with the command that fixes it when the engine knows one.
+            let line = nightwatcher_engine::remedy::with_cli_remedy(
+                &format!("{:#}", failure.error),
+                failure.error.as_ref(),
+            );
+            let line = nightwatcher_engine::redact::scrub_known(&line);
             eprintln!("nightwatcherd: {line}");
             std::process::ExitCode::from(failure.code)
         }

@@ -26,6 +26,7 @@
 //! | [`remote`] | a NightWatcher server reached over its HTTP API: commands and its event stream |
 //! | [`link`] | the engine as a face reaches it: in this process, or a remote server |
 //! | [`events`] | the one [`events::Event`] type broadcast to the UI and the CLI |
+//! | [`remedy`] | what the user can do about a problem, and each face's words for it (Settings, a command) |
 //! | [`redact`] | removing secrets from anything that may be logged or shown |
 
 pub mod access;
@@ -41,6 +42,7 @@ pub mod monitor;
 pub mod notify;
 pub mod prowlarr;
 pub mod redact;
+pub mod remedy;
 pub mod remote;
 pub mod schedule;
 pub mod secrets;

@@ -32,8 +32,9 @@ impl fmt::Display for Secret {
     }
 }
 
-/// The secrets NightWatcher keeps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The secrets NightWatcher keeps. Serialized as [`SecretName::as_str`] (`prowlarr-api-key`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum SecretName {
     ProwlarrApiKey,
     TelegramBotToken,
@@ -81,10 +82,9 @@ impl std::str::FromStr for SecretName {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SecretError {
-    #[error(
-        "the OS keyring is not available ({0}). Start a Secret Service (e.g. gnome-keyring) in this session, \
-         or set the secret through its environment variable (NIGHTWATCHER_PROWLARR_API_KEY / NIGHTWATCHER_TELEGRAM_BOT_TOKEN)"
-    )]
+    /// What to do is the face's to say ([`crate::remedy::Remedy::UnlockKeyring`]): a desktop user unlocks
+    /// the keyring, a server can set the secrets' environment variables instead.
+    #[error("the OS keyring is not available ({0})")]
     Unavailable(String),
     #[error(
         "the OS keyring is locked ({0}). Unlock it (log in to the desktop session, or unlock the login keyring) and try again"

@@ -9,8 +9,9 @@ use std::time::Duration;
 use crate::schedule::{SearchMode, SearchSchedule};
 use crate::store::{Store, StoreError};
 
-/// The settings a user can change, with their environment variables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The settings a user can change, with their environment variables. Serialized as [`SettingKey::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SettingKey {
     ProwlarrUrl,
     TelegramChatId,

@@ -9,14 +9,14 @@ use crate::secrets::{SecretError, SecretName, SecretStore};
 use crate::settings::Settings;
 use crate::telegram::{self, SendError, TelegramChannel, TelegramConfig};
 
+/// What keeps the engine from being built. The messages say what is wrong; how to fix it is each face's to
+/// say, from [`crate::remedy::setup_remedy`] (Settings in the window, a command in `nightwatcherd`).
 #[derive(Debug, thiserror::Error)]
 pub enum SetupError {
-    #[error(
-        "the Prowlarr URL is not set: run `nightwatcherd config set prowlarr_url http://localhost:9696` or set NIGHTWATCHER_PROWLARR_URL"
-    )]
+    #[error("the Prowlarr URL is not set")]
     NoProwlarrUrl,
     #[error(
-        "the Prowlarr API key is not set: run `nightwatcherd secret set prowlarr-api-key` (reads it from stdin) or set NIGHTWATCHER_PROWLARR_API_KEY. Prowlarr shows it under Settings → General → Security"
+        "the Prowlarr API key is not set (Prowlarr shows it in its Settings → General → Security)"
     )]
     NoApiKey,
     #[error(transparent)]

@@ -335,10 +335,17 @@ async fn a_wrong_api_key_stops_the_check_and_says_so_and_the_fixed_key_finds_eve
     assert_eq!(problem.kind, "prowlarr");
     assert!(
         problem
-            .message
-            .contains("Prowlarr refused the API key (401): check it in Settings"),
+            .app_text()
+            .contains("Prowlarr refused the API key (401). Next try"),
         "{problem:?}"
     );
+    assert!(
+        problem
+            .app_text()
+            .ends_with(": enter the Prowlarr API key in Settings"),
+        "{problem:?}"
+    );
+    assert!(!problem.app_text().contains("nightwatcherd"), "{problem:?}");
     assert_eq!(status.last_check.as_ref().unwrap().status, "failed");
     assert_no_key(&serde_json::to_string(&status).unwrap());
     assert!(app.found_titles().await.is_empty());

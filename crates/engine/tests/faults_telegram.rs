@@ -213,10 +213,20 @@ async fn refused_for_good(app: &mut App, reason: &str) -> String {
     let shown = serde_json::to_value(&status).unwrap();
     assert_eq!(shown["notifications"]["failed"], 3);
     assert_eq!(shown["problem"]["kind"], "telegram");
-    let message = shown["problem"]["message"].as_str().unwrap().to_owned();
+    assert_eq!(
+        shown["problem"]["remedy"],
+        serde_json::json!({"action": "retry_failed"})
+    );
+    let problem = status.problem.as_ref().unwrap();
+    let message = problem.app_text();
     assert!(
-        message.contains(reason) && message.contains("Retry failed"),
+        message.contains(reason) && message.ends_with("fix it, then use Retry failed"),
         "{message}"
+    );
+    assert!(
+        problem.cli_text().ends_with("`nightwatcherd retry-failed`"),
+        "{}",
+        problem.cli_text()
     );
     assert_no_token(&shown.to_string());
     assert!(app.telegram.messages().is_empty());

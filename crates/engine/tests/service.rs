@@ -218,6 +218,27 @@ async fn nothing_configured_is_a_problem_that_says_what_to_do() {
         "{}",
         problem.message
     );
+    // The window gets what is wrong and a machine-readable fix; only the CLI's rendering names a command.
+    let shown = serde_json::to_value(&problem).unwrap();
+    assert_eq!(
+        shown["remedy"],
+        serde_json::json!({"action": "set_setting", "setting": "prowlarr_url"})
+    );
+    for text in [&problem.message, &problem.app_text(), &shown.to_string()] {
+        assert!(!text.contains("nightwatcherd"), "{text}");
+    }
+    assert!(
+        problem
+            .app_text()
+            .ends_with("set the Prowlarr URL in Settings")
+    );
+    assert!(
+        problem
+            .cli_text()
+            .contains("run `nightwatcherd config set prowlarr_url URL`"),
+        "{}",
+        problem.cli_text()
+    );
     service.shutdown().await;
 }
 

@@ -230,7 +230,8 @@ where
         (None, None) => "Last check: never".to_owned(),
     };
     let next_check = match (&status.problem, status.next_check_at) {
-        (Some(problem), _) => shorten(&problem.message, MAX_LINE_CHARS),
+        // The app's words for the fix (Settings), never the daemon's command.
+        (Some(problem), _) => shorten(&problem.app_text(), MAX_LINE_CHARS),
         (None, _) if status.paused => "Watching paused".to_owned(),
         (None, _) if status.running.is_some() => "Next check: after this one".to_owned(),
         (None, Some(at)) => format!("Next check: {}", clock(at, now)),
@@ -286,7 +287,10 @@ fn menu_label(text: &str) -> String {
 mod tests {
     use super::*;
     use chrono::Utc;
+    use nightwatcher_engine::remedy::Remedy;
+    use nightwatcher_engine::secrets::SecretName;
     use nightwatcher_engine::service::{Problem, ProblemKind, Progress};
+    use nightwatcher_engine::settings::SettingKey;
     use nightwatcher_engine::store::{NotificationCounts, RunRecord};
 
     fn at(hh: u32, mm: u32) -> DateTime<Utc> {
@@ -364,14 +368,35 @@ mod tests {
         );
         status.problem = Some(Problem {
             kind: ProblemKind::Prowlarr,
-            message: "Prowlarr refused the API key (401): check it in Settings".into(),
+            message: "Prowlarr refused the API key (401)".into(),
+            remedy: Some(Remedy::SetSecret {
+                secret: SecretName::ProwlarrApiKey,
+            }),
         });
         let labels = labels(&status, &at(14, 6));
         assert_eq!(labels.last_check, "Last check: 14:05, failed");
         assert_eq!(
             labels.next_check,
-            "Prowlarr refused the API key (401): check it in Settings"
+            "Prowlarr refused the API key (401): enter the Prowlarr API key in Settings"
         );
+    }
+
+    #[test]
+    fn a_problem_says_where_in_settings_to_fix_it_never_which_command() {
+        let mut status = idle(None, None);
+        status.problem = Some(Problem {
+            kind: ProblemKind::NotConfigured,
+            message: "the Prowlarr URL is not set".into(),
+            remedy: Some(Remedy::SetSetting {
+                setting: SettingKey::ProwlarrUrl,
+            }),
+        });
+        let line = labels(&status, &at(14, 6)).next_check;
+        assert_eq!(
+            line,
+            "the Prowlarr URL is not set: set the Prowlarr URL in Settings"
+        );
+        assert!(!line.contains("nightwatcherd"), "{line}");
     }
 
     #[test]
@@ -380,6 +405,7 @@ mod tests {
         status.problem = Some(Problem {
             kind: ProblemKind::Keyring,
             message: "word ".repeat(40),
+            remedy: None,
         });
         let line = labels(&status, &at(14, 6)).next_check;
         assert!(line.chars().count() <= MAX_LINE_CHARS, "{line}");
@@ -455,8 +481,9 @@ mod tests {
     fn a_problem_line_keeps_its_underscores() {
         let mut status = idle(None, None);
         status.problem = Some(Problem {
-            kind: "not_configured",
+            kind: ProblemKind::NotConfigured,
             message: "set telegram_chat_id".into(),
+            remedy: None,
         });
         let line = labels(&status, &at(14, 6)).next_check;
         assert_eq!(dbusmenu_shown(&muda_to_gtk(&menu_label(&line))), line);

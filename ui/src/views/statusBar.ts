@@ -12,7 +12,7 @@
 import type { Context } from "../context";
 import { h, replace, setText, showMessage } from "../dom";
 import { formatClock, plural } from "../format";
-import { asIpcError, type ProblemKind, type ProgressEvent, type Status } from "../types";
+import { asIpcError, type ProblemKind, type ProgressEvent, type Remedy, type Status } from "../types";
 import { MonitorPanel } from "./monitorPanel";
 
 export interface StatusBarOptions {
@@ -55,6 +55,56 @@ const PROBLEM_HELP: Record<ProblemKind, string> = {
   server_refused:
     "Make a new API key on the server (Settings → Web access there, or `nightwatcherd web api-key --new`) and enter it in Settings → Engine.",
 };
+
+/** The Settings section that holds a setting or a secret, by its engine name. */
+function settingsSection(name: string): string {
+  if (name.startsWith("prowlarr")) return "Prowlarr";
+  if (name.startsWith("telegram")) return "Telegram";
+  return "Checking";
+}
+
+const SETTING_LABELS: Record<string, string> = {
+  prowlarr_url: "the Prowlarr URL",
+  prowlarr_timeout: "the Prowlarr timeout",
+  telegram_chat_id: "the Telegram chat id",
+  telegram_api_url: "the Telegram API URL (under Advanced)",
+  interval: "the check interval",
+  concurrency: "the number of searches at once",
+  search_mode: "the search mode",
+  search_every: "how often each item is searched",
+  search_budget: "the search budget",
+};
+
+const SECRET_LABELS: Record<string, string> = {
+  "prowlarr-api-key": "the Prowlarr API key",
+  "telegram-bot-token": "the Telegram bot token",
+};
+
+/**
+ * This window's words for a remedy, and the Settings section it is fixed in (null: not in Settings). The
+ * engine's message never says how to fix it: the daemon would name a command, this window points to Settings.
+ */
+export function describeRemedy(remedy: Remedy): { text: string; section: string | null } {
+  switch (remedy.action) {
+    case "set_setting":
+      return {
+        text: `Set ${SETTING_LABELS[remedy.setting] ?? remedy.setting} in Settings → ${settingsSection(remedy.setting)}.`,
+        section: settingsSection(remedy.setting),
+      };
+    case "set_secret":
+      return {
+        text: `Enter ${SECRET_LABELS[remedy.secret] ?? remedy.secret} in Settings → ${settingsSection(remedy.secret)}.`,
+        section: settingsSection(remedy.secret),
+      };
+    case "retry_failed":
+      return { text: "Fix it, then use Retry failed.", section: null };
+    case "unlock_keyring":
+      return { text: "Unlock your system keyring.", section: null };
+    default:
+      // A remedy a newer engine knows: the kind's help still says what to do.
+      return { text: "", section: null };
+  }
+}
 
 export class StatusBar {
   readonly element: HTMLElement;
@@ -191,20 +241,24 @@ export class StatusBar {
       replace(this.problem);
       this.problem.hidden = true;
     } else {
+      const remedy = status.problem.remedy ? describeRemedy(status.problem.remedy) : null;
+      const toSettings = remedy?.section != null || !FIXED_ELSEWHERE.has(status.problem.kind);
       replace(
         this.problem,
         h("strong", { testid: "status-problem-title" }, PROBLEM_TITLES[status.problem.kind] ?? UNKNOWN_PROBLEM_TITLE),
         " ",
         h("span", { testid: "status-problem-message" }, status.problem.message),
+        remedy && remedy.text !== "" ? " " : null,
+        remedy && remedy.text !== "" ? h("span", { class: "remedy", testid: "status-problem-remedy" }, remedy.text) : null,
         " ",
         h("span", { class: "help", testid: "status-problem-help" }, PROBLEM_HELP[status.problem.kind] ?? ""),
-        FIXED_ELSEWHERE.has(status.problem.kind)
-          ? null
-          : h(
+        toSettings
+          ? h(
               "button",
               { class: "small", testid: "open-settings", attrs: { type: "button" }, on: { click: () => this.opts.openSettings() } },
-              "Open Settings",
-            ),
+              remedy?.section ? `Open Settings → ${remedy.section}` : "Open Settings",
+            )
+          : null,
       );
       this.problem.hidden = false;
     }

@@ -17,9 +17,8 @@ pub enum ProwlarrError {
     InvalidUrl(String),
     #[error("invalid Prowlarr API key: {0}")]
     InvalidApiKey(String),
-    #[error(
-        "Prowlarr refused the API key (401): check it in Settings or run `nightwatcherd secret set prowlarr-api-key`"
-    )]
+    /// The fix is the face's to say ([`crate::remedy::prowlarr_remedy`]): a new key, in Settings or by command.
+    #[error("Prowlarr refused the API key (401)")]
     Unauthorized,
     /// Connection refused, DNS failure, connect timeout or a connection broken mid-answer. The text names the
     /// URL (without secrets) and the cause.

@@ -27,6 +27,7 @@ use crate::events::{Event, Events};
 use crate::monitor::{BudgetFigures, Monitor, Monitoring, PoolFigures, SNAPSHOT_KEY};
 use crate::notify::{Delivery, DeliveryConfig, Sender};
 use crate::prowlarr::RetryPolicy;
+use crate::remedy::{self, Remedy};
 use crate::schedule::{Backoff, Clock, SearchMode, SearchSchedule, SystemClock, local_clock};
 use crate::secrets::SecretStore;
 use crate::settings::Settings;
@@ -94,10 +95,28 @@ impl PartialEq<&str> for ProblemKind {
 }
 
 /// Something the user has to fix, and how.
+///
+/// `message` says what is wrong in words every face can show (no command, no Settings page); `remedy` is
+/// the fix the user makes in NightWatcher, if there is one, which each face renders in its own words
+/// ([`crate::remedy`]): the window and the tray point into Settings, `nightwatcherd` names a command.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     pub kind: ProblemKind,
     pub message: String,
+    #[serde(default)]
+    pub remedy: Option<Remedy>,
+}
+
+impl Problem {
+    /// What the window, the tray and the browser show: the message and where in Settings to fix it.
+    pub fn app_text(&self) -> String {
+        crate::remedy::app_text(&self.message, self.remedy)
+    }
+
+    /// What `nightwatcherd` shows: the message and the command that fixes it.
+    pub fn cli_text(&self) -> String {
+        crate::remedy::cli_text(&self.message, self.remedy)
+    }
 }
 
 /// Everything a status bar or a tray menu shows.
@@ -436,10 +455,12 @@ impl Service {
         let settings = match Settings::load(&self.inner.store).await {
             Ok(s) => s,
             Err(e) => {
+                let remedy = remedy::settings_remedy(&e);
                 self.update(|s| {
                     s.watch_problem = Some(Problem {
                         kind: ProblemKind::NotConfigured,
                         message: e.to_string(),
+                        remedy,
                     })
                 });
                 self.announce_status().await;
@@ -461,7 +482,7 @@ impl Service {
             Ok(b) => b,
             Err(e) => {
                 let problem = setup_problem(&e);
-                tracing::warn!(problem = %problem.message, "cannot check");
+                tracing::warn!(problem = %problem.message, remedy = ?problem.remedy, "cannot check");
                 self.update(|s| s.watch_problem = Some(problem));
                 self.announce_status().await;
                 return settings.interval;
@@ -495,6 +516,7 @@ impl Service {
                         message: format!(
                             "{e}; the items due were searched one by one, the others wait for the next check"
                         ),
+                        remedy: None,
                     }),
                     None => self
                         .inner
@@ -504,6 +526,8 @@ impl Service {
                         .map(|message| Problem {
                             kind: ProblemKind::Indexers,
                             message,
+                            // Fixed in Prowlarr, not in NightWatcher.
+                            remedy: None,
                         }),
                 }
             }
@@ -517,11 +541,13 @@ impl Service {
                 Some(Problem {
                     kind: ProblemKind::Prowlarr,
                     message: format!("{e}. Next try {at}"),
+                    remedy: remedy::prowlarr_remedy(e),
                 })
             }
             Err(CheckError::Store(e)) => Some(Problem {
                 kind: ProblemKind::Storage,
                 message: format!("the check could not be recorded: {e}"),
+                remedy: None,
             }),
         };
         self.update(|s| {
@@ -564,13 +590,12 @@ impl Service {
                     true
                 }
                 Ok(Event::NotificationFailed { reason, .. }) => {
-                    let message = format!(
-                        "Telegram refused a notification: {reason}. Fix it in Settings, then use Retry failed."
-                    );
+                    let message = format!("Telegram refused a notification: {reason}");
                     self.update(|s| {
                         s.telegram_problem = Some(Problem {
                             kind: ProblemKind::Telegram,
                             message,
+                            remedy: Some(Remedy::RetryFailed),
                         })
                     });
                     false
@@ -592,6 +617,8 @@ impl Service {
                         s.telegram_problem = Some(Problem {
                             kind: ProblemKind::TelegramUnreachable,
                             message,
+                            // Nothing to do: the notifications wait and are retried by themselves.
+                            remedy: None,
                         })
                     });
                     false
@@ -637,5 +664,6 @@ fn setup_problem(e: &SetupError) -> Problem {
     Problem {
         kind,
         message: e.to_string(),
+        remedy: remedy::setup_remedy(e),
     }
 }

@@ -42,8 +42,8 @@ pub struct OneShotCheck {
 #[derive(Debug, thiserror::Error)]
 pub enum CheckOnceError {
     /// The check could not start (the settings or secrets are missing or invalid, the database cannot record
-    /// it): the problem the window shows, in the words it uses.
-    #[error("{}", .0.message)]
+    /// it): the problem the window shows, with its fix in the command line's words.
+    #[error("{}", .0.cli_text())]
     NotRun(Problem),
     /// Prowlarr cannot be used (wrong API key, unreachable): the check stopped at once.
     #[error("Prowlarr cannot be used: {0}")]
@@ -139,6 +139,7 @@ impl Service {
                 || Problem {
                     kind: ProblemKind::Storage,
                     message: "the check did not run".to_owned(),
+                    remedy: None,
                 },
             )));
         };
@@ -155,8 +156,12 @@ impl Service {
                 .into_iter()
                 .find(|r| r.id == summary.run_id)
                 .and_then(|r| r.error);
-            let message = recorded
-                .or(state.watch_problem.map(|p| p.message))
+            // The problem in the command line's words (its fix as a command), else the run's own error.
+            let message = state
+                .watch_problem
+                .as_ref()
+                .map(Problem::cli_text)
+                .or(recorded)
                 .unwrap_or_default();
             return Err(CheckOnceError::Prowlarr(message));
         }

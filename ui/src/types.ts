@@ -200,11 +200,13 @@ export interface ConnectionInfo {
   enabled_indexers: number;
 }
 
+export type RunStatus = "running" | "ok" | "failed" | "cancelled";
+
 export interface RunView {
   id: number;
   started_at: number;
   finished_at: number | null;
-  status: "running" | "ok" | "failed" | "cancelled";
+  status: RunStatus;
   items: number;
   searches: number;
   releases_seen: number;

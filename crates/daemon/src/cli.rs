@@ -59,7 +59,7 @@ pub enum Command {
     RetryFailed,
     /// The web UI's password and API key (docs/http-api.md)
     #[command(subcommand)]
-    Web(crate::web::WebCommand),
+    Web(WebCommand),
 }
 
 impl Command {
@@ -194,4 +194,18 @@ pub enum SecretCommand {
     Status,
     /// Remove a secret from the OS keyring
     Delete { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WebCommand {
+    /// Set the web UI's password: typed at a terminal (not shown), or one line on stdin; every web session ends
+    Password,
+    /// Make an API key for scripts and attached desktops (header X-Api-Key)
+    ApiKey {
+        /// Make a new key and print it, once; the previous key stops working
+        #[arg(long)]
+        new: bool,
+    },
+    /// Say whether a password and an API key are set (never their values), and where the UI is served
+    Status,
 }

@@ -26,21 +26,7 @@ use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 use crate::cli::{AddArgs, Cli, Command, ConfigCommand, SecretCommand, WatchlistCommand};
-
-/// A failed command: the error and the exit status.
-pub struct Failure {
-    pub error: anyhow::Error,
-    pub code: u8,
-}
-
-impl<E: Into<anyhow::Error>> From<E> for Failure {
-    fn from(e: E) -> Self {
-        Failure {
-            error: e.into(),
-            code: 1,
-        }
-    }
-}
+use crate::failure::Failure;
 
 /// Exit status when Prowlarr cannot be used (wrong key, unreachable).
 const EXIT_PROWLARR: u8 = 2;

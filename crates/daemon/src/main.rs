@@ -16,6 +16,7 @@
 
 mod cli;
 mod commands;
+mod failure;
 mod web;
 
 use clap::Parser;
@@ -44,7 +45,7 @@ fn main() -> std::process::ExitCode {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(failure) => {
             // The error as printed, with the command that fixes it when the engine knows one.
-            let line = nightwatcher_engine::remedy::with_cli_remedy(
+            let line = nightwatcher_engine::diagnose::with_cli_remedy(
                 &format!("{:#}", failure.error),
                 failure.error.as_ref(),
             );

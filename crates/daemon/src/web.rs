@@ -8,27 +8,13 @@ use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
 
 use anyhow::{Context, anyhow};
-use clap::Subcommand;
 use nightwatcher_engine::service::{self, Service};
 use nightwatcher_engine::settings::{SettingKey, WebSettings};
 use nightwatcher_engine::store::Store;
 use nightwatcher_web::{WebConfig, WebServer};
 
-use crate::commands::Failure;
-
-#[derive(Debug, Subcommand)]
-pub enum WebCommand {
-    /// Set the web UI's password: typed at a terminal (not shown), or one line on stdin; every web session ends
-    Password,
-    /// Make an API key for scripts and attached desktops (header X-Api-Key)
-    ApiKey {
-        /// Make a new key and print it, once; the previous key stops working
-        #[arg(long)]
-        new: bool,
-    },
-    /// Say whether a password and an API key are set (never their values), and where the UI is served
-    Status,
-}
+use crate::cli::WebCommand;
+use crate::failure::Failure;
 
 /// The web server `run` should start: `--listen` over the `web_listen` setting; `None` when neither is set.
 /// Refused (before anything starts) when it may not serve: a non-loopback address without a password.

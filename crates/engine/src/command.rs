@@ -276,9 +276,24 @@ impl RemoteError {
     }
 }
 
+impl From<&ServiceError> for ErrorKind {
+    fn from(e: &ServiceError) -> Self {
+        match e {
+            ServiceError::Validation(_) => ErrorKind::Validation,
+            ServiceError::NotFound(_) => ErrorKind::NotFound,
+            ServiceError::NotConfigured(_) => ErrorKind::NotConfigured,
+            ServiceError::Prowlarr(_) => ErrorKind::Prowlarr,
+            ServiceError::Telegram(_) => ErrorKind::Telegram,
+            ServiceError::Keyring(_) => ErrorKind::Keyring,
+            ServiceError::Import(_) => ErrorKind::Import,
+            ServiceError::Internal(_) => ErrorKind::Internal,
+        }
+    }
+}
+
 impl From<ServiceError> for RemoteError {
     fn from(e: ServiceError) -> Self {
-        RemoteError::new(e.kind(), e.to_string(), e.field())
+        RemoteError::new(ErrorKind::from(&e), e.to_string(), e.field())
     }
 }
 
@@ -286,7 +301,7 @@ impl From<ServiceError> for RemoteError {
 #[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
-    use crate::model::ValidationError;
+    use crate::validation::ValidationError;
 
     #[test]
     fn commands_without_arguments_accept_none_null_or_an_empty_object() {

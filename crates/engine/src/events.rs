@@ -7,6 +7,8 @@
 use serde::Serialize;
 use tokio::sync::broadcast;
 
+use crate::status::Status;
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Event {
@@ -32,10 +34,7 @@ pub enum Event {
         error: String,
     },
     /// A check finished with these figures.
-    CheckFinished {
-        run_id: i64,
-        summary: crate::watcher::CheckSummary,
-    },
+    CheckFinished { run_id: i64, summary: CheckSummary },
     /// A notification was delivered, or failed for good.
     NotificationSent { notification_id: i64 },
     NotificationFailed {
@@ -67,9 +66,27 @@ pub enum Event {
         best_release: String,
     },
     /// The service's status changed (check started or progressed or finished, paused, a problem appeared).
-    StatusChanged(crate::service::Status),
+    StatusChanged(Status),
     /// The watchlist or the items' states changed.
     ItemsChanged,
+}
+
+/// The figures of one check.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct CheckSummary {
+    pub run_id: i64,
+    pub items: usize,
+    /// Item searches by name (aliases included).
+    pub searches: usize,
+    /// Pages of the latest-releases feed read.
+    pub feed_requests: usize,
+    pub releases_seen: usize,
+    pub new_matches: usize,
+    pub errors: usize,
+    pub notifications_queued: usize,
+    pub duration_ms: u64,
+    /// Why the latest releases could not be read, when that did not stop the check.
+    pub feed_error: Option<String>,
 }
 
 impl Event {

@@ -14,7 +14,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::model::ValidationError;
+use crate::validation::ValidationError;
 
 /// Resolution classes, lowest first. `480p` stands for everything at or below standard definition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

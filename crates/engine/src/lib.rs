@@ -12,6 +12,8 @@
 //! | [`store`] | the SQLite pool, migrations and every SQL query |
 //! | [`prowlarr`] | the Prowlarr HTTP client |
 //! | [`matcher`] | release-name parsing and the decision "is this release of this item" |
+//! | [`normalize`] | title normalization: when two titles are the same |
+//! | [`validation`] | the [`validation::ValidationError`] every checked input reports |
 //! | [`watcher`] | one check: the feed poll, the item searches due, bounded concurrency |
 //! | [`feed`] | reading the indexers' latest releases, paged back to the last poll's cursor |
 //! | [`schedule`] | the clock, the per-item search schedule, the hourly search budget, the backoff ladder |
@@ -26,11 +28,14 @@
 //! | [`remote`] | a NightWatcher server reached over its HTTP API: commands and its event stream |
 //! | [`link`] | the engine as a face reaches it: in this process, or a remote server |
 //! | [`events`] | the one [`events::Event`] type broadcast to the UI and the CLI |
+//! | [`status`] | what a face shows of the engine: the status, the check in progress, the problem |
 //! | [`remedy`] | what the user can do about a problem, and each face's words for it (Settings, a command) |
+//! | [`diagnose`] | which errors have which remedy |
 //! | [`redact`] | removing secrets from anything that may be logged or shown |
 
 pub mod access;
 pub mod command;
+pub mod diagnose;
 pub mod events;
 pub mod feed;
 pub mod filters;
@@ -39,6 +44,7 @@ pub mod link;
 pub mod matcher;
 pub mod model;
 pub mod monitor;
+pub mod normalize;
 pub mod notify;
 pub mod prowlarr;
 pub mod redact;
@@ -49,8 +55,10 @@ pub mod secrets;
 pub mod service;
 pub mod settings;
 pub mod setup;
+pub mod status;
 pub mod store;
 pub mod telegram;
+pub mod validation;
 pub mod watcher;
 
 /// `NightWatcher/<version>`: Prowlarr records the first User-Agent token as the request's source.

@@ -9,6 +9,7 @@ use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
 use crate::filters::ItemFilters;
+use crate::validation::ValidationError;
 
 /// Newznab parent category for movies.
 pub const MOVIES_CATEGORY: u32 = 2000;
@@ -239,23 +240,6 @@ impl WatchlistItem {
             enabled: (!self.enabled).then_some(false),
             aliases: self.aliases.clone(),
             filters: self.filters.clone(),
-        }
-    }
-}
-
-/// Which field broke which rule. Shown to the user as `field: rule`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {rule}")]
-pub struct ValidationError {
-    pub field: &'static str,
-    pub rule: String,
-}
-
-impl ValidationError {
-    pub fn new(field: &'static str, rule: impl Into<String>) -> Self {
-        ValidationError {
-            field,
-            rule: rule.into(),
         }
     }
 }
@@ -514,7 +498,7 @@ fn aliases(title: &str, raw: &[String]) -> Result<Vec<String>, ValidationError> 
             format!("at most {MAX_ALIASES} alternative titles"),
         ));
     }
-    let mut keys = vec![crate::matcher::normalize_title(title)];
+    let mut keys = vec![crate::normalize::normalize_title(title)];
     let mut out = Vec::with_capacity(raw.len());
     for alias in raw {
         let alias = alias.trim();
@@ -533,7 +517,7 @@ fn aliases(title: &str, raw: &[String]) -> Result<Vec<String>, ValidationError> 
                 format!("{alias:?}: {rule}"),
             ));
         }
-        let key = crate::matcher::normalize_title(alias);
+        let key = crate::normalize::normalize_title(alias);
         if key.is_empty() {
             return Err(ValidationError::new(
                 "aliases",

@@ -22,7 +22,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::events::{Event, Events};
 use crate::matcher;
-use crate::store::{self, OutboxEntry, Store, StoreError, UnannouncedMatch};
+use crate::store::{self, NotificationKind, OutboxEntry, Store, StoreError, UnannouncedMatch};
 use crate::telegram::{
     self, ItemNews, NewsKind, OutgoingMessage, ReleaseLabel, ReleaseLine, SendError,
     TelegramChannel,
@@ -198,7 +198,7 @@ pub fn compose(
         for message in telegram::digest_messages(&all, now) {
             entries.push(OutboxEntry {
                 channel: TELEGRAM.into(),
-                kind: "digest".into(),
+                kind: NotificationKind::Digest,
                 item_id: None,
                 payload: serde_json::to_string(&message).unwrap_or_default(),
                 match_ids: std::mem::take(&mut match_ids),
@@ -210,8 +210,8 @@ pub fn compose(
             entries.push(OutboxEntry {
                 channel: TELEGRAM.into(),
                 kind: match n.kind {
-                    NewsKind::FirstSummary => "summary".into(),
-                    NewsKind::NewReleases => "new".into(),
+                    NewsKind::FirstSummary => NotificationKind::Summary,
+                    NewsKind::NewReleases => NotificationKind::New,
                 },
                 item_id: Some(item_id),
                 payload: serde_json::to_string(&message).unwrap_or_default(),

@@ -10,7 +10,7 @@ use crate::settings::Settings;
 use crate::telegram::{self, SendError, TelegramChannel, TelegramConfig};
 
 /// What keeps the engine from being built. The messages say what is wrong; how to fix it is each face's to
-/// say, from [`crate::remedy::setup_remedy`] (Settings in the window, a command in `nightwatcherd`).
+/// say, from [`crate::diagnose::setup_remedy`] (Settings in the window, a command in `nightwatcherd`).
 #[derive(Debug, thiserror::Error)]
 pub enum SetupError {
     #[error("the Prowlarr URL is not set")]

@@ -208,11 +208,40 @@ pub struct UnannouncedMatch {
     pub announced_same_quality: bool,
 }
 
+/// What a notification says. Stored and serialized as `summary` (the first message about an item: what
+/// exists already), `new` (releases new since) and `digest` (many items' news in one message).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    sqlx::Type,
+    strum::IntoStaticStr,
+    strum::Display,
+)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
+pub enum NotificationKind {
+    Summary,
+    New,
+    Digest,
+}
+
+impl NotificationKind {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
 /// A notification to insert into the outbox, and the matches it announces.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutboxEntry {
     pub channel: String,
-    pub kind: String,
+    pub kind: NotificationKind,
     pub item_id: Option<i64>,
     pub payload: String,
     pub match_ids: Vec<i64>,
@@ -222,7 +251,7 @@ pub struct OutboxEntry {
 pub struct PendingNotification {
     pub id: i64,
     pub channel: String,
-    pub kind: String,
+    pub kind: NotificationKind,
     pub payload: String,
     pub attempts: i64,
 }
@@ -237,11 +266,49 @@ pub struct NotificationCounts {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, sqlx::FromRow)]
 pub struct FailedNotification {
     pub id: i64,
-    pub kind: String,
+    pub kind: NotificationKind,
     pub item_id: Option<i64>,
     pub attempts: i64,
     pub reason: String,
     pub created_at: i64,
+}
+
+/// How a check ended, or that it is running. Stored and serialized as `running`, `ok`, `failed`, `cancelled`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    sqlx::Type,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantNames,
+)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
+pub enum RunStatus {
+    Running,
+    Ok,
+    Failed,
+    Cancelled,
+}
+
+impl RunStatus {
+    pub const NAMES: &'static [&'static str] = <RunStatus as strum::VariantNames>::VARIANTS;
+
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl PartialEq<&str> for RunStatus {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, sqlx::FromRow)]
@@ -249,7 +316,7 @@ pub struct RunRecord {
     pub id: i64,
     pub started_at: i64,
     pub finished_at: Option<i64>,
-    pub status: String,
+    pub status: RunStatus,
     pub items: i64,
     pub searches: i64,
     pub releases_seen: i64,
@@ -876,7 +943,7 @@ impl Store {
                      VALUES (?, ?, ?, ?, 'pending', ?, ?) RETURNING id",
                 )
                 .bind(&entry.channel)
-                .bind(&entry.kind)
+                .bind(entry.kind.as_str())
                 .bind(entry.item_id)
                 .bind(&entry.payload)
                 .bind(now)
@@ -1048,7 +1115,7 @@ impl Store {
     pub async fn finish_run(
         &self,
         id: i64,
-        status: &str,
+        status: RunStatus,
         figures: &RunFigures,
         error: Option<&str>,
     ) -> Result<()> {
@@ -1058,7 +1125,7 @@ impl Store {
                         errors = ?, notifications_queued = ?, duration_ms = ?, error = ? WHERE id = ?",
             )
             .bind(now())
-            .bind(status)
+            .bind(status.as_str())
             .bind(figures.items)
             .bind(figures.searches)
             .bind(figures.releases_seen)

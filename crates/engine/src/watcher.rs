@@ -22,7 +22,7 @@ use tokio::sync::{Mutex, OwnedSemaphorePermit, Semaphore};
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
-use crate::events::{Event, Events};
+use crate::events::{CheckSummary, Event, Events};
 use crate::feed;
 use crate::filters::{self, IndexerNames};
 use crate::matcher;
@@ -31,31 +31,13 @@ use crate::monitor::{CheckFigures, IndexerHealth, Monitor};
 use crate::notify;
 use crate::prowlarr::{Protocol, ProwlarrClient, ProwlarrError, Release, SearchRequest};
 use crate::schedule::{Clock, SearchMode, SearchSchedule, SystemClock};
-use crate::store::{MatchRecord, ReleaseRecord, RunFigures, Store, StoreError};
+use crate::store::{MatchRecord, ReleaseRecord, RunFigures, RunStatus, Store, StoreError};
 
 /// Prowlarr's health is read at most this often (unless a search failed).
 const HEALTH_EVERY_SECS: i64 = 600;
 
 /// Longest release title stored; longer ones are cut (and the matcher caps what it parses).
 const MAX_STORED_TITLE: usize = 1000;
-
-/// The figures of one check.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
-pub struct CheckSummary {
-    pub run_id: i64,
-    pub items: usize,
-    /// Item searches by name (aliases included).
-    pub searches: usize,
-    /// Pages of the latest-releases feed read.
-    pub feed_requests: usize,
-    pub releases_seen: usize,
-    pub new_matches: usize,
-    pub errors: usize,
-    pub notifications_queued: usize,
-    pub duration_ms: u64,
-    /// Why the latest releases could not be read, when that did not stop the check.
-    pub feed_error: Option<String>,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum CheckError {
@@ -489,9 +471,9 @@ impl Watcher {
         figures.duration_ms = started.elapsed().as_millis() as i64;
         let fatal = fatal.lock().await.take();
         let (status, error) = match (&fatal, cancel.is_cancelled()) {
-            (Some(e), _) => ("failed", Some(e.to_string())),
-            (None, true) => ("cancelled", Some("cancelled".to_owned())),
-            (None, false) => ("ok", feed_error.clone()),
+            (Some(e), _) => (RunStatus::Failed, Some(e.to_string())),
+            (None, true) => (RunStatus::Cancelled, Some("cancelled".to_owned())),
+            (None, false) => (RunStatus::Ok, feed_error.clone()),
         };
         self.store
             .finish_run(run_id, status, &figures, error.as_deref())
@@ -517,7 +499,7 @@ impl Watcher {
             errors = summary.errors,
             queued,
             duration_ms = summary.duration_ms,
-            status,
+            status = status.as_str(),
             "check finished"
         );
         for news in leftovers.news.into_iter().chain(announced.news) {

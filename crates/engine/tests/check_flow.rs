@@ -103,7 +103,7 @@ impl Harness {
             .unwrap()
     }
 
-    async fn check(&self) -> nightwatcher_engine::watcher::CheckSummary {
+    async fn check(&self) -> nightwatcher_engine::events::CheckSummary {
         self.watcher(5)
             .check(&CancellationToken::new())
             .await

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 use nightwatcher_engine::command::{Command, ErrorKind};
 use nightwatcher_engine::ipc::protocol::SHELL_COMMANDS;
-use nightwatcher_engine::service::ProblemKind;
+use nightwatcher_engine::service::{ItemStatus, ProblemKind};
+use nightwatcher_engine::store::RunStatus;
 use regex::Regex;
 
 fn repo() -> PathBuf {
@@ -95,15 +96,22 @@ fn the_ui_asks_the_shell_only_for_its_commands() {
     );
 }
 
-#[test]
-fn the_ui_knows_every_problem_kind() {
+/// The names of a string union `export type NAME = "a" | "b";` in ui/src/types.ts.
+fn ui_union(name: &str) -> BTreeSet<String> {
     let types = read("ui/src/types.ts");
-    let union = Regex::new(r"(?s)export type ProblemKind =(.*?);")
+    let union = Regex::new(&format!(r"(?s)export type {name} =(.*?);"))
         .unwrap()
         .captures(&types)
-        .expect("ui/src/types.ts has ProblemKind")[1]
+        .unwrap_or_else(|| panic!("ui/src/types.ts has no type {name}"))[1]
         .to_owned();
-    assert_eq!(captures(&union, r#""([a-z_]+)""#), set(ProblemKind::NAMES));
+    captures(&union, r#""([a-z_]+)""#)
+}
+
+#[test]
+fn the_ui_knows_every_closed_set_the_engine_sends() {
+    assert_eq!(ui_union("ProblemKind"), set(ProblemKind::NAMES));
+    assert_eq!(ui_union("ItemState"), set(ItemStatus::NAMES));
+    assert_eq!(ui_union("RunStatus"), set(RunStatus::NAMES));
 }
 
 #[test]
@@ -116,11 +124,5 @@ fn the_ui_knows_every_error_kind() {
         .to_owned();
     assert_eq!(captures(&list, r#""([a-z_]+)""#), set(ErrorKind::NAMES));
 
-    let types = read("ui/src/types.ts");
-    let union = Regex::new(r"(?s)export type IpcErrorKind =(.*?);")
-        .unwrap()
-        .captures(&types)
-        .expect("ui/src/types.ts has IpcErrorKind")[1]
-        .to_owned();
-    assert_eq!(captures(&union, r#""([a-z_]+)""#), set(ErrorKind::NAMES));
+    assert_eq!(ui_union("IpcErrorKind"), set(ErrorKind::NAMES));
 }

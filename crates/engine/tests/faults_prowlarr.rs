@@ -16,13 +16,13 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use common::FILMS;
+use nightwatcher_engine::events::CheckSummary;
 use nightwatcher_engine::events::Event;
 use nightwatcher_engine::prowlarr::RetryPolicy;
 use nightwatcher_engine::schedule::SearchMode;
 use nightwatcher_engine::secrets::SecretName;
 use nightwatcher_engine::service::{ItemView, Service, ServiceOptions, Status};
 use nightwatcher_engine::settings::{self, SettingKey};
-use nightwatcher_engine::watcher::CheckSummary;
 use nightwatcher_testkit::prowlarr::{FakeProwlarr, Fault, ReleaseBuilder};
 use nightwatcher_testkit::telegram::FakeTelegram;
 use serde_json::json;
@@ -200,7 +200,7 @@ async fn ronins_search_meets(fault: Fault) -> String {
     assert_eq!((summary.errors, summary.new_matches), (0, 1), "{summary:?}");
     assert_eq!(status.problem, None);
     let ronin = app.item("Ronin").await;
-    assert_eq!((ronin.state, ronin.last_error), ("found", None));
+    assert_eq!((ronin.state.as_str(), ronin.last_error), ("found", None));
     assert_announced_once(
         &app.delivered().await,
         &[FILMS[0].2, FILMS[1].2, FILMS[2].2],

@@ -16,6 +16,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use nightwatcher_engine::command::ErrorKind;
 use nightwatcher_engine::command::dispatch_json as dispatch;
 use nightwatcher_engine::events::Event;
 use nightwatcher_engine::model::{ItemKind, ItemSpec};
@@ -218,7 +219,7 @@ async fn no_secret_reaches_the_log_the_events_the_errors_or_the_database() {
         .await
         .unwrap();
     let e = run.service.test_prowlarr().await.unwrap_err();
-    assert_eq!(e.kind(), "prowlarr", "{e}");
+    assert_eq!(ErrorKind::from(&e), "prowlarr", "{e}");
     errors.push(e.to_string());
     let e = dispatch(&run.service, "test_prowlarr", Value::Null)
         .await
@@ -282,7 +283,7 @@ async fn no_secret_reaches_the_log_the_events_the_errors_or_the_database() {
         .await
         .unwrap();
     let e = run.service.send_test_message().await.unwrap_err();
-    assert_eq!(e.kind(), "telegram", "{e}");
+    assert_eq!(ErrorKind::from(&e), "telegram", "{e}");
     errors.push(e.to_string());
     let e = dispatch(&run.service, "send_test_message", Value::Null)
         .await

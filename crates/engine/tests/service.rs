@@ -8,6 +8,7 @@ mod common;
 use std::sync::Arc;
 use std::time::Duration;
 
+use nightwatcher_engine::command::ErrorKind;
 use nightwatcher_engine::events::Event;
 use nightwatcher_engine::model::{ItemKind, ItemSpec};
 use nightwatcher_engine::secrets::{MemoryStore, SecretName};
@@ -132,7 +133,7 @@ async fn adding_an_item_searches_at_once_notifies_and_reports_status() {
     );
 
     let items = app.service.list_items().await.unwrap();
-    assert_eq!((items[0].state, items[0].found), ("found", 1));
+    assert_eq!((items[0].state.as_str(), items[0].found), ("found", 1));
     let found = app
         .service
         .found_releases(Some(items[0].item.id))
@@ -264,7 +265,7 @@ async fn settings_are_validated_as_a_whole_and_secrets_never_come_back() {
         .await
         .unwrap_err();
     assert_eq!(
-        (err.kind().as_str(), err.field()),
+        (ErrorKind::from(&err).as_str(), err.field()),
         ("validation", Some("concurrency"))
     );
     assert_eq!(
@@ -324,7 +325,7 @@ async fn test_connection_and_test_message_talk_to_the_real_endpoints() {
         .await
         .unwrap();
     let err = app.service.test_prowlarr().await.unwrap_err();
-    assert_eq!(err.kind(), "prowlarr");
+    assert_eq!(ErrorKind::from(&err), "prowlarr");
     assert!(
         err.to_string().contains("API key") && !err.to_string().contains("wrong-key-0000"),
         "{err}"
@@ -433,7 +434,7 @@ async fn watchlist_operations_validate_and_report_item_states() {
         .await
         .unwrap_err();
     assert_eq!(
-        (err.kind().as_str(), err.field()),
+        (ErrorKind::from(&err).as_str(), err.field()),
         ("validation", Some("year"))
     );
     let item = app
@@ -452,7 +453,7 @@ async fn watchlist_operations_validate_and_report_item_states() {
     let export = app.service.export_items().await.unwrap();
     app.service.delete_item(item.id).await.unwrap();
     assert_eq!(
-        app.service.delete_item(item.id).await.unwrap_err().kind(),
+        ErrorKind::from(&app.service.delete_item(item.id).await.unwrap_err()),
         "not_found"
     );
     assert_eq!(app.service.import_items(&export).await.unwrap(), 1);
@@ -461,7 +462,7 @@ async fn watchlist_operations_validate_and_report_item_states() {
         .import_items("[{\"title\": \"x\"}]")
         .await
         .unwrap_err();
-    assert_eq!(err.kind(), "import");
+    assert_eq!(ErrorKind::from(&err), "import");
     assert!(err.to_string().contains("entry 0"), "{err}");
     app.service.shutdown().await;
 }
@@ -480,7 +481,7 @@ async fn a_progress_event_read_late_never_leaves_a_finished_check_running() {
         total: 2,
     });
     app.status_where(|s| s.running.is_some()).await;
-    let summary = nightwatcher_engine::watcher::CheckSummary {
+    let summary = nightwatcher_engine::events::CheckSummary {
         run_id: 7,
         ..Default::default()
     };

@@ -6,7 +6,6 @@
 //! get a few seconds, undelivered notifications stay pending in the outbox, the database is closed), then end
 //! the GTK loop so `main` returns 0.
 
-use std::process::ExitStatus;
 use std::time::Duration;
 
 use nightwatcher_engine::command::RemoteError;
@@ -17,8 +16,9 @@ use nightwatcher_engine::service::Status;
 use nightwatcher_engine::settings::WebSettings;
 use nightwatcher_web::{WebConfig, WebServer};
 use serde_json::{Value, json};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::mpsc;
 
+use crate::action::Action;
 use crate::attach::Engines;
 use crate::notifications;
 use crate::tray::TrayUpdate;
@@ -28,23 +28,6 @@ use crate::window::Launcher;
 const SHUTDOWN_LIMIT: Duration = Duration::from_secs(20);
 /// How long a window asked to close gets before it is killed.
 const WINDOW_CLOSE_LIMIT: Duration = Duration::from_secs(3);
-
-/// What the user (or the system) asks for.
-#[derive(Debug)]
-pub enum Action {
-    Open,
-    CheckNow,
-    TogglePause,
-    Quit,
-    /// The window process ended.
-    WindowExited(Option<ExitStatus>),
-    /// The window asks where the engine runs, or to switch (see [`crate::attach`]).
-    Engine {
-        cmd: String,
-        args: Value,
-        reply: oneshot::Sender<Result<Value, RemoteError>>,
-    },
-}
 
 pub struct Controller {
     /// The engine here, or the server this app is attached to.

@@ -13,6 +13,7 @@
 //! With `web_listen` set (`NIGHTWATCHER_WEB_LISTEN`), the app also serves the web UI and the HTTP API
 //! (`nightwatcher_web`, docs/http-api.md), as `nightwatcherd run` does.
 
+mod action;
 mod app;
 mod attach;
 mod notifications;

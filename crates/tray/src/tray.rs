@@ -17,11 +17,12 @@ use std::fmt::Display;
 
 use chrono::{DateTime, Local, TimeZone};
 use nightwatcher_engine::service::Status;
+use nightwatcher_engine::store::RunStatus;
 use tokio::sync::mpsc;
 use tray_icon::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tray_icon::{Icon, TrayIcon, TrayIconBuilder};
 
-use crate::app::Action;
+use crate::action::Action;
 
 pub const TRAY_ID: &str = "nightwatcher";
 
@@ -220,9 +221,9 @@ where
         (Some(_), _) => "Checking…".to_owned(),
         (None, Some(run)) => {
             let at = clock(run.finished_at.unwrap_or(run.started_at), now);
-            match run.status.as_str() {
-                "failed" => format!("Last check: {at}, failed"),
-                "cancelled" => format!("Last check: {at}, cancelled"),
+            match run.status {
+                RunStatus::Failed => format!("Last check: {at}, failed"),
+                RunStatus::Cancelled => format!("Last check: {at}, cancelled"),
                 _ if run.new_matches == 0 => format!("Last check: {at}, nothing new"),
                 _ => format!("Last check: {at}, {} new", run.new_matches),
             }
@@ -297,12 +298,12 @@ mod tests {
         Utc.with_ymd_and_hms(2025, 3, 14, hh, mm, 0).unwrap()
     }
 
-    fn run(finished: DateTime<Utc>, status: &str, new_matches: i64) -> RunRecord {
+    fn run(finished: DateTime<Utc>, status: RunStatus, new_matches: i64) -> RunRecord {
         RunRecord {
             id: 7,
             started_at: finished.timestamp() - 12,
             finished_at: Some(finished.timestamp()),
-            status: status.to_owned(),
+            status,
             items: 3,
             searches: 3,
             releases_seen: 40,
@@ -327,7 +328,10 @@ mod tests {
 
     #[test]
     fn an_idle_watcher_shows_its_last_and_next_check() {
-        let status = idle(Some(run(at(14, 5), "ok", 2)), Some(at(14, 20).timestamp()));
+        let status = idle(
+            Some(run(at(14, 5), RunStatus::Ok, 2)),
+            Some(at(14, 20).timestamp()),
+        );
         let labels = labels(&status, &at(14, 6));
         assert_eq!(labels.pause, "Pause watching");
         assert_eq!(labels.last_check, "Last check: 14:05, 2 new");
@@ -343,7 +347,7 @@ mod tests {
 
     #[test]
     fn a_paused_watcher_offers_to_resume() {
-        let mut status = idle(Some(run(at(14, 5), "ok", 0)), None);
+        let mut status = idle(Some(run(at(14, 5), RunStatus::Ok, 0)), None);
         status.paused = true;
         let labels = labels(&status, &at(15, 0));
         assert_eq!(labels.pause, "Resume watching");
@@ -353,7 +357,7 @@ mod tests {
 
     #[test]
     fn a_running_check_shows_its_progress() {
-        let mut status = idle(Some(run(at(14, 5), "ok", 1)), None);
+        let mut status = idle(Some(run(at(14, 5), RunStatus::Ok, 1)), None);
         status.running = Some(Progress { done: 3, total: 12 });
         let labels = labels(&status, &at(14, 20));
         assert_eq!(labels.last_check, "Checking… 3 of 12");
@@ -363,7 +367,7 @@ mod tests {
     #[test]
     fn a_problem_replaces_the_next_check_line() {
         let mut status = idle(
-            Some(run(at(14, 5), "failed", 0)),
+            Some(run(at(14, 5), RunStatus::Failed, 0)),
             Some(at(14, 20).timestamp()),
         );
         status.problem = Some(Problem {
@@ -415,7 +419,7 @@ mod tests {
     #[test]
     fn times_on_other_days_say_which_day() {
         let status = idle(
-            Some(run(at(23, 50), "ok", 1)),
+            Some(run(at(23, 50), RunStatus::Ok, 1)),
             Some(at(23, 50).timestamp() + 20 * 60),
         );
         let labels = labels(&status, &at(23, 55));

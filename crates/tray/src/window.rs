@@ -12,7 +12,7 @@ use std::process::{ExitStatus, Stdio};
 use nightwatcher_engine::ipc::SOCKET_ENV;
 use tokio::sync::{mpsc, oneshot};
 
-use crate::app::Action;
+use crate::action::Action;
 
 /// Environment variable naming the window program; by default it sits next to this one.
 pub const WINDOW_BIN_ENV: &str = "NIGHTWATCHER_WINDOW_BIN";

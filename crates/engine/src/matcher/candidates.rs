@@ -13,8 +13,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::clean::re;
-use super::normalize::normalize_title;
 use super::{ParsedRelease, ReleaseKind};
+use crate::normalize::normalize_title;
 
 /// One reading: a normalized title, and whether the cut turned a trailing number into the episode number.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,11 +7,8 @@ use parse_torrent_title::transformers::value;
 use parse_torrent_title::{Handler, Options, Position, Regex, Target};
 use serde::Serialize;
 
-use super::candidates::find_reading;
 use super::clean;
-
-/// Release names are cut to this many characters before parsing.
-pub const MAX_PARSE_CHARS: usize = 512;
+use crate::normalize::capped;
 
 /// What a release contains, as far as its name tells. Serializes as `movie`, `episode`, `seasonpack`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
@@ -160,23 +157,7 @@ fn replace_slow_resolution_handler(parser: &mut parse_torrent_title::Parser) {
     }
 }
 
-/// Compiles the parser's and the matcher's patterns now rather than on the first release (~90 ms).
-pub fn warm_up() {
-    let parsed = parse(
-        "www.site.com - [Grp] Warm.Up (Alt) - S01E01.Saison.II.July.30.2021.1080p.WEB-DL.x264-GRP",
-    );
-    let _ = find_reading(&parsed, |_| None::<()>);
-}
-
-/// The first [`MAX_PARSE_CHARS`] characters of `s`, cut at a character boundary.
-pub(super) fn capped(s: &str) -> &str {
-    match s.char_indices().nth(MAX_PARSE_CHARS) {
-        Some((end, _)) => &s[..end],
-        None => s,
-    }
-}
-
-/// Parses a release name (cut to [`MAX_PARSE_CHARS`] characters first).
+/// Parses a release name (cut to [`crate::normalize::MAX_PARSE_CHARS`] characters first).
 pub fn parse(release_title: &str) -> ParsedRelease {
     let name = capped(release_title);
     let cleaned = clean::pre_clean(name);

@@ -3,9 +3,10 @@
 // Tests may unwrap (STYLE.md): a panic is how a test fails.
 #![allow(clippy::unwrap_used)]
 
-use super::parse::{SLOW_RESOLUTION, build_parser, capped};
+use super::parse::{SLOW_RESOLUTION, build_parser};
 use super::*;
 use crate::model::{ItemKind, WatchlistItem};
+use crate::normalize::capped;
 
 fn item(id: i64, title: &str, kind: ItemKind, year: Option<u16>) -> WatchlistItem {
     WatchlistItem {

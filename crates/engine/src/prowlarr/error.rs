@@ -17,7 +17,7 @@ pub enum ProwlarrError {
     InvalidUrl(String),
     #[error("invalid Prowlarr API key: {0}")]
     InvalidApiKey(String),
-    /// The fix is the face's to say ([`crate::remedy::prowlarr_remedy`]): a new key, in Settings or by command.
+    /// The fix is the face's to say ([`crate::diagnose::prowlarr_remedy`]): a new key, in Settings or by command.
     #[error("Prowlarr refused the API key (401)")]
     Unauthorized,
     /// Connection refused, DNS failure, connect timeout or a connection broken mid-answer. The text names the

@@ -16,120 +16,35 @@ mod web_access;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
 use tokio::sync::Notify;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
+use crate::diagnose;
 use crate::events::{Event, Events};
 use crate::monitor::{BudgetFigures, Monitor, Monitoring, PoolFigures, SNAPSHOT_KEY};
 use crate::notify::{Delivery, DeliveryConfig, Sender};
 use crate::prowlarr::RetryPolicy;
-use crate::remedy::{self, Remedy};
+use crate::remedy::Remedy;
 use crate::schedule::{Backoff, Clock, SearchMode, SearchSchedule, SystemClock, local_clock};
 use crate::secrets::SecretStore;
 use crate::settings::Settings;
 use crate::setup::{self, SetupError};
-use crate::store::{NotificationCounts, RunRecord, Store};
+use crate::store::{RunStatus, Store};
 use crate::watcher::{CheckError, Watcher};
 
 pub use oneshot::{CheckOnceError, ItemError, OneShotCheck, StatusReport};
-pub use ops::{ConnectionInfo, ItemView, ServiceError, SettingsInput, SettingsView, TryResult};
+pub use ops::{
+    ConnectionInfo, ItemStatus, ItemView, ServiceError, SettingsInput, SettingsView, TryResult,
+};
 pub use web_access::{new_api_key, set_web_password, web_access};
+// The status types are the service's vocabulary; they live in `crate::status` so events need not name the service.
+pub use crate::status::{Problem, ProblemKind, Progress, Status};
 
 /// Where the pause switch is kept in the settings table (not a user setting: it is toggled, not typed).
 const PAUSED_KEY: &str = "state.paused";
-
-/// A check in progress.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Progress {
-    pub done: usize,
-    pub total: usize,
-}
-
-/// What kind of problem the user has: it decides the heading and the help a face shows with it.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ProblemKind {
-    NotConfigured,
-    Prowlarr,
-    Indexers,
-    /// Telegram refused for good: the user must fix something.
-    Telegram,
-    /// Telegram is out of reach; retried by itself.
-    TelegramUnreachable,
-    /// The database cannot be written.
-    Storage,
-    Keyring,
-    /// The attached NightWatcher server cannot be reached; reconnecting by itself.
-    Unreachable,
-    /// The attached server refused the API key.
-    ServerRefused,
-}
-
-impl ProblemKind {
-    pub const NAMES: &'static [&'static str] = <ProblemKind as strum::VariantNames>::VARIANTS;
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-}
-
-impl PartialEq<&str> for ProblemKind {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-/// Something the user has to fix, and how.
-///
-/// `message` says what is wrong in words every face can show (no command, no Settings page); `remedy` is
-/// the fix the user makes in NightWatcher, if there is one, which each face renders in its own words
-/// ([`crate::remedy`]): the window and the tray point into Settings, `nightwatcherd` names a command.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Problem {
-    pub kind: ProblemKind,
-    pub message: String,
-    #[serde(default)]
-    pub remedy: Option<Remedy>,
-}
-
-impl Problem {
-    /// What the window, the tray and the browser show: the message and where in Settings to fix it.
-    pub fn app_text(&self) -> String {
-        crate::remedy::app_text(&self.message, self.remedy)
-    }
-
-    /// What `nightwatcherd` shows: the message and the command that fixes it.
-    pub fn cli_text(&self) -> String {
-        crate::remedy::cli_text(&self.message, self.remedy)
-    }
-}
-
-/// Everything a status bar or a tray menu shows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Status {
-    pub paused: bool,
-    pub running: Option<Progress>,
-    pub last_check: Option<RunRecord>,
-    /// Unix seconds; `None` while paused or while a check runs.
-    pub next_check_at: Option<i64>,
-    pub problem: Option<Problem>,
-    pub notifications: NotificationCounts,
-}
 
 #[derive(Debug, Clone, Default)]
 struct State {
@@ -283,7 +198,7 @@ impl Service {
     pub async fn status(&self) -> Status {
         let state = self.state();
         let last_check = match self.inner.store.recent_runs(2).await {
-            Ok(runs) => runs.into_iter().find(|r| r.status != "running"),
+            Ok(runs) => runs.into_iter().find(|r| r.status != RunStatus::Running),
             Err(_) => None,
         };
         let notifications = self
@@ -455,7 +370,7 @@ impl Service {
         let settings = match Settings::load(&self.inner.store).await {
             Ok(s) => s,
             Err(e) => {
-                let remedy = remedy::settings_remedy(&e);
+                let remedy = diagnose::settings_remedy(&e);
                 self.update(|s| {
                     s.watch_problem = Some(Problem {
                         kind: ProblemKind::NotConfigured,
@@ -541,7 +456,7 @@ impl Service {
                 Some(Problem {
                     kind: ProblemKind::Prowlarr,
                     message: format!("{e}. Next try {at}"),
-                    remedy: remedy::prowlarr_remedy(e),
+                    remedy: diagnose::prowlarr_remedy(e),
                 })
             }
             Err(CheckError::Store(e)) => Some(Problem {
@@ -664,6 +579,6 @@ fn setup_problem(e: &SetupError) -> Problem {
     Problem {
         kind,
         message: e.to_string(),
-        remedy: remedy::setup_remedy(e),
+        remedy: diagnose::setup_remedy(e),
     }
 }

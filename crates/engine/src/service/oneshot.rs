@@ -23,12 +23,12 @@ use tokio::sync::broadcast::error::TryRecvError;
 use tokio_util::sync::CancellationToken;
 
 use super::{Problem, ProblemKind, Service, ServiceError, ServiceOptions, current_senders};
+use crate::events::CheckSummary;
 use crate::events::{Event, Events};
 use crate::monitor::SNAPSHOT_KEY;
 use crate::notify::DeliveryReport;
 use crate::secrets::SecretStore;
 use crate::store::{FailedNotification, NotificationCounts, RunRecord, Store, StoreError};
-use crate::watcher::CheckSummary;
 
 /// What [`Service::check_once`] did: the check's figures, what it delivered, and the outbox afterwards.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -5,14 +5,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::Service;
-use crate::command::ErrorKind;
 use crate::matcher::{self, ItemJudgement, ItemMatcher, Matcher, ParsedRelease, ReleaseInfo};
-use crate::model::{ImportError, ItemSpec, ValidationError, WatchlistItem, parse_import};
+use crate::model::{ImportError, ItemSpec, WatchlistItem, parse_import};
 use crate::secrets::{Secret, SecretError, SecretName};
 use crate::settings::{self, SettingKey, Settings, SettingsError};
 use crate::setup::{self, SetupError};
 use crate::store::{FoundRelease, StoreError};
 use crate::telegram;
+use crate::validation::ValidationError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
@@ -35,20 +35,6 @@ pub enum ServiceError {
 }
 
 impl ServiceError {
-    /// The error's kind as the UI sees it.
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            ServiceError::Validation(_) => ErrorKind::Validation,
-            ServiceError::NotFound(_) => ErrorKind::NotFound,
-            ServiceError::NotConfigured(_) => ErrorKind::NotConfigured,
-            ServiceError::Prowlarr(_) => ErrorKind::Prowlarr,
-            ServiceError::Telegram(_) => ErrorKind::Telegram,
-            ServiceError::Keyring(_) => ErrorKind::Keyring,
-            ServiceError::Import(_) => ErrorKind::Import,
-            ServiceError::Internal(_) => ErrorKind::Internal,
-        }
-    }
-
     /// The form field a validation error is about.
     pub fn field(&self) -> Option<&'static str> {
         match self {
@@ -117,13 +103,43 @@ impl From<ImportError> for ServiceError {
     }
 }
 
+/// Where an item stands, as the watchlist shows it.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantNames,
+)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
+pub enum ItemStatus {
+    /// Searched, nothing found yet.
+    Waiting,
+    /// Releases were found.
+    Found,
+    /// Its last search failed (`last_error` says why).
+    Error,
+    /// Not watched (disabled).
+    Paused,
+}
+
+impl ItemStatus {
+    pub const NAMES: &'static [&'static str] = <ItemStatus as strum::VariantNames>::VARIANTS;
+
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl PartialEq<&str> for ItemStatus {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// A watchlist row: the item and what has happened to it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ItemView {
     #[serde(flatten)]
     pub item: WatchlistItem,
-    /// `waiting`, `found`, `error` or `paused`.
-    pub state: &'static str,
+    pub state: ItemStatus,
     pub found: i64,
     pub last_error: Option<String>,
     pub last_checked_at: Option<i64>,
@@ -211,13 +227,13 @@ impl Service {
             .into_iter()
             .map(|(item, s)| ItemView {
                 state: if !item.enabled {
-                    "paused"
+                    ItemStatus::Paused
                 } else if s.last_error.is_some() {
-                    "error"
+                    ItemStatus::Error
                 } else if s.found > 0 {
-                    "found"
+                    ItemStatus::Found
                 } else {
-                    "waiting"
+                    ItemStatus::Waiting
                 },
                 item,
                 found: s.found,

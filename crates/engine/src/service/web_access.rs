@@ -8,8 +8,8 @@
 use super::Service;
 use super::ops::ServiceError;
 use crate::access::{ACCESS_KEY, Access, AccessError};
-use crate::model::ValidationError;
 use crate::store::Store;
+use crate::validation::ValidationError;
 
 impl Service {
     /// The stored credentials, read now (another process may have changed them).

@@ -13,6 +13,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use nightwatcher_engine::events::CheckSummary;
 use nightwatcher_engine::events::{Event, Events};
 use nightwatcher_engine::model::{ItemKind, ItemSpec, ValidItem};
 use nightwatcher_engine::notify::DeliveryConfig;
@@ -20,7 +21,6 @@ use nightwatcher_engine::secrets::{MemoryStore, Secret, SecretName, SecretStore}
 use nightwatcher_engine::service::{Service, ServiceOptions, SettingsInput, Status};
 use nightwatcher_engine::settings::{self, SettingKey};
 use nightwatcher_engine::store::{NotificationCounts, Store};
-use nightwatcher_engine::watcher::CheckSummary;
 use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder};
 use nightwatcher_testkit::telegram::FakeTelegram;
 use tokio::sync::broadcast::Receiver;

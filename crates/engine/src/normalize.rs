@@ -1,4 +1,5 @@
-//! Title normalization: the one function that decides when two titles are "the same".
+//! Title normalization: the one function that decides when two titles are "the same", used by the
+//! watchlist (an alias that is the title again is refused) and by the matcher.
 
 use deunicode::deunicode_char;
 
@@ -47,7 +48,7 @@ const APOSTROPHES: [char; 6] = ['\'', '’', '‘', '`', '´', 'ʼ'];
 ///   (`Anatomie d'une chute` → `Anatomie.d.une.chute`, `L'Arnacoeur` → `L.Arnacoeur`);
 /// - German umlauts written with an `e` (`Fack ju Göhte` → `Fack.Ju.Goehte`, `Türkisch für Anfänger` →
 ///   `Tuerkisch.fuer.Anfaenger`), as German releases do; stripping the dots (`Gohte`) stays the first key.
-pub(super) fn alternative_keys(title: &str) -> Vec<String> {
+pub(crate) fn alternative_keys(title: &str) -> Vec<String> {
     let decoded = decode_entities(title);
     let mut keys = Vec::new();
     if decoded.contains(APOSTROPHES) {
@@ -138,7 +139,7 @@ fn is_latin_or_fullwidth(c: char) -> bool {
 /// The normalized whole release name, so the same release listed by two indexers is recognized: they differ
 /// in separators (`.` or space), case, and sometimes a file extension.
 pub fn release_key(release_title: &str) -> String {
-    let name = super::parse::capped(release_title).trim();
+    let name = capped(release_title).trim();
     let name = match name.rsplit_once('.') {
         Some((stem, extension))
             if MEDIA_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str()) =>
@@ -148,6 +149,17 @@ pub fn release_key(release_title: &str) -> String {
         _ => name,
     };
     normalize_title(name)
+}
+
+/// Release names are cut to this many characters before parsing or comparing.
+pub const MAX_PARSE_CHARS: usize = 512;
+
+/// The first [`MAX_PARSE_CHARS`] characters of `s`, cut at a character boundary.
+pub fn capped(s: &str) -> &str {
+    match s.char_indices().nth(MAX_PARSE_CHARS) {
+        Some((end, _)) => &s[..end],
+        None => s,
+    }
 }
 
 const MEDIA_EXTENSIONS: [&str; 8] = ["mkv", "mp4", "avi", "m4v", "ts", "wmv", "torrent", "nzb"];

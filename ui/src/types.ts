@@ -218,7 +218,7 @@ export interface RunView {
 }
 
 /**
- * What a status problem is about (`Problem::kind` in crates/engine/src/service/mod.rs). `indexers`: Prowlarr
+ * What a status problem is about (`Problem::kind` in crates/engine/src/status.rs). `indexers`: Prowlarr
  * works but has disabled some indexers after failures, so searches cover fewer of them.
  */
 export type ProblemKind =

@@ -163,7 +163,7 @@ impl Events {
 #[allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
 mod tests {
     use super::*;
-    use crate::service::Status;
+    use crate::status::Status;
     use crate::store::NotificationCounts;
     use serde_json::{Value, json};
 

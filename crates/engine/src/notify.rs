@@ -22,6 +22,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::events::{Event, Events};
 use crate::matcher;
+use crate::prowlarr::Protocol;
 use crate::store::{self, NotificationKind, OutboxEntry, Store, StoreError, UnannouncedMatch};
 use crate::telegram::{
     self, ItemNews, NewsKind, OutgoingMessage, ReleaseLabel, ReleaseLine, SendError,
@@ -102,7 +103,7 @@ pub fn compose(
             size_bytes: m.size,
             indexers: m.indexers,
             seeders: m.seeders,
-            is_torrent: m.protocol == "torrent",
+            is_torrent: m.protocol == Protocol::Torrent,
             published: m
                 .published_at
                 .and_then(|t| chrono::DateTime::from_timestamp(t, 0)),

@@ -1,6 +1,6 @@
 //! What the user can do about a problem, said by each face in its own words.
 //!
-//! The engine's errors and [`crate::service::Problem`]s say what is wrong, and carry a typed [`Remedy`] when
+//! The engine's errors and [`crate::status::Problem`]s say what is wrong, and carry a typed [`Remedy`] when
 //! the fix is one the user makes in NightWatcher (a setting, a secret, "Retry failed"). The faces render it:
 //! the window, the tray and the browser point into Settings ([`Remedy::for_app`]); `nightwatcherd` names the
 //! command to run ([`Remedy::for_cli`]). So a desktop user is never told to run a command, and a server user

@@ -22,6 +22,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Connection, Row, SqlitePool};
 
 use crate::model::{ItemKind, ValidItem, WatchlistItem};
+use crate::prowlarr::Protocol;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
 
@@ -118,7 +119,7 @@ pub struct ReleaseRecord {
     pub indexer: Option<String>,
     pub size: Option<i64>,
     pub seeders: Option<i64>,
-    pub protocol: String,
+    pub protocol: Protocol,
     pub published_at: Option<i64>,
     pub info_url: Option<String>,
     pub poster_url: Option<String>,
@@ -191,7 +192,7 @@ pub struct UnannouncedMatch {
     pub size: Option<i64>,
     /// The most any indexer listing this release reported.
     pub seeders: Option<i64>,
-    pub protocol: String,
+    pub protocol: Protocol,
     pub published_at: Option<i64>,
     pub info_url: Option<String>,
     pub poster_url: Option<String>,
@@ -355,7 +356,7 @@ pub struct FoundRelease {
     pub rejected: Option<String>,
     pub size: Option<i64>,
     pub seeders: Option<i64>,
-    pub protocol: String,
+    pub protocol: Protocol,
     pub published_at: Option<i64>,
     pub info_url: Option<String>,
     pub found_at: i64,
@@ -1380,7 +1381,7 @@ async fn insert_releases(
         .bind(&r.indexer)
         .bind(r.size)
         .bind(r.seeders)
-        .bind(&r.protocol)
+        .bind(r.protocol.as_str())
         .bind(r.published_at)
         .bind(&r.info_url)
         .bind(&r.poster_url)

@@ -713,7 +713,7 @@ fn record_of(release: &Release) -> ReleaseRecord {
         indexer: release.indexer.clone(),
         size: release.size.filter(|&s| s > 0),
         seeders: release.seeders.filter(|&s| s >= 0),
-        protocol: release.protocol.as_str().to_owned(),
+        protocol: release.protocol,
         published_at: release.publish_date.map(|d| d.timestamp()),
         info_url: http_only(release.info_url.as_deref()),
         poster_url: http_only(release.poster_url.as_deref()),

@@ -9,7 +9,7 @@ use nightwatcher_engine::events::{Event, Events};
 use nightwatcher_engine::filters::{IndexerRef, ItemFilters, Resolution};
 use nightwatcher_engine::model::{ItemKind, ItemSpec, WatchlistItem};
 use nightwatcher_engine::notify::{self, Delivery, DeliveryConfig, Sender};
-use nightwatcher_engine::prowlarr::{ProwlarrClient, ProwlarrConfig, RetryPolicy};
+use nightwatcher_engine::prowlarr::{Protocol, ProwlarrClient, ProwlarrConfig, RetryPolicy};
 use nightwatcher_engine::schedule::SearchMode;
 use nightwatcher_engine::secrets::Secret;
 use nightwatcher_engine::store::{MatchRecord, ReleaseRecord, Store};
@@ -427,7 +427,7 @@ async fn matches_recorded_but_never_announced_are_announced_by_the_next_check() 
         indexer: Some("Alpha".into()),
         size: Some(1 << 30),
         seeders: Some(5),
-        protocol: "torrent".into(),
+        protocol: Protocol::Torrent,
         published_at: None,
         info_url: None,
         poster_url: None,

@@ -151,10 +151,12 @@ async fn a_check_that_cannot_run_or_that_prowlarr_refuses_says_why_as_the_window
     match service.check_once(Duration::ZERO, &cancel).await {
         Err(CheckOnceError::NotRun(problem)) => {
             assert_eq!(problem.kind, "not_configured");
+            // The CLI names the command; the window's words point into Settings instead.
             assert!(
-                problem.message.contains("config set prowlarr_url"),
+                problem.cli_text().contains("config set prowlarr_url"),
                 "{problem:?}"
             );
+            assert!(!problem.app_text().contains("nightwatcherd"), "{problem:?}");
         }
         other => panic!("{other:?}"),
     }

@@ -19,6 +19,7 @@ use std::time::Duration;
 use nightwatcher_engine::events::Events;
 use nightwatcher_engine::model::ValidItem;
 use nightwatcher_engine::notify::{self, Delivery, DeliveryConfig, Sender, TELEGRAM};
+use nightwatcher_engine::prowlarr::Protocol;
 use nightwatcher_engine::store::{self, MatchRecord, ReleaseRecord, Store, StoreError};
 use nightwatcher_engine::telegram::{OutgoingMessage, SendError};
 use nightwatcher_testkit::disk::Tmpfs;
@@ -38,7 +39,7 @@ fn releases(prefix: &str, n: usize) -> Vec<ReleaseRecord> {
             indexer: Some("Alpha".into()),
             size: Some(1 << 30),
             seeders: Some(5),
-            protocol: "torrent".into(),
+            protocol: Protocol::Torrent,
             published_at: None,
             info_url: None,
             poster_url: None,

@@ -147,8 +147,11 @@ impl SearchRequest {
     }
 }
 
-/// Torrent or Usenet. Anything else Prowlarr may add later reads as `Unknown`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Torrent or Usenet. Anything else Prowlarr may add later reads as `Unknown`. Stored and sent to the faces
+/// as `torrent`, `usenet`, `unknown`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, sqlx::Type)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase")]
 pub enum Protocol {
     Torrent,
     Usenet,

@@ -216,25 +216,7 @@ pub enum ErrorKind {
     Unreachable,
 }
 
-impl ErrorKind {
-    pub const NAMES: &'static [&'static str] = <ErrorKind as strum::VariantNames>::VARIANTS;
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-}
-
-impl PartialEq<&str> for ErrorKind {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl std::fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::closed_set!(ErrorKind);
 
 /// A failed command as every face receives it: `{"kind", "message", "field"}`.
 ///

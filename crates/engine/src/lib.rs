@@ -33,6 +33,34 @@
 //! | [`diagnose`] | which errors have which remedy |
 //! | [`redact`] | removing secrets from anything that may be logged or shown |
 
+/// For an enum of a closed set that travels as text (it derives strum's `IntoStaticStr` and `VariantNames`
+/// with the same names as its serde form): `NAMES` (for the contract test), `as_str`, comparison with a `&str`
+/// and `Display`.
+macro_rules! closed_set {
+    ($t:ty) => {
+        impl $t {
+            pub const NAMES: &'static [&'static str] = <$t as strum::VariantNames>::VARIANTS;
+
+            pub fn as_str(self) -> &'static str {
+                self.into()
+            }
+        }
+
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use closed_set;
+
 pub mod access;
 pub mod command;
 pub mod diagnose;

@@ -47,19 +47,7 @@ pub enum ProblemKind {
     ServerRefused,
 }
 
-impl ProblemKind {
-    pub const NAMES: &'static [&'static str] = <ProblemKind as strum::VariantNames>::VARIANTS;
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-}
-
-impl PartialEq<&str> for ProblemKind {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
+crate::closed_set!(ProblemKind);
 
 /// Something the user has to fix, and how.
 ///

@@ -221,7 +221,7 @@ pub struct UnannouncedMatch {
     serde::Deserialize,
     sqlx::Type,
     strum::IntoStaticStr,
-    strum::Display,
+    strum::VariantNames,
 )]
 #[serde(rename_all = "lowercase")]
 #[sqlx(rename_all = "lowercase")]
@@ -232,11 +232,7 @@ pub enum NotificationKind {
     Digest,
 }
 
-impl NotificationKind {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-}
+crate::closed_set!(NotificationKind);
 
 /// A notification to insert into the outbox, and the matches it announces.
 #[derive(Debug, Clone, PartialEq)]
@@ -285,7 +281,6 @@ pub struct FailedNotification {
     serde::Deserialize,
     sqlx::Type,
     strum::IntoStaticStr,
-    strum::Display,
     strum::VariantNames,
 )]
 #[serde(rename_all = "lowercase")]
@@ -298,19 +293,7 @@ pub enum RunStatus {
     Cancelled,
 }
 
-impl RunStatus {
-    pub const NAMES: &'static [&'static str] = <RunStatus as strum::VariantNames>::VARIANTS;
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-}
-
-impl PartialEq<&str> for RunStatus {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
+crate::closed_set!(RunStatus);
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, sqlx::FromRow)]
 pub struct RunRecord {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use nightwatcher_engine::command::{Command, ErrorKind};
 use nightwatcher_engine::ipc::protocol::SHELL_COMMANDS;
 use nightwatcher_engine::service::{ItemStatus, ProblemKind};
-use nightwatcher_engine::store::RunStatus;
+use nightwatcher_engine::store::{NotificationKind, RunStatus};
 use regex::Regex;
 
 fn repo() -> PathBuf {
@@ -105,6 +105,29 @@ fn ui_union(name: &str) -> BTreeSet<String> {
         .unwrap_or_else(|| panic!("ui/src/types.ts has no type {name}"))[1]
         .to_owned();
     captures(&union, r#""([a-z_]+)""#)
+}
+
+/// Every name of a closed set reads back as itself through serde: the names the contract checks are the ones
+/// on the wire.
+fn names_are_its_wire_form<T: serde::Serialize + serde::de::DeserializeOwned>(names: &[&str]) {
+    assert!(!names.is_empty());
+    for name in names {
+        let value: T = serde_json::from_value(serde_json::json!(name))
+            .unwrap_or_else(|e| panic!("{name:?} is not a wire name: {e}"));
+        assert_eq!(
+            serde_json::to_value(value).unwrap(),
+            serde_json::json!(name)
+        );
+    }
+}
+
+#[test]
+fn closed_sets_have_one_name_for_each_member() {
+    names_are_its_wire_form::<ProblemKind>(ProblemKind::NAMES);
+    names_are_its_wire_form::<ItemStatus>(ItemStatus::NAMES);
+    names_are_its_wire_form::<RunStatus>(RunStatus::NAMES);
+    names_are_its_wire_form::<NotificationKind>(NotificationKind::NAMES);
+    names_are_its_wire_form::<ErrorKind>(ErrorKind::NAMES);
 }
 
 #[test]

@@ -105,7 +105,15 @@ impl From<ImportError> for ServiceError {
 
 /// Where an item stands, as the watchlist shows it.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantNames,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantNames,
 )]
 #[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase")]
@@ -120,19 +128,7 @@ pub enum ItemStatus {
     Paused,
 }
 
-impl ItemStatus {
-    pub const NAMES: &'static [&'static str] = <ItemStatus as strum::VariantNames>::VARIANTS;
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-}
-
-impl PartialEq<&str> for ItemStatus {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
+crate::closed_set!(ItemStatus);
 
 /// A watchlist row: the item and what has happened to it.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -31,6 +31,7 @@
 //! | [`status`] | what a face shows of the engine: the status, the check in progress, the problem |
 //! | [`remedy`] | what the user can do about a problem, and each face's words for it (Settings, a command) |
 //! | [`diagnose`] | which errors have which remedy |
+//! | [`fresh`] | answers read from the database, kept while it is unchanged |
 //! | [`redact`] | removing secrets from anything that may be logged or shown |
 
 /// For an enum of a closed set that travels as text (it derives strum's `IntoStaticStr` and `VariantNames`
@@ -67,6 +68,7 @@ pub mod diagnose;
 pub mod events;
 pub mod feed;
 pub mod filters;
+pub mod fresh;
 pub mod ipc;
 pub mod link;
 pub mod matcher;

@@ -358,7 +358,30 @@ const INDEXERS_OF_RELEASE: &str = "(SELECT json_group_array(indexer) FROM
     (SELECT DISTINCT COALESCE(r2.indexer, 'indexer ' || r2.indexer_id) AS indexer
      FROM releases r2 WHERE r2.release_key = r.release_key ORDER BY r2.id))";
 
+/// What the database files look like on disk (size and modification time of the file and of its WAL). Any
+/// commit, by this process or another, changes it; see [`Store::fingerprint`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint([(u64, std::time::SystemTime); 2]);
+
 impl Store {
+    /// The database files' [`Fingerprint`], from two `stat`s: no query, so a cache can ask it on every read
+    /// and still see another process's writes at once. File times are coarse (a few milliseconds): two
+    /// commits in one tick that leave the WAL's size alone look the same, so a cache keyed on it also bounds
+    /// the age of what it keeps. `None` when the files cannot be read (then nothing should be cached).
+    pub fn fingerprint(&self) -> Option<Fingerprint> {
+        let stat = |path: &Path| {
+            std::fs::metadata(path)
+                .ok()
+                .and_then(|m| Some((m.len(), m.modified().ok()?)))
+        };
+        let mut wal = self.path.as_os_str().to_owned();
+        wal.push("-wal");
+        Some(Fingerprint([
+            stat(&self.path)?,
+            stat(Path::new(&wal)).unwrap_or((0, std::time::UNIX_EPOCH)),
+        ]))
+    }
+
     /// `$XDG_DATA_HOME/nightwatcher/nightwatcher.db` (the OS data directory).
     pub fn default_path() -> Result<PathBuf> {
         let dirs =

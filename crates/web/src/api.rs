@@ -97,8 +97,17 @@ fn item_id(raw: &str) -> Result<i64, ApiError> {
         .map_err(|_| ApiError::not_found(format!("no watchlist item with id {raw:?}")))
 }
 
-async fn list_items(State(state): State<Shared>, _: Caller) -> Result<Json<Value>, ApiError> {
-    json(&state, Command::ListItems).await
+async fn list_items(State(state): State<Shared>, _: Caller) -> Result<Response, ApiError> {
+    let body = state
+        .items_body
+        .get_or_load(state.service.store(), async || {
+            let items = run(&state, Command::ListItems).await?;
+            serde_json::to_vec(&items)
+                .map(axum::body::Bytes::from)
+                .map_err(|e| ApiError::from(RemoteError::internal(e.to_string())))
+        })
+        .await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 async fn add_item(

@@ -141,6 +141,7 @@ impl WebServer {
             sessions: auth::Sessions::default(),
             throttle: throttle::Throttle::default(),
             cancel: cancel.clone(),
+            items_body: Default::default(),
         });
         let app = router(state);
         let stop = cancel.clone();
@@ -204,6 +205,9 @@ pub(crate) struct AppState {
     pub throttle: throttle::Throttle,
     /// Cancelled on shutdown: ends the event streams, which would otherwise hold the server open.
     pub cancel: CancellationToken,
+    /// `GET /items` as sent, kept while the database is unchanged: the watchlist is the largest answer and
+    /// the one polled most.
+    pub items_body: nightwatcher_engine::fresh::Fresh<axum::body::Bytes>,
 }
 
 pub(crate) type Shared = Arc<AppState>;

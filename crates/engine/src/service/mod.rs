@@ -22,8 +22,10 @@ use tokio::task::JoinHandle;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
+use crate::access::Access;
 use crate::diagnose;
 use crate::events::{Event, Events};
+use crate::fresh::Fresh;
 use crate::monitor::{BudgetFigures, Monitor, Monitoring, PoolFigures, SNAPSHOT_KEY};
 use crate::notify::{Delivery, DeliveryConfig, Sender};
 use crate::prowlarr::RetryPolicy;
@@ -32,7 +34,7 @@ use crate::schedule::{Backoff, Clock, SearchMode, SearchSchedule, SystemClock, l
 use crate::secrets::SecretStore;
 use crate::settings::Settings;
 use crate::setup::{self, SetupError};
-use crate::store::{RunStatus, Store};
+use crate::store::{NotificationCounts, RunRecord, RunStatus, Store, StoreError};
 use crate::watcher::{CheckError, Watcher};
 
 pub use oneshot::{CheckOnceError, ItemError, OneShotCheck, StatusReport};
@@ -96,6 +98,20 @@ struct Inner {
     cancel: CancellationToken,
     tasks: Mutex<Vec<JoinHandle<()>>>,
     monitor: Arc<Monitor>,
+    /// Answers the faces poll, kept while the database is unchanged.
+    kept: Kept,
+}
+
+/// What the faces ask over and over, each read again only when the database changed ([`crate::fresh`]).
+#[derive(Default)]
+struct Kept {
+    access: Fresh<Access>,
+    items: Fresh<Vec<ItemView>>,
+    /// The last finished check and the outbox's counts: the status's part that is in the database.
+    status: Fresh<(Option<RunRecord>, NotificationCounts)>,
+    /// The stored settings (`None` when they cannot be read) and the searches of the last hour, for the
+    /// monitoring figures.
+    budget: Fresh<(Option<Settings>, u32)>,
 }
 
 /// The running engine. Cheap to clone; [`Service::shutdown`] stops it.
@@ -169,6 +185,7 @@ impl Service {
                 cancel: CancellationToken::new(),
                 tasks: Mutex::new(Vec::new()),
                 monitor: Arc::new(Monitor::new()),
+                kept: Kept::default(),
             }),
         }
     }
@@ -197,16 +214,7 @@ impl Service {
 
     pub async fn status(&self) -> Status {
         let state = self.state();
-        let last_check = match self.inner.store.recent_runs(2).await {
-            Ok(runs) => runs.into_iter().find(|r| r.status != RunStatus::Running),
-            Err(_) => None,
-        };
-        let notifications = self
-            .inner
-            .store
-            .notification_counts()
-            .await
-            .unwrap_or_default();
+        let (last_check, notifications) = self.stored_status().await;
         Status {
             paused: state.paused,
             running: state.running,
@@ -221,11 +229,36 @@ impl Service {
         }
     }
 
+    /// The status's part that is in the database: the last finished check and the outbox's counts.
+    async fn stored_status(&self) -> (Option<RunRecord>, NotificationCounts) {
+        let store = &self.inner.store;
+        self.inner
+            .kept
+            .status
+            .get_or_load(store, async || {
+                let runs = store.recent_runs(2).await?;
+                let last = runs.into_iter().find(|r| r.status != RunStatus::Running);
+                Ok::<_, StoreError>((last, store.notification_counts().await?))
+            })
+            .await
+            .unwrap_or_default()
+    }
+
     /// The running engine's monitoring figures (see [`crate::monitor`] for the JSON).
     pub async fn monitoring(&self) -> Monitoring {
-        let settings = Settings::load(&self.inner.store).await.ok();
+        let store = &self.inner.store;
         let now = self.inner.options.clock.now();
-        let (open, idle) = self.inner.store.pool_figures();
+        let (settings, used_last_hour) = self
+            .inner
+            .kept
+            .budget
+            .get_or_load(store, async || {
+                let settings = Settings::load(store).await.ok();
+                Ok::<_, StoreError>((settings, store.searches_last_hour(now).await?))
+            })
+            .await
+            .unwrap_or_default();
+        let (open, idle) = store.pool_figures();
         let idle = u32::try_from(idle).unwrap_or(u32::MAX);
         let search_budget = BudgetFigures {
             per_hour: settings
@@ -233,12 +266,7 @@ impl Service {
                 .map_or(SearchSchedule::default().budget_per_hour, |s| {
                     s.schedule.budget_per_hour
                 }),
-            used_last_hour: self
-                .inner
-                .store
-                .searches_last_hour(now)
-                .await
-                .unwrap_or_default(),
+            used_last_hour,
         };
         Monitoring {
             version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -251,13 +279,7 @@ impl Service {
                 .to_owned(),
             last_check: self.inner.monitor.last_check(),
             prowlarr_latency_ms: self.inner.monitor.latency(),
-            notifications: self
-                .inner
-                .store
-                .notification_counts()
-                .await
-                .unwrap_or_default()
-                .into(),
+            notifications: self.stored_status().await.1.into(),
             db_connections: PoolFigures {
                 open,
                 idle,

@@ -10,7 +10,7 @@ use crate::model::{ImportError, ItemSpec, WatchlistItem, parse_import};
 use crate::secrets::{Secret, SecretError, SecretName};
 use crate::settings::{self, SettingKey, Settings, SettingsError};
 use crate::setup::{self, SetupError};
-use crate::store::{FoundRelease, StoreError};
+use crate::store::{FoundRelease, Store, StoreError};
 use crate::telegram;
 use crate::validation::ValidationError;
 
@@ -218,25 +218,12 @@ pub struct ConnectionInfo {
 
 impl Service {
     pub async fn list_items(&self) -> Result<Vec<ItemView>, ServiceError> {
-        let rows = self.inner.store.item_states().await?;
-        Ok(rows
-            .into_iter()
-            .map(|(item, s)| ItemView {
-                state: if !item.enabled {
-                    ItemStatus::Paused
-                } else if s.last_error.is_some() {
-                    ItemStatus::Error
-                } else if s.found > 0 {
-                    ItemStatus::Found
-                } else {
-                    ItemStatus::Waiting
-                },
-                item,
-                found: s.found,
-                last_error: s.last_error,
-                last_checked_at: s.last_checked_at,
-            })
-            .collect())
+        let store = &self.inner.store;
+        self.inner
+            .kept
+            .items
+            .get_or_load(store, async || read_items(store).await)
+            .await
     }
 
     pub async fn add_item(&self, spec: ItemSpec) -> Result<WatchlistItem, ServiceError> {
@@ -512,4 +499,27 @@ fn describe_matches(ids: &[i64], rejected: &[ItemJudgement]) -> String {
     } else {
         format!("{matched}; {}", refusals.join("; "))
     }
+}
+
+/// The watchlist with each item's state, from the database.
+async fn read_items(store: &Store) -> Result<Vec<ItemView>, ServiceError> {
+    let rows = store.item_states().await?;
+    Ok(rows
+        .into_iter()
+        .map(|(item, s)| ItemView {
+            state: if !item.enabled {
+                ItemStatus::Paused
+            } else if s.last_error.is_some() {
+                ItemStatus::Error
+            } else if s.found > 0 {
+                ItemStatus::Found
+            } else {
+                ItemStatus::Waiting
+            },
+            item,
+            found: s.found,
+            last_error: s.last_error,
+            last_checked_at: s.last_checked_at,
+        })
+        .collect())
 }

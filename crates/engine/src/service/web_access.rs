@@ -14,7 +14,12 @@ use crate::validation::ValidationError;
 impl Service {
     /// The stored credentials, read now (another process may have changed them).
     pub async fn access(&self) -> Result<Access, ServiceError> {
-        web_access(&self.inner.store).await
+        let store = &self.inner.store;
+        self.inner
+            .kept
+            .access
+            .get_or_load(store, async || web_access(store).await)
+            .await
     }
 
     /// Sets the web password; every web session made before ends.

@@ -1,12 +1,14 @@
 //! A fake Prowlarr HTTP server faithful to the reference notes (prowlarr-api.md): the request pipeline of the
 //! real one (API-key auth with its source order, 406 on `Accept`, 503 while starting up, the version header),
-//! `GET /api/v1/search` with ASP.NET binding and per-indexer paging, a few status endpoints, and injectable
-//! failures, latency and counters for tests.
+//! `GET /api/v1/search` with ASP.NET binding and per-indexer paging, grabbing from the release cache the searches
+//! fill (`POST /api/v1/search`, `GET /api/v1/downloadclient`, in `grab.rs`), a few status endpoints, and
+//! injectable failures, latency and counters for tests.
 //!
 //! All requests go through one handler that mirrors the ASP.NET middleware order (auth → starting-up →
 //! content negotiation → endpoint) instead of axum routes, because the order of those checks is part of what
 //! a client has to cope with and is easier to keep right in one place.
 
+mod grab;
 mod release;
 mod resources;
 mod search;
@@ -25,6 +27,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use tokio::sync::watch;
 
+pub use grab::{CACHE_FOR, Grab, GrabFault, download_client};
 pub use release::ReleaseBuilder;
 
 use crate::Lifetime;
@@ -119,6 +122,8 @@ struct MutableState {
     version: String,
     starting_up: bool,
     recorded: Vec<RecordedRequest>,
+    /// The release cache grabs are served from, the download clients and the grabs made.
+    desk: grab::Desk,
 }
 
 impl Shared {
@@ -156,6 +161,7 @@ impl FakeProwlarr {
                 version: DEFAULT_VERSION.to_string(),
                 starting_up: false,
                 recorded: Vec::new(),
+                desk: grab::Desk::default(),
             }),
             requests: AtomicU64::new(0),
             search_requests: AtomicU64::new(0),
@@ -303,6 +309,33 @@ impl FakeProwlarr {
         self.shared.max_in_flight.load(Ordering::SeqCst)
     }
 
+    /// Adds a download client (see [`download_client`]), listed by `GET /api/v1/downloadclient` and chosen
+    /// by grabs of its protocol when enabled.
+    pub fn add_download_client(&self, client: Value) {
+        self.shared.lock().desk.add_client(client);
+    }
+
+    /// The grabs accepted, in order.
+    pub fn grabs(&self) -> Vec<Grab> {
+        self.shared.lock().desk.grabs()
+    }
+
+    /// The next grab is refused so.
+    pub fn push_grab_fault(&self, fault: GrabFault) {
+        self.shared.lock().desk.push_fault(fault);
+    }
+
+    /// Makes the releases searches returned `by` older, as if that time had passed ([`CACHE_FOR`]).
+    pub fn age_release_cache(&self, by: Duration) {
+        let by = chrono::TimeDelta::from_std(by).unwrap_or(chrono::TimeDelta::MAX);
+        self.shared.lock().desk.age(by);
+    }
+
+    /// What a restart of Prowlarr loses: the releases searches returned can no longer be grabbed.
+    pub fn restart(&self) {
+        self.shared.lock().desk.restart();
+    }
+
     /// Every request, in arrival order.
     pub fn recorded(&self) -> Vec<RecordedRequest> {
         self.shared.lock().recorded.clone()
@@ -372,12 +405,18 @@ fn accepts_json(headers: &HeaderMap) -> bool {
     })
 }
 
+/// The largest request body the fake reads (a release resource is a few KiB).
+const MAX_BODY: usize = 1 << 20;
+
 async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     shared.requests.fetch_add(1, Ordering::SeqCst);
     let method = req.method().clone();
     let path = req.uri().path().to_string();
     let query = crate::parse_query(req.uri().query().unwrap_or(""));
     let headers = req.headers().clone();
+    let Ok(body) = axum::body::to_bytes(req.into_body(), MAX_BODY).await else {
+        return empty(StatusCode::PAYLOAD_TOO_LARGE);
+    };
     shared.lock().recorded.push(RecordedRequest {
         method: method.to_string(),
         path: path.clone(),
@@ -401,7 +440,7 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
         }
     }
     let is_api = route.starts_with("/api/") || route == "/api";
-    let mut response = route_request(&shared, &method, &route, &query, &headers).await;
+    let mut response = route_request(&shared, &method, &route, &query, &headers, &body).await;
     if is_api {
         let version = shared.lock().version.clone();
         if let Ok(v) = HeaderValue::from_str(&version) {
@@ -417,6 +456,7 @@ async fn route_request(
     route: &str,
     query: &[(String, String)],
     headers: &HeaderMap,
+    body: &[u8],
 ) -> Response {
     let read = *method == Method::GET || *method == Method::HEAD;
     if route == "/ping" {
@@ -442,6 +482,13 @@ async fn route_request(
 
     match (route, read) {
         ("/api/v1/search", true) => search(shared, query).await,
+        ("/api/v1/search", false) if *method == Method::POST => {
+            let (status, answer) = shared.lock().desk.grab(body, Utc::now());
+            json_response(status, &answer)
+        }
+        ("/api/v1/downloadclient", true) => {
+            json_response(StatusCode::OK, &shared.lock().desk.clients())
+        }
         ("/api/v1/system/status", true) => {
             let version = shared.lock().version.clone();
             json_response(
@@ -558,7 +605,9 @@ async fn search(shared: &Arc<Shared>, query: &[(String, String)]) -> Response {
             return all_indexers_unavailable();
         }
     }
-    let results = search::run(&releases, &params, &blocked, Utc::now());
+    let now = Utc::now();
+    let results = search::run(&releases, &params, &blocked, now);
+    shared.lock().desk.remember(&results, now);
     json_response(StatusCode::OK, &Value::Array(results))
 }
 

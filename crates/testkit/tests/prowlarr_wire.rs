@@ -6,7 +6,9 @@
 use std::time::Duration;
 
 use chrono::{Duration as Age, Utc};
-use nightwatcher_testkit::prowlarr::{FakeProwlarr, Fault, ReleaseBuilder};
+use nightwatcher_testkit::prowlarr::{
+    FakeProwlarr, Fault, GrabFault, ReleaseBuilder, download_client,
+};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -710,4 +712,169 @@ async fn a_text_search_over_many_releases_uses_the_word_index() {
         assert_eq!(found.len(), 1);
     }
     assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+async fn grab(fake: &FakeProwlarr, body: Value) -> (StatusCode, Value) {
+    let response = client()
+        .post(format!("{}/api/v1/search", fake.url()))
+        .header("X-Api-Key", KEY)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    (response.status(), response.json().await.unwrap())
+}
+
+fn fake_with_clients(fake: &FakeProwlarr) {
+    fake.add_download_client(download_client(
+        1,
+        "qBittorrent",
+        "QBittorrent",
+        "torrent",
+        true,
+    ));
+    fake.add_download_client(download_client(2, "SABnzbd", "Sabnzbd", "usenet", false));
+}
+
+#[tokio::test]
+async fn a_release_a_search_returned_is_grabbed_once_asked_and_echoed() {
+    let fake = FakeProwlarr::start(KEY).await;
+    fake_with_clients(&fake);
+    fake.add_release(
+        ReleaseBuilder::new("Dune.Part.Two.2024.2160p.WEB-DL-FLUX")
+            .guid("dune-guid")
+            .indexer(3, "Tracker")
+            .build(),
+    );
+    let body = serde_json::json!({"guid": "dune-guid", "indexerId": 3});
+    // Not searched yet: nothing in the cache.
+    let (status, answer) = grab(&fake, body.clone()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        answer["message"],
+        "Couldn't find requested release in cache, try searching again"
+    );
+
+    search(&fake, "query=dune").await;
+    let (status, answer) = grab(&fake, body.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(answer, body, "the posted resource is echoed");
+    let grabs = fake.grabs();
+    assert_eq!(grabs.len(), 1);
+    assert_eq!(
+        (
+            grabs[0].indexer_id,
+            grabs[0].guid.as_str(),
+            grabs[0].download_client_id
+        ),
+        (3, "dune-guid", 1)
+    );
+    assert_eq!(grabs[0].title, "Dune.Part.Two.2024.2160p.WEB-DL-FLUX");
+
+    let clients: Vec<Value> = get(&fake, "/api/v1/downloadclient")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(clients.len(), 2);
+    assert_eq!(
+        (
+            clients[0]["name"].as_str(),
+            clients[0]["protocol"].as_str(),
+            clients[0]["enable"].as_bool()
+        ),
+        (Some("qBittorrent"), Some("torrent"), Some(true))
+    );
+}
+
+#[tokio::test]
+async fn the_cache_forgets_after_thirty_minutes_and_on_restart() {
+    let fake = FakeProwlarr::start(KEY).await;
+    fake_with_clients(&fake);
+    fake.add_release(
+        ReleaseBuilder::new("Heat.1995.1080p.BluRay-GRP")
+            .guid("heat")
+            .indexer(3, "T")
+            .build(),
+    );
+    let body = serde_json::json!({"guid": "heat", "indexerId": 3});
+
+    search(&fake, "query=heat").await;
+    fake.age_release_cache(Duration::from_secs(29 * 60));
+    assert_eq!(
+        grab(&fake, body.clone()).await.0,
+        StatusCode::OK,
+        "29 minutes on"
+    );
+    fake.age_release_cache(Duration::from_secs(2 * 60));
+    assert_eq!(
+        grab(&fake, body.clone()).await.0,
+        StatusCode::NOT_FOUND,
+        "31 minutes on"
+    );
+
+    // Searching that indexer again is the cure.
+    search(&fake, "query=heat&indexerIds=3").await;
+    assert_eq!(grab(&fake, body.clone()).await.0, StatusCode::OK);
+    fake.restart();
+    assert_eq!(
+        grab(&fake, body).await.0,
+        StatusCode::NOT_FOUND,
+        "a restart empties the cache"
+    );
+}
+
+#[tokio::test]
+async fn bad_grabs_get_prowlarrs_answers() {
+    let fake = FakeProwlarr::start(KEY).await;
+    fake_with_clients(&fake);
+    fake.add_releases([
+        ReleaseBuilder::new("Alien.1979.1080p.BluRay-GRP")
+            .guid("alien")
+            .indexer(3, "T")
+            .build(),
+        ReleaseBuilder::new("Alien.1979.1080p.BluRay-NZB")
+            .guid("alien-nzb")
+            .indexer(4, "U")
+            .usenet()
+            .build(),
+    ]);
+    search(&fake, "query=alien").await;
+
+    let (status, errors) = grab(&fake, serde_json::json!({"guid": "", "indexerId": 3})).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(errors[0]["propertyName"], "Guid");
+    let (status, errors) = grab(&fake, serde_json::json!({"guid": "alien", "indexerId": 0})).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(errors[0]["propertyName"], "IndexerId");
+
+    // The only usenet client is disabled.
+    let (status, answer) = grab(
+        &fake,
+        serde_json::json!({"guid": "alien-nzb", "indexerId": 4}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(
+        answer["message"],
+        "Usenet Download client isn't configured yet"
+    );
+    let (status, _) = grab(
+        &fake,
+        serde_json::json!({"guid": "alien", "indexerId": 3, "downloadClientId": 9}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+
+    fake.push_grab_fault(GrabFault::IndexerFailed);
+    let (status, answer) = grab(&fake, serde_json::json!({"guid": "alien", "indexerId": 3})).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(answer["message"], "Getting release from indexer failed");
+    assert!(fake.grabs().is_empty(), "nothing refused was grabbed");
+    assert_eq!(
+        grab(&fake, serde_json::json!({"guid": "alien", "indexerId": 3}))
+            .await
+            .0,
+        StatusCode::OK
+    );
 }

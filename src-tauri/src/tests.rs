@@ -2,7 +2,7 @@
 //! sees them. Each command crosses the whole path of a real run: Tauri's IPC, this process's forwarding, the
 //! engine's socket, and a real engine service over a temporary SQLite file and an in-memory secret store.
 
-#![allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
+#![allow(clippy::unwrap_used)] // tests may unwrap
 
 use std::sync::Arc;
 

@@ -1,7 +1,7 @@
 //! The window program started with no engine to talk to (launched by hand, or the tray process died): it says
 //! so and how to fix it, and exits 1 before opening anything. Runs the real binary; needs no display.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (STYLE.md)
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
 use std::process::Command;
 

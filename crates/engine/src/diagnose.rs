@@ -93,7 +93,7 @@ pub fn settings_remedy(e: &SettingsError) -> Option<Remedy> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
     use crate::remedy::app_text;

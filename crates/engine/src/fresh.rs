@@ -110,7 +110,7 @@ impl<T: Clone> Fresh<T> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
 

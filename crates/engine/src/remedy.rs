@@ -120,7 +120,7 @@ fn join(message: &str, remedy: Option<String>) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
     use serde_json::json;

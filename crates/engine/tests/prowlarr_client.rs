@@ -1,7 +1,7 @@
 //! The Prowlarr client against the testkit's fake Prowlarr: what goes on the wire, what comes back typed, and
 //! how each failure Prowlarr can produce is reported and retried.
 
-#![allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
+#![allow(clippy::unwrap_used)] // tests may unwrap
 
 use std::time::Duration;
 

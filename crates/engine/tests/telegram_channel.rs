@@ -3,7 +3,7 @@
 //!
 //! The 5xx tests take about 10 s each: teloxide waits that long itself after a 5xx before reading the reply.
 
-#![allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
+#![allow(clippy::unwrap_used)] // tests may unwrap
 
 use chrono::{Duration as ChronoDuration, Utc};
 use nightwatcher_engine::secrets::Secret;

@@ -20,7 +20,7 @@
 //! The screenshots in `docs/screenshots/` are written by this test (overwritten on each run).
 //! Every wait is a bounded poll; nothing asserts on how long anything took.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (STYLE.md)
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
 use std::collections::{HashMap, HashSet};
 use std::net::{SocketAddr, TcpListener, TcpStream};

@@ -59,7 +59,7 @@ impl ServerMessage {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
     use serde_json::json;

@@ -1,6 +1,6 @@
 //! Behaviour of the matcher on real release names.
 
-// Tests may unwrap (STYLE.md): a panic is how a test fails.
+// Tests may unwrap: a panic is how a test fails.
 #![allow(clippy::unwrap_used)]
 
 use super::parse::{SLOW_RESOLUTION, build_parser};

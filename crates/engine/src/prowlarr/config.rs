@@ -166,7 +166,7 @@ pub(super) fn api_key_header(key: &Secret) -> Result<HeaderValue, ProwlarrError>
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
     use crate::prowlarr::SEARCH_PATH;

@@ -216,7 +216,7 @@ pub(super) fn root_cause(error: &reqwest::Error) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
     use reqwest::header::HeaderValue;

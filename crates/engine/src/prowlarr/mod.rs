@@ -445,7 +445,7 @@ async fn read_up_to(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
 

@@ -428,7 +428,7 @@ fn age(published: DateTime<Utc>, now: DateTime<Utc>) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
     use chrono::{Duration, TimeZone};

@@ -505,7 +505,7 @@ fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)] // tests may unwrap (STYLE.md)
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
 

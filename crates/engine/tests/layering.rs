@@ -79,19 +79,14 @@ fn code(text: &str) -> String {
 /// Which siblings each module uses.
 fn uses(modules: &BTreeMap<String, String>, prefix: &str) -> BTreeMap<String, BTreeSet<String>> {
     let path = Regex::new(&format!(r"\b{prefix}::(\w+)")).unwrap();
-    let group = Regex::new(&format!(r"\b{prefix}::\{{([^}}]*)\}}")).unwrap();
-    let first_word = Regex::new(r"^\s*(\w+)").unwrap();
+    let group = Regex::new(&format!(r"\b{prefix}::\{{")).unwrap();
     modules
         .iter()
         .map(|(name, text)| {
             let mut used: BTreeSet<String> =
                 path.captures_iter(text).map(|c| c[1].to_owned()).collect();
-            for g in group.captures_iter(text) {
-                for part in g[1].split(',') {
-                    if let Some(c) = first_word.captures(part) {
-                        used.insert(c[1].to_owned());
-                    }
-                }
+            for g in group.find_iter(text) {
+                used.extend(group_heads(&text[g.end()..]));
             }
             let used = used
                 .into_iter()
@@ -100,6 +95,35 @@ fn uses(modules: &BTreeMap<String, String>, prefix: &str) -> BTreeMap<String, BT
             (name.clone(), used)
         })
         .collect()
+}
+
+/// The first segment of each path in a `use` group, `text` starting just inside its `{`: for
+/// `a::{X, Y}, b}` that is `a` and `b`. Nested groups are skipped, so their items are not taken for modules.
+fn group_heads(text: &str) -> Vec<String> {
+    let mut heads = Vec::new();
+    let mut depth = 0;
+    let mut at_start = true;
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            if depth == 0 && at_start {
+                word.push(c);
+            }
+            continue;
+        }
+        if !word.is_empty() {
+            heads.push(std::mem::take(&mut word));
+            at_start = false;
+        }
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => break,
+            '}' => depth -= 1,
+            ',' if depth == 0 => at_start = true,
+            _ => {}
+        }
+    }
+    heads
 }
 
 /// A cycle in the graph, as the modules along it, if there is one.
@@ -155,18 +179,20 @@ fn no_two_modules_of_a_folder_use_each_other() {
 fn the_reader_sees_a_cycle() {
     let modules: BTreeMap<String, String> = [
         ("a", "use crate::b::Thing;"),
-        ("b", "use crate::{c::Other, x};"),
+        ("b", "use crate::{c::{Other, d}, e, x};"),
         (
             "c",
             "fn f() -> crate::a::T { todo!() }\n// crate::d::Ignored",
         ),
         ("d", "#[cfg(test)]\nuse crate::a::T;"),
+        ("e", ""),
     ]
     .into_iter()
     .map(|(n, t)| (n.to_owned(), code(t)))
     .collect();
     let graph = uses(&modules, "crate");
-    assert_eq!(graph["b"], BTreeSet::from(["c".to_owned()]));
+    // `d` is an item of a nested group, not a module b uses; `e` follows the nested group.
+    assert_eq!(graph["b"], BTreeSet::from(["c".to_owned(), "e".to_owned()]));
     assert_eq!(
         graph["c"],
         BTreeSet::from(["a".to_owned()]),

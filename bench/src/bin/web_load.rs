@@ -31,6 +31,10 @@ struct Args {
     /// Idle time after the load before the RSS is read
     #[arg(long, default_value_t = 60)]
     settle_seconds: u64,
+    /// The daemon's RUST_LOG (its log goes to this program's stderr); `nightwatcher_engine::fresh=trace`
+    /// shows how long each re-read of a kept answer takes
+    #[arg(long, default_value = "warn")]
+    log: String,
 }
 
 struct Daemon(Child);
@@ -47,7 +51,7 @@ fn nightwatcherd(args: &Args, db: &Path) -> Command {
     cmd.arg("--db")
         .arg(db)
         .env("NIGHTWATCHER_PROWLARR_API_KEY", API_KEY)
-        .env("RUST_LOG", "warn");
+        .env("RUST_LOG", &args.log);
     cmd
 }
 
@@ -186,7 +190,7 @@ async fn main() -> anyhow::Result<()> {
     let mut run = nightwatcherd(&args, &db);
     run.args(["run", "--listen", &format!("127.0.0.1:{port}")])
         .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        .stderr(Stdio::inherit());
     let daemon = Daemon(run.spawn().context("could not start nightwatcherd run")?);
     let pid = daemon.0.id();
     let base = format!("http://127.0.0.1:{port}/api/v1");

@@ -23,9 +23,9 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use clap::{Parser, ValueEnum};
+use nightwatcher_engine::channel::ChannelId;
 use nightwatcher_engine::events::{Event, Events};
 use nightwatcher_engine::model::{ItemKind, ItemSpec};
-use nightwatcher_engine::notify::TELEGRAM;
 use nightwatcher_engine::prowlarr::{ProwlarrClient, ProwlarrConfig};
 use nightwatcher_engine::schedule::{ManualClock, SearchMode, SearchSchedule};
 use nightwatcher_engine::secrets::Secret;
@@ -361,7 +361,7 @@ async fn simulate(args: &Args, s: &Scenario, mode: SearchMode) -> anyhow::Result
         client,
         events.clone(),
         args.concurrency,
-        vec![TELEGRAM],
+        vec![ChannelId::Telegram],
     )
     .with_mode(mode)
     .with_schedule(SearchSchedule::default())

@@ -160,7 +160,7 @@ async fn run(store: &Store, listen: Option<String>) -> Outcome {
     let secrets = Arc::new(secret_store());
     // Refuse to start with a configuration that cannot work, rather than log the same problem every interval.
     setup::prowlarr_client(&settings, secrets.as_ref())?;
-    if setup::senders(&settings, secrets.as_ref())?.is_empty() {
+    if setup::channels(&settings, secrets.as_ref())?.is_empty() {
         tracing::warn!(
             "Telegram is not configured (telegram_chat_id and telegram-bot-token): releases are recorded but not sent"
         );

@@ -18,7 +18,9 @@
 //! | [`feed`] | reading the indexers' latest releases, paged back to the last poll's cursor |
 //! | [`schedule`] | the clock, the per-item search schedule, the hourly search budget, the backoff ladder |
 //! | [`monitor`] | figures for status: Prowlarr latency, indexer health, the last check, memory, database |
-//! | [`notify`] | composing notifications into the outbox and the delivery worker |
+//! | [`news`] | what a notification says, channel-neutral: the [`news::Notice`] the outbox stores |
+//! | [`notify`] | composing notices into the outbox, and the delivery worker |
+//! | [`channel`] | the [`channel::Channel`] trait every notification channel implements, and its errors |
 //! | [`telegram`] | the Telegram channel: HTML formatting with escaping, sending, error classification |
 //! | [`secrets`] | the [`secrets::SecretStore`] trait, the OS keyring store and environment overrides |
 //! | [`service`] | the engine running for an app: scheduler, delivery, status, and the user's operations |
@@ -63,6 +65,7 @@ macro_rules! closed_set {
 pub(crate) use closed_set;
 
 pub mod access;
+pub mod channel;
 pub mod command;
 pub mod diagnose;
 pub mod events;
@@ -74,6 +77,7 @@ pub mod link;
 pub mod matcher;
 pub mod model;
 pub mod monitor;
+pub mod news;
 pub mod normalize;
 pub mod notify;
 pub mod prowlarr;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::notify::Sender;
+use crate::channel::Channel;
 use crate::prowlarr::{ProwlarrClient, ProwlarrConfig, ProwlarrError, RetryPolicy};
 use crate::secrets::{SecretError, SecretName, SecretStore};
 use crate::settings::Settings;
@@ -82,14 +82,14 @@ pub fn telegram_channel(
     Ok(Some(channel))
 }
 
-/// Every configured notification channel as a delivery [`Sender`].
-pub fn senders(
+/// Every configured notification channel.
+pub fn channels(
     settings: &Settings,
     secrets: &dyn SecretStore,
-) -> Result<Vec<Arc<dyn Sender>>, SetupError> {
-    let mut senders: Vec<Arc<dyn Sender>> = Vec::new();
+) -> Result<Vec<Arc<dyn Channel>>, SetupError> {
+    let mut channels: Vec<Arc<dyn Channel>> = Vec::new();
     if let Some(telegram) = telegram_channel(settings, secrets)? {
-        senders.push(Arc::new(telegram));
+        channels.push(Arc::new(telegram));
     }
-    Ok(senders)
+    Ok(channels)
 }

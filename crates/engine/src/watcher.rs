@@ -22,6 +22,7 @@ use tokio::sync::{Mutex, OwnedSemaphorePermit, Semaphore};
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
+use crate::channel::ChannelId;
 use crate::events::{CheckSummary, Event, Events};
 use crate::feed;
 use crate::filters::{self, IndexerNames};
@@ -54,7 +55,7 @@ pub struct Watcher {
     prowlarr: ProwlarrClient,
     events: Events,
     concurrency: usize,
-    channels: Vec<&'static str>,
+    channels: Vec<ChannelId>,
     grace: Duration,
     mode: SearchMode,
     schedule: SearchSchedule,
@@ -73,7 +74,7 @@ impl Watcher {
         prowlarr: ProwlarrClient,
         events: Events,
         concurrency: usize,
-        channels: Vec<&'static str>,
+        channels: Vec<ChannelId>,
     ) -> Self {
         Watcher {
             store,

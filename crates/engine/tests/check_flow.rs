@@ -5,10 +5,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use nightwatcher_engine::channel::{Channel, ChannelId};
 use nightwatcher_engine::events::{Event, Events};
 use nightwatcher_engine::filters::{IndexerRef, ItemFilters, Resolution};
 use nightwatcher_engine::model::{ItemKind, ItemSpec, WatchlistItem};
-use nightwatcher_engine::notify::{self, Delivery, DeliveryConfig, Sender};
+use nightwatcher_engine::news::Notice;
+use nightwatcher_engine::notify::{Delivery, DeliveryConfig};
 use nightwatcher_engine::prowlarr::{Protocol, ProwlarrClient, ProwlarrConfig, RetryPolicy};
 use nightwatcher_engine::schedule::SearchMode;
 use nightwatcher_engine::secrets::Secret;
@@ -67,7 +69,7 @@ impl Harness {
             self.client_with_key(KEY),
             self.events.clone(),
             concurrency,
-            vec![notify::TELEGRAM],
+            vec![ChannelId::Telegram],
         )
         // These tests are about what one search per item finds; feed mode has its own (feed_mode.rs).
         .with_mode(SearchMode::SearchAll)
@@ -80,7 +82,7 @@ impl Harness {
             api_url: Some(self.telegram.api_url().parse().unwrap()),
         })
         .unwrap();
-        let senders: Vec<Arc<dyn Sender>> = vec![Arc::new(channel)];
+        let senders: Vec<Arc<dyn Channel>> = vec![Arc::new(channel)];
         let config = DeliveryConfig {
             min_interval: Duration::ZERO,
             base_backoff: Duration::from_millis(100),
@@ -298,6 +300,118 @@ async fn more_than_five_items_with_news_go_out_as_one_digest() {
             messages[0].plain.contains(t),
             "{t} missing from the digest: {}",
             messages[0].plain
+        );
+    }
+}
+
+/// A raw handle on the harness's database file, for what the store does not expose.
+async fn raw(h: &Harness) -> sqlx::SqlitePool {
+    sqlx::SqlitePool::connect_with(sqlx::sqlite::SqliteConnectOptions::new().filename(&h.db))
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_outbox_stores_the_news_not_a_channels_text() {
+    let h = Harness::new().await;
+    let item = h.add("Heat", ItemKind::Movie, Some(1995)).await;
+    h.offer_heat();
+    h.check().await;
+    let payloads: Vec<String> = sqlx::query_scalar("SELECT payload FROM notifications")
+        .fetch_all(&raw(&h).await)
+        .await
+        .unwrap();
+    assert_eq!(payloads.len(), 1);
+    assert!(!payloads[0].contains("<b>"), "{}", payloads[0]);
+    match serde_json::from_str::<Notice>(&payloads[0]).unwrap() {
+        Notice::Item { news, .. } => {
+            assert_eq!(news.item_id, item.id);
+            assert_eq!(news.releases.len(), 1);
+            assert_eq!(news.releases[0].title, HEAT);
+        }
+        other => panic!("an item's news, not {other:?}"),
+    }
+    h.deliver().await;
+    let messages = h.telegram.messages();
+    assert_eq!(messages.len(), 1);
+    assert!(
+        messages[0].text.contains("<b>Heat</b>"),
+        "{}",
+        messages[0].text
+    );
+}
+
+#[tokio::test]
+async fn a_message_an_earlier_version_stored_as_telegram_html_is_still_delivered() {
+    let h = Harness::new().await;
+    let db = raw(&h).await;
+    sqlx::query(
+        "INSERT INTO notifications (channel, kind, item_id, payload, status, next_attempt_at, created_at)
+         VALUES ('telegram', 'new', NULL, ?, 'pending', 0, 0)",
+    )
+    .bind(r#"{"text":"🎬 <b>Old</b> — 1 new release","photo_url":null,"caption":null}"#)
+    .execute(&db)
+    .await
+    .unwrap();
+    h.deliver().await;
+    let messages = h.telegram.messages();
+    assert_eq!(messages.len(), 1);
+    assert_eq!(messages[0].text, "🎬 <b>Old</b> — 1 new release");
+    assert_eq!(h.store.notification_counts().await.unwrap().sent, 1);
+}
+
+#[tokio::test]
+async fn a_digest_too_long_for_one_message_is_stored_as_pages_each_sent_once() {
+    let h = Harness::new().await;
+    let colours = [
+        "Red", "Blue", "Green", "Black", "White", "Golden", "Silver", "Crimson", "Amber",
+    ];
+    let places = [
+        "River", "Mountain", "Harbor", "Desert", "Forest", "Valley", "Island", "Canyon", "Meadow",
+        "Tower",
+    ];
+    let titles: Vec<String> = colours
+        .iter()
+        .flat_map(|c| places.iter().map(move |p| format!("{c} {p}")))
+        .collect();
+    for (i, t) in titles.iter().enumerate() {
+        h.add(t, ItemKind::Movie, None).await;
+        h.prowlarr.add_release(
+            release(&format!(
+                "{}.2010.1080p.BluRay.DTS-HD.MA.5.1.x264-AVERYLONGRELEASEGROUPNAME",
+                t.replace(' ', ".")
+            ))
+            .guid(&format!("g{i}"))
+            .build_for(&h.prowlarr),
+        );
+    }
+    let summary = h.check().await;
+    assert_eq!(summary.new_matches, titles.len());
+    assert!(summary.notifications_queued > 1, "{summary:?}");
+    h.deliver().await;
+    let messages = h.telegram.messages();
+    assert_eq!(
+        messages.len(),
+        summary.notifications_queued,
+        "each page is one message"
+    );
+    assert!(
+        messages[0]
+            .plain
+            .starts_with(&format!("📬 News for {} watched items", titles.len()))
+    );
+    assert!(
+        messages[1].plain.contains("(continued)"),
+        "{}",
+        messages[1].plain
+    );
+    let all: String = messages.iter().map(|m| m.plain.as_str()).collect();
+    for t in &titles {
+        let dotted = t.replace(' ', ".");
+        assert_eq!(
+            all.matches(&format!("{dotted}.2010")).count(),
+            1,
+            "{t} once in {all}"
         );
     }
 }

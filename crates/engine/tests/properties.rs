@@ -11,9 +11,10 @@
 use chrono::{DateTime, TimeZone, Utc};
 use nightwatcher_engine::matcher::{Matcher, ReleaseInfo, explain, parse};
 use nightwatcher_engine::model::{ItemKind, ItemSpec, WatchlistItem, is_hidden_character};
+use nightwatcher_engine::news::{ItemNews, NewsKind, ReleaseLabel, ReleaseLine};
+use nightwatcher_engine::prowlarr::Protocol;
 use nightwatcher_engine::telegram::format::{
-    ItemNews, MAX_CAPTION, MAX_TEXT, NewsKind, OutgoingMessage, ReleaseLabel, ReleaseLine,
-    digest_messages, item_message,
+    MAX_CAPTION, MAX_TEXT, OutgoingMessage, digest_messages, item_message,
 };
 use nightwatcher_testkit::telegram::parse_html;
 use proptest::prelude::*;
@@ -166,12 +167,17 @@ fn release_line() -> impl Strategy<Value = ReleaseLine> {
         .prop_map(
             |(title, indexers, size_bytes, seeders, is_torrent, minutes, info_url, label)| {
                 ReleaseLine {
+                    match_id: 1,
                     label,
                     title,
                     size_bytes,
                     indexers,
                     seeders,
-                    is_torrent,
+                    protocol: if is_torrent {
+                        Protocol::Torrent
+                    } else {
+                        Protocol::Usenet
+                    },
                     published: minutes.map(|m| now() - chrono::Duration::minutes(m)),
                     info_url,
                 }
@@ -192,6 +198,7 @@ fn item_news() -> impl Strategy<Value = ItemNews> {
     )
         .prop_map(
             |(item_title, item_year, first, releases, poster_url)| ItemNews {
+                item_id: 1,
                 item_title,
                 item_year,
                 kind: if first {

@@ -10,18 +10,17 @@
 mod common;
 
 use std::collections::HashMap;
-use std::future::Future;
 use std::path::Path;
-use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use nightwatcher_engine::channel::{Channel, ChannelId, Sending};
 use nightwatcher_engine::events::Events;
 use nightwatcher_engine::model::ValidItem;
-use nightwatcher_engine::notify::{self, Delivery, DeliveryConfig, Sender, TELEGRAM};
+use nightwatcher_engine::news::Notice;
+use nightwatcher_engine::notify::{self, Delivery, DeliveryConfig};
 use nightwatcher_engine::prowlarr::Protocol;
 use nightwatcher_engine::store::{self, MatchRecord, ReleaseRecord, Store, StoreError};
-use nightwatcher_engine::telegram::{OutgoingMessage, SendError};
 use nightwatcher_testkit::disk::Tmpfs;
 use tokio_util::sync::CancellationToken;
 
@@ -252,17 +251,19 @@ struct SlowSender {
     sent: Arc<Mutex<Vec<String>>>,
 }
 
-impl Sender for SlowSender {
-    fn channel(&self) -> &'static str {
-        TELEGRAM
+impl Channel for SlowSender {
+    fn id(&self) -> ChannelId {
+        ChannelId::Telegram
     }
-    fn send<'a>(
-        &'a self,
-        message: &'a OutgoingMessage,
-    ) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>> {
+    fn send<'a>(&'a self, notice: &'a Notice) -> Sending<'a> {
         Box::pin(async move {
             tokio::time::sleep(Duration::from_millis(20)).await;
-            self.sent.lock().unwrap().push(message.text.clone());
+            let mut sent = self.sent.lock().unwrap();
+            sent.extend(
+                nightwatcher_engine::telegram::render(notice)
+                    .into_iter()
+                    .map(|m| m.text),
+            );
             Ok(())
         })
     }
@@ -297,7 +298,9 @@ async fn owe_messages(store: &Store, prefix: &str, n: usize) -> Vec<String> {
             .await
             .unwrap();
     }
-    let announced = notify::announce(store, &[TELEGRAM]).await.unwrap();
+    let announced = notify::announce(store, &[ChannelId::Telegram])
+        .await
+        .unwrap();
     assert_eq!(announced.queued, n);
     titles
 }
@@ -350,10 +353,10 @@ async fn a_notification_claimed_by_a_process_that_died_is_sent_once_its_lease_en
     let titles = owe_messages(&store, "Leased", 1).await;
     // A process claims it and is killed before sending.
     let now = store::now();
-    let claimed = store.claim_due(now, now + 1, &[TELEGRAM]).await.unwrap();
+    let claimed = store.claim_due(now, now + 1, &["telegram"]).await.unwrap();
     assert!(claimed.is_some());
     assert_eq!(
-        store.claim_due(now, now + 1, &[TELEGRAM]).await.unwrap(),
+        store.claim_due(now, now + 1, &["telegram"]).await.unwrap(),
         None,
         "a claimed notification is nobody else's while the lease lasts"
     );
@@ -374,14 +377,11 @@ async fn a_notification_claimed_by_a_process_that_died_is_sent_once_its_lease_en
 /// A Telegram that takes the request and never answers.
 struct SilentSender;
 
-impl Sender for SilentSender {
-    fn channel(&self) -> &'static str {
-        TELEGRAM
+impl Channel for SilentSender {
+    fn id(&self) -> ChannelId {
+        ChannelId::Telegram
     }
-    fn send<'a>(
-        &'a self,
-        _message: &'a OutgoingMessage,
-    ) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>> {
+    fn send<'a>(&'a self, _notice: &'a Notice) -> Sending<'a> {
         Box::pin(std::future::pending())
     }
 }

@@ -6,10 +6,12 @@
 #![allow(clippy::unwrap_used)] // tests may unwrap
 
 use chrono::{Duration as ChronoDuration, Utc};
+use nightwatcher_engine::news::{ItemNews, NewsKind, ReleaseLine};
+use nightwatcher_engine::prowlarr::Protocol;
 use nightwatcher_engine::secrets::Secret;
 use nightwatcher_engine::telegram::{
-    ChatTarget, ItemNews, MAX_CAPTION, MAX_TEXT, NewsKind, OutgoingMessage, ReleaseLine, SendError,
-    TelegramChannel, TelegramConfig, digest_messages, item_message, test_message, visible_len,
+    ChatTarget, MAX_CAPTION, MAX_TEXT, OutgoingMessage, SendError, TelegramChannel, TelegramConfig,
+    digest_messages, item_message, test_message, visible_len,
 };
 use nightwatcher_testkit::telegram::{FakeTelegram, TgFault};
 
@@ -36,12 +38,13 @@ async fn fake_and_channel() -> (FakeTelegram, TelegramChannel) {
 
 fn release(title: &str) -> ReleaseLine {
     ReleaseLine {
+        match_id: 1,
         label: None,
         title: title.to_owned(),
         size_bytes: Some(8 * 1024 * 1024 * 1024),
         indexers: vec!["FakeIndexer".to_owned()],
         seeders: Some(12),
-        is_torrent: true,
+        protocol: Protocol::Torrent,
         published: Some(Utc::now() - ChronoDuration::hours(2)),
         info_url: Some("https://indexer.example/details/42".to_owned()),
     }
@@ -49,6 +52,7 @@ fn release(title: &str) -> ReleaseLine {
 
 fn news(item_title: &str, releases: Vec<ReleaseLine>, poster: Option<&str>) -> ItemNews {
     ItemNews {
+        item_id: 1,
         item_title: item_title.to_owned(),
         item_year: Some(2024),
         kind: NewsKind::NewReleases,

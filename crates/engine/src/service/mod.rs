@@ -23,11 +23,12 @@ use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use crate::access::Access;
+use crate::channel::{Channel, ChannelId};
 use crate::diagnose;
 use crate::events::{Event, Events};
 use crate::fresh::Fresh;
 use crate::monitor::{BudgetFigures, Monitor, Monitoring, PoolFigures, SNAPSHOT_KEY};
-use crate::notify::{Delivery, DeliveryConfig, Sender};
+use crate::notify::{Delivery, DeliveryConfig};
 use crate::prowlarr::RetryPolicy;
 use crate::remedy::Remedy;
 use crate::schedule::{Backoff, Clock, SearchMode, SearchSchedule, SystemClock, local_clock};
@@ -134,7 +135,7 @@ impl Service {
         if let Err(e) = store.close_abandoned_runs().await {
             tracing::warn!(error = %e, "could not close runs left by an earlier process");
         }
-        let senders = current_senders(&store, secrets.as_ref()).await;
+        let senders = current_channels(&store, secrets.as_ref()).await;
         let service = Service::assemble(store, secrets, events, options, senders).await;
         crate::matcher::warm_up();
         let tasks = vec![
@@ -161,7 +162,7 @@ impl Service {
         secrets: Arc<dyn SecretStore>,
         events: Events,
         options: ServiceOptions,
-        senders: Vec<Arc<dyn Sender>>,
+        senders: Vec<Arc<dyn Channel>>,
     ) -> Service {
         let paused = matches!(store.setting(PAUSED_KEY).await, Ok(Some(v)) if v == "true");
         let delivery = Arc::new(Delivery::new(
@@ -333,8 +334,8 @@ impl Service {
     /// so an action right after a settings change, such as "Retry failed", already uses them), and the next check
     /// the new settings.
     async fn reconfigured(&self) {
-        let senders = current_senders(&self.inner.store, self.inner.secrets.as_ref()).await;
-        self.inner.delivery.set_senders(senders);
+        let senders = current_channels(&self.inner.store, self.inner.secrets.as_ref()).await;
+        self.inner.delivery.set_channels(senders);
         self.inner.wake.notify_one();
     }
 
@@ -412,7 +413,7 @@ impl Service {
         .and_then(|client| {
             Ok((
                 client,
-                setup::senders(&settings, self.inner.secrets.as_ref())?,
+                setup::channels(&settings, self.inner.secrets.as_ref())?,
             ))
         });
         let (client, senders) = match built {
@@ -425,7 +426,7 @@ impl Service {
                 return settings.interval;
             }
         };
-        let channels = senders.iter().map(|s| s.channel()).collect();
+        let channels = senders.iter().map(|s| s.id()).collect();
         let watcher = Watcher::new(
             self.inner.store.clone(),
             client,
@@ -545,7 +546,7 @@ impl Service {
                     next_attempt_at,
                     flood_control: false,
                     ..
-                }) if channel == crate::notify::TELEGRAM => {
+                }) if ChannelId::Telegram == channel.as_str() => {
                     let message = format!(
                         "Telegram cannot be reached right now: {reason}. The notifications wait and are retried by themselves; next try {}",
                         local_clock(next_attempt_at)
@@ -578,9 +579,9 @@ impl Service {
 }
 
 /// The notification channels the current settings and secrets configure; none when they cannot be read.
-async fn current_senders(store: &Store, secrets: &dyn SecretStore) -> Vec<Arc<dyn Sender>> {
+async fn current_channels(store: &Store, secrets: &dyn SecretStore) -> Vec<Arc<dyn Channel>> {
     match Settings::load(store).await {
-        Ok(settings) => setup::senders(&settings, secrets).unwrap_or_else(|e| {
+        Ok(settings) => setup::channels(&settings, secrets).unwrap_or_else(|e| {
             tracing::warn!(error = %e, "notifications cannot be sent");
             Vec::new()
         }),

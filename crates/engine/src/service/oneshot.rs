@@ -22,7 +22,7 @@ use serde::Serialize;
 use tokio::sync::broadcast::error::TryRecvError;
 use tokio_util::sync::CancellationToken;
 
-use super::{Problem, ProblemKind, Service, ServiceError, ServiceOptions, current_senders};
+use super::{Problem, ProblemKind, Service, ServiceError, ServiceOptions, current_channels};
 use crate::events::CheckSummary;
 use crate::events::{Event, Events};
 use crate::monitor::SNAPSHOT_KEY;
@@ -166,15 +166,15 @@ impl Service {
             return Err(CheckOnceError::Prowlarr(message));
         }
 
-        let senders = current_senders(&self.inner.store, self.inner.secrets.as_ref()).await;
+        let senders = current_channels(&self.inner.store, self.inner.secrets.as_ref()).await;
         if senders.is_empty() {
             tracing::warn!(
                 "Telegram is not configured (telegram_chat_id and telegram-bot-token): releases are recorded but not sent"
             );
         }
-        self.inner.delivery.set_senders(senders);
+        self.inner.delivery.set_channels(senders);
         let delivered = self.inner.delivery.drain(deliver_for, cancel).await;
-        self.inner.delivery.set_senders(Vec::new());
+        self.inner.delivery.set_channels(Vec::new());
         let delivered = delivered?;
         let notifications = self.inner.store.notification_counts().await?;
         Ok(OneShotCheck {

@@ -5,13 +5,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::Service;
+use crate::channel::ChannelId;
 use crate::matcher::{self, ItemJudgement, ItemMatcher, Matcher, ParsedRelease, ReleaseInfo};
 use crate::model::{ImportError, ItemSpec, WatchlistItem, parse_import};
+use crate::news::Notice;
 use crate::secrets::{Secret, SecretError, SecretName};
 use crate::settings::{self, SettingKey, Settings, SettingsError};
 use crate::setup::{self, SetupError};
 use crate::store::{FoundRelease, Store, StoreError};
-use crate::telegram;
 use crate::validation::ValidationError;
 
 #[derive(Debug, thiserror::Error)]
@@ -461,9 +462,9 @@ impl Service {
                 )
             })?;
         channel
-            .send(&telegram::test_message())
+            .send_notice(&Notice::Test)
             .await
-            .map_err(|e| ServiceError::Telegram(e.to_string()))
+            .map_err(|e| ServiceError::Telegram(e.describe(ChannelId::Telegram)))
     }
 
     pub async fn retry_failed(&self) -> Result<u64, ServiceError> {

@@ -27,8 +27,13 @@
 //! the next line, `↳ best: ` and its best release; it is split into several messages only where one would pass
 //! 4096, the later ones headed "(continued)".
 
+use std::ops::Range;
+
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+
+pub use crate::news::safe_url;
+use crate::news::{ItemNews, NewsKind, Notice, ReleaseLabel, ReleaseLine};
+use crate::prowlarr::Protocol;
 
 /// Telegram's limit for a message text, in UTF-16 code units after entity parsing.
 pub const MAX_TEXT: usize = 4096;
@@ -42,78 +47,41 @@ pub const MAX_LISTED: usize = 10;
 const ITEM_TITLE_MAX: usize = 200;
 const RELEASE_TITLE_MAX: usize = 300;
 const INDEXERS_MAX: usize = 100;
-/// Longer links are dropped rather than sent: real info pages are far shorter.
-const URL_MAX: usize = 2048;
 
-/// How a release of an episode or film that was announced before is news.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum ReleaseLabel {
-    /// A REPACK of a release announced in the same quality.
-    Repack,
-    /// A PROPER of a release announced in the same quality.
-    Proper,
-    /// A better quality than any announced.
-    BetterQuality,
-    /// Another release (another group, the same or a lower quality): listed, not a headline.
-    Another,
-}
+/// A message ready to send: the type the outbox stored before it stored [`Notice`]s.
+pub use crate::news::TelegramHtml as OutgoingMessage;
 
-impl ReleaseLabel {
-    /// The words in front of the release's line.
-    fn tag(self) -> &'static str {
-        match self {
-            ReleaseLabel::Repack => "🔁 <b>REPACK</b> of an announced release: ",
-            ReleaseLabel::Proper => "🔁 <b>PROPER</b> of an announced release: ",
-            ReleaseLabel::BetterQuality => "⬆️ <b>better quality</b>: ",
-            ReleaseLabel::Another => "another release: ",
-        }
+/// The words in front of a release's line.
+fn label_tag(label: ReleaseLabel) -> &'static str {
+    match label {
+        ReleaseLabel::Repack => "🔁 <b>REPACK</b> of an announced release: ",
+        ReleaseLabel::Proper => "🔁 <b>PROPER</b> of an announced release: ",
+        ReleaseLabel::BetterQuality => "⬆️ <b>better quality</b>: ",
+        ReleaseLabel::Another => "another release: ",
     }
 }
 
-/// One release as a notification shows it. Deliberately without download or magnet links.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct ReleaseLine {
-    /// `None` for news; else how a release of something already announced is news.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<ReleaseLabel>,
-    pub title: String,
-    pub size_bytes: Option<i64>,
-    pub indexers: Vec<String>,
-    pub seeders: Option<i64>,
-    pub is_torrent: bool,
-    pub published: Option<DateTime<Utc>>,
-    pub info_url: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
-pub enum NewsKind {
-    /// The "already out" summary sent at an item's first successful check.
-    FirstSummary,
-    /// Releases that appeared since the previous check.
-    NewReleases,
-}
-
-/// What one check found for one item.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct ItemNews {
-    pub item_title: String,
-    pub item_year: Option<u16>,
-    pub kind: NewsKind,
-    /// All of them, best first.
-    pub releases: Vec<ReleaseLine>,
-    pub poster_url: Option<String>,
-}
-
-/// A message ready to send.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct OutgoingMessage {
-    /// HTML, at most [`MAX_TEXT`] visible code units.
-    pub text: String,
-    /// An `http(s)` poster to send with `sendPhoto`; `text` is the fallback when Telegram refuses it.
-    pub photo_url: Option<String>,
-    /// HTML, at most [`MAX_CAPTION`] visible code units; `Some` exactly when `photo_url` is.
-    pub caption: Option<String>,
+/// The messages a stored notice makes: one, or for a digest page that no longer fits one (it was paged with
+/// [`digest_pages`], so only a change of this renderer does that), several.
+pub fn render(notice: &Notice) -> Vec<OutgoingMessage> {
+    match notice {
+        Notice::Item { at, news } => vec![item_message(news, *at)],
+        Notice::Digest {
+            at,
+            items,
+            total,
+            page,
+        } => digest_split(items, *total, *page, *at)
+            .into_iter()
+            .map(|(_, text)| OutgoingMessage {
+                text,
+                photo_url: None,
+                caption: None,
+            })
+            .collect(),
+        Notice::Test => vec![test_message()],
+        Notice::TelegramHtml(message) => vec![message.clone()],
+    }
 }
 
 /// Escapes text for Telegram's HTML parse mode, for element content and attribute values alike.
@@ -199,34 +167,62 @@ pub fn item_message(news: &ItemNews, now: DateTime<Utc>) -> OutgoingMessage {
 /// One digest for many items: each item's header (with its count) and its best release. Split into several
 /// messages only where one would pass [`MAX_TEXT`]. No photos.
 pub fn digest_messages(news: &[ItemNews], now: DateTime<Utc>) -> Vec<OutgoingMessage> {
-    if news.is_empty() {
-        return Vec::new();
-    }
-    let first_header = format!("📬 <b>News for {} watched items</b>", news.len());
-    let next_header = "📬 <b>News for watched items (continued)</b>".to_owned();
+    digest_pages(news, now)
+        .into_iter()
+        .enumerate()
+        .flat_map(|(page, items)| {
+            render(&Notice::Digest {
+                at: now,
+                items: news[items].to_vec(),
+                total: news.len(),
+                page,
+            })
+        })
+        .collect()
+}
+
+/// How a digest of `news` is cut into pages that each fit one message: the items of each page.
+pub fn digest_pages(news: &[ItemNews], now: DateTime<Utc>) -> Vec<Range<usize>> {
+    digest_split(news, news.len(), 0, now)
+        .into_iter()
+        .map(|(items, _)| items)
+        .collect()
+}
+
+/// Page `page` of a digest of `total` items, holding `items`, as messages that each fit [`MAX_TEXT`]: the
+/// items of each and its text. The first page is headed with the count, the later ones "(continued)".
+fn digest_split(
+    items: &[ItemNews],
+    total: usize,
+    page: usize,
+    now: DateTime<Utc>,
+) -> Vec<(Range<usize>, String)> {
+    let header = |page: usize| {
+        if page == 0 {
+            format!("📬 <b>News for {total} watched items</b>")
+        } else {
+            "📬 <b>News for watched items (continued)</b>".to_owned()
+        }
+    };
     let mut messages = Vec::new();
-    let mut current = first_header;
-    let mut has_items = false;
-    for item in news {
+    if items.is_empty() {
+        return messages;
+    }
+    let mut start = 0;
+    let mut current = header(page);
+    for (i, item) in items.iter().enumerate() {
         let block = digest_block(item, now);
         let candidate = format!("{current}\n\n{block}");
-        if has_items && visible_len(&candidate) > MAX_TEXT {
-            messages.push(current);
-            current = format!("{next_header}\n\n{block}");
+        if i > start && visible_len(&candidate) > MAX_TEXT {
+            messages.push((start..i, std::mem::take(&mut current)));
+            start = i;
+            current = format!("{}\n\n{block}", header(page + messages.len()));
         } else {
             current = candidate;
         }
-        has_items = true;
     }
-    messages.push(current);
+    messages.push((start..items.len(), current));
     messages
-        .into_iter()
-        .map(|text| OutgoingMessage {
-            text,
-            photo_url: None,
-            caption: None,
-        })
-        .collect()
 }
 
 /// An item in a digest: its header with the count, and its best release.
@@ -257,7 +253,7 @@ fn fit_item(news: &ItemNews, now: DateTime<Utc>, limit: usize) -> String {
         .iter()
         .take(MAX_LISTED)
         .map(|r| {
-            let tag = r.label.map_or("", ReleaseLabel::tag);
+            let tag = r.label.map_or("", label_tag);
             format!("• {tag}{}", release_details(r, now))
         })
         .collect();
@@ -336,7 +332,7 @@ fn release_details(r: &ReleaseLine, now: DateTime<Utc>) -> String {
     if !indexers.is_empty() {
         parts.push(escape_html(&cap(&indexers.join(", "), INDEXERS_MAX)));
     }
-    if r.is_torrent
+    if r.protocol == Protocol::Torrent
         && let Some(n) = r.seeders
     {
         parts.push(format!("{n} seeder{}", if n == 1 { "" } else { "s" }));
@@ -345,20 +341,6 @@ fn release_details(r: &ReleaseLine, now: DateTime<Utc>) -> String {
         parts.push(age(published, now));
     }
     parts.join(" · ")
-}
-
-/// An `http(s)` URL that is safe to put in a chat, normalised; `None` for any other scheme, for overlong URLs,
-/// and for URLs that carry a credential (an `apikey=`/`token=` style parameter or a bot token path).
-pub(crate) fn safe_url(raw: &str) -> Option<String> {
-    let url = url::Url::parse(raw.trim()).ok()?;
-    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return None;
-    }
-    let s = url.to_string();
-    if s.len() > URL_MAX || crate::redact::redact(&s) != s {
-        return None;
-    }
-    Some(s)
 }
 
 /// Control characters (newlines included) and text-direction overrides become spaces so an untrusted string
@@ -439,12 +421,13 @@ mod tests {
 
     fn release(title: &str) -> ReleaseLine {
         ReleaseLine {
+            match_id: 1,
             label: None,
             title: title.to_owned(),
             size_bytes: Some(4_509_715_660),
             indexers: vec!["IndexerA".to_owned()],
             seeders: Some(25),
-            is_torrent: true,
+            protocol: Protocol::Torrent,
             published: Some(now() - Duration::hours(3)),
             info_url: Some("https://indexer.example/details/1".to_owned()),
         }
@@ -452,6 +435,7 @@ mod tests {
 
     fn news(kind: NewsKind, releases: Vec<ReleaseLine>) -> ItemNews {
         ItemNews {
+            item_id: 1,
             item_title: "Dune: Part Two".to_owned(),
             item_year: Some(2024),
             kind,
@@ -512,7 +496,7 @@ mod tests {
     #[test]
     fn usenet_releases_show_no_seeders() {
         let mut r = release("Show.S01E01.1080p");
-        r.is_torrent = false;
+        r.protocol = Protocol::Usenet;
         r.seeders = None;
         r.size_bytes = Some(700 * 1024 * 1024);
         r.published = Some(now() - Duration::days(2));
@@ -582,7 +566,8 @@ mod tests {
     fn no_url_with_an_api_key_can_appear() {
         // Prowlarr's downloadUrl is not a field of ReleaseLine: deserialising a release that has one drops it.
         let json = serde_json::json!({
-            "title": "Dune.Part.Two.2024.1080p", "size_bytes": 1, "indexers": ["A"], "seeders": 1, "is_torrent": true,
+            "match_id": 1, "title": "Dune.Part.Two.2024.1080p", "size_bytes": 1, "indexers": ["A"], "seeders": 1,
+            "protocol": "torrent",
             "published": null, "info_url": "https://idx.example/details/9?apikey=SECRETKEY",
             "downloadUrl": "http://localhost:9696/1/download?apikey=SECRETKEY", "magnetUrl": "magnet:?apikey=SECRETKEY",
         });

@@ -33,11 +33,13 @@ use teloxide::types::{ChatId, InputFile, LinkPreviewOptions, ParseMode, Recipien
 use teloxide::{ApiError, Bot, RequestError};
 
 pub use format::{
-    ItemNews, MAX_CAPTION, MAX_LISTED, MAX_TEXT, NewsKind, OutgoingMessage, ReleaseLabel,
-    ReleaseLine, digest_messages, escape_html, html_to_plain, item_message, test_message,
-    visible_len,
+    MAX_CAPTION, MAX_LISTED, MAX_TEXT, OutgoingMessage, digest_messages, digest_pages, escape_html,
+    html_to_plain, item_message, render, test_message, visible_len,
 };
 
+pub use crate::channel::SendError;
+use crate::channel::{Channel, ChannelId, Sending};
+use crate::news::Notice;
 use crate::secrets::Secret;
 
 /// The public Bot API server, used when no API URL is configured.
@@ -86,52 +88,12 @@ pub struct TelegramConfig {
     pub api_url: Option<url::Url>,
 }
 
-/// Why a delivery attempt failed, sorted by what the caller does next.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum SendError {
-    /// Retry later, after `retry_after` when Telegram said how long to wait.
-    #[error(
-        "Telegram could not take the message right now ({reason}); it stays queued and will be retried"
-    )]
-    Transient {
-        reason: String,
-        retry_after: Option<Duration>,
-    },
-    /// Retrying the same message will not help until the user changes something; `reason` says what.
-    #[error("Telegram refused the message: {reason}")]
-    Permanent { reason: String },
-}
-
-impl SendError {
-    pub fn reason(&self) -> &str {
-        match self {
-            SendError::Transient { reason, .. } | SendError::Permanent { reason } => reason,
-        }
-    }
-
-    pub fn is_permanent(&self) -> bool {
-        matches!(self, SendError::Permanent { .. })
-    }
-
-    pub fn retry_after(&self) -> Option<Duration> {
-        match self {
-            SendError::Transient { retry_after, .. } => *retry_after,
-            SendError::Permanent { .. } => None,
-        }
-    }
-}
-
 fn permanent(reason: impl Into<String>) -> SendError {
-    SendError::Permanent {
-        reason: reason.into(),
-    }
+    SendError::permanent(reason)
 }
 
 fn transient(reason: impl Into<String>, retry_after: Option<Duration>) -> SendError {
-    SendError::Transient {
-        reason: reason.into(),
-        retry_after,
-    }
+    SendError::transient(reason, retry_after)
 }
 
 /// A configured bot and chat. Cheap to clone (the HTTP client is shared).
@@ -213,6 +175,14 @@ impl TelegramChannel {
         self.send_text(&msg.text)
             .await
             .map_err(|e| self.classify(e))
+    }
+
+    /// Sends each message `notice` renders to, in order ([`format::render`]).
+    pub async fn send_notice(&self, notice: &Notice) -> Result<(), SendError> {
+        for message in render(notice) {
+            self.send(&message).await?;
+        }
+        Ok(())
     }
 
     /// Validates the token with `getMe` and returns the bot's username.
@@ -327,6 +297,16 @@ impl TelegramChannel {
 
 /// An http(s) base URL without query or fragment, and without a trailing slash (teloxide appends
 /// `/bot<token>/<method>` as path segments, so a trailing slash would give `//bot`).
+impl Channel for TelegramChannel {
+    fn id(&self) -> ChannelId {
+        ChannelId::Telegram
+    }
+
+    fn send<'a>(&'a self, notice: &'a Notice) -> Sending<'a> {
+        Box::pin(self.send_notice(notice))
+    }
+}
+
 fn normalize_api_url(mut url: url::Url) -> Result<url::Url, SendError> {
     let shown = crate::redact::redact(url.as_str());
     let bad = |why: &str| {

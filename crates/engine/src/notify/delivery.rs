@@ -1,17 +1,14 @@
-//! The outbox: notifications are rows first, then a delivery worker sends them.
+//! The delivery worker: sends the outbox's due notifications through their channels.
 //!
-//! Composing happens at the end of a check ([`announce`]): the matches owed a notification become messages,
-//! stored in the same transaction that marks the matches announced. Only then does anything leave the machine.
-//! The [`Delivery`] worker sends due rows, marks them sent, retries transient failures with exponential
-//! backoff and jitter (or after Telegram's `retry_after`), and marks permanent failures failed with the reason.
-//! A crash between send and mark repeats one message at most; it never drops one.
+//! Each notification is claimed with a lease before it is sent, so two processes on one database never both
+//! send it; a send that succeeds is marked sent, a transient failure is retried with exponential backoff and
+//! jitter (or after the service's `retry_after`), a permanent one is marked failed with the reason.
 //!
 //! While a channel is failing transiently it is paused as a whole: after a 429 the next message to the same
-//! chat would be refused too, and hammering a flood-controlled bot only lengthens the ban.
+//! chat would be refused too, and hammering a flood-controlled bot only lengthens the ban. One channel's
+//! pause holds up no other channel.
 
 use std::collections::HashMap;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -20,255 +17,13 @@ use tokio::sync::Notify;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
+use crate::channel::{Channel, ChannelId, SendError};
 use crate::events::{Event, Events};
-use crate::matcher;
-use crate::prowlarr::Protocol;
-use crate::store::{self, NotificationKind, OutboxEntry, Store, StoreError, UnannouncedMatch};
-use crate::telegram::{
-    self, ItemNews, NewsKind, OutgoingMessage, ReleaseLabel, ReleaseLine, SendError,
-    TelegramChannel,
-};
+use crate::news::Notice;
+use crate::store::{self, Store, StoreError};
 
-/// The Telegram channel's name in the outbox.
-pub const TELEGRAM: &str = "telegram";
 /// Most notifications one delivery pass sends before it looks again at what is due and paused.
 const DELIVERIES_PER_PASS: usize = 100;
-/// More items than this with news in one check go out as one digest.
-pub const DIGEST_THRESHOLD: usize = 5;
-
-/// One item's news in a check: what a desktop notification shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ItemNewsSummary {
-    pub item_id: i64,
-    pub item_title: String,
-    pub count: usize,
-    pub best_release: String,
-}
-
-/// What [`announce`] did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Announced {
-    /// Notifications written to the outbox.
-    pub queued: usize,
-    /// Each item with news, in item order.
-    pub news: Vec<ItemNewsSummary>,
-}
-
-/// What [`compose`] made of the matches owed a notification.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Composed {
-    pub entries: Vec<OutboxEntry>,
-    /// Each item with news, in item order.
-    pub summaries: Vec<ItemNewsSummary>,
-    /// Matches left owed: other releases of episodes already announced, waiting for the item's next message.
-    pub deferred: Vec<i64>,
-}
-
-/// How a release of an episode (or film) already announced is news, judged from what was announced before.
-/// `None`: the episode was not announced yet, the release is plainly new.
-pub fn label_of(m: &UnannouncedMatch) -> Option<ReleaseLabel> {
-    let best = m.announced_best?;
-    Some(match m.revision.as_deref() {
-        // A fix of a release that was announced: said as such.
-        Some("repack") if m.announced_same_quality => ReleaseLabel::Repack,
-        Some("proper") if m.announced_same_quality => ReleaseLabel::Proper,
-        _ if m.quality > best => ReleaseLabel::BetterQuality,
-        _ => ReleaseLabel::Another,
-    })
-}
-
-/// Turns matches owed a notification into outbox entries for each configured channel, and a summary per item.
-///
-/// Within an item, releases are listed best first ([`matcher::rank`]: resolution, source, seeders, newer).
-/// Each episode (or film) is news once: a later release of one already announced is a REPACK/PROPER of it
-/// (same quality; said as such), a better quality (said as such), or "another release", which does not make
-/// a message of its own: it waits, owed, for the item's next message and is listed there after the news.
-pub fn compose(
-    mut matches: Vec<UnannouncedMatch>,
-    channels: &[&str],
-    now: chrono::DateTime<chrono::Utc>,
-) -> Composed {
-    // Stable: items keep the store's order, and equal releases their order of discovery.
-    matches.sort_by(|a, b| {
-        a.item_id
-            .cmp(&b.item_id)
-            .then_with(|| matcher::rank(&rank_of(a), &rank_of(b)))
-    });
-    let mut news: Vec<(i64, ItemNews, Vec<i64>)> = Vec::new();
-    for m in matches {
-        let label = label_of(&m);
-        let line = ReleaseLine {
-            label,
-            title: m.title,
-            size_bytes: m.size,
-            indexers: m.indexers,
-            seeders: m.seeders,
-            is_torrent: m.protocol == Protocol::Torrent,
-            published: m
-                .published_at
-                .and_then(|t| chrono::DateTime::from_timestamp(t, 0)),
-            info_url: m.info_url,
-        };
-        match news.last_mut() {
-            Some((item_id, n, ids)) if *item_id == m.item_id => {
-                if m.initial {
-                    n.kind = NewsKind::FirstSummary;
-                }
-                // The first poster a message can show: an unsafe one (not http(s), or with a credential) is
-                // dropped by the formatter, so a later release's good one takes its place.
-                let usable = |url: &Option<String>| {
-                    url.as_deref()
-                        .and_then(crate::telegram::format::safe_url)
-                        .is_some()
-                };
-                if !usable(&n.poster_url) && usable(&m.poster_url) {
-                    n.poster_url = m.poster_url;
-                }
-                n.releases.push(line);
-                ids.push(m.match_id);
-            }
-            _ => news.push((
-                m.item_id,
-                ItemNews {
-                    item_title: m.item_title,
-                    item_year: m.item_year,
-                    kind: if m.initial {
-                        NewsKind::FirstSummary
-                    } else {
-                        NewsKind::NewReleases
-                    },
-                    releases: vec![line],
-                    poster_url: m.poster_url,
-                },
-                vec![m.match_id],
-            )),
-        }
-    }
-
-    let mut deferred = Vec::new();
-    news.retain_mut(|(_, n, ids)| {
-        if n.kind == NewsKind::FirstSummary {
-            // The first summary lists everything there is; nothing was announced before it.
-            n.releases.iter_mut().for_each(|r| r.label = None);
-            return true;
-        }
-        if n.releases
-            .iter()
-            .all(|r| r.label == Some(ReleaseLabel::Another))
-        {
-            deferred.append(ids);
-            return false;
-        }
-        // The news first, then the other releases; each part stays best first (the sort is stable).
-        n.releases
-            .sort_by_key(|r| r.label == Some(ReleaseLabel::Another));
-        true
-    });
-
-    let summaries = news
-        .iter()
-        .map(|(item_id, n, _)| ItemNewsSummary {
-            item_id: *item_id,
-            item_title: n.item_title.clone(),
-            count: n
-                .releases
-                .iter()
-                .filter(|r| r.label != Some(ReleaseLabel::Another))
-                .count(),
-            best_release: n
-                .releases
-                .first()
-                .map(|r| r.title.clone())
-                .unwrap_or_default(),
-        })
-        .collect();
-    let mut entries = Vec::new();
-    if !channels.contains(&TELEGRAM) || news.is_empty() {
-        return Composed {
-            entries,
-            summaries,
-            deferred,
-        };
-    }
-    if news.len() > DIGEST_THRESHOLD {
-        let all: Vec<ItemNews> = news.iter().map(|(_, n, _)| n.clone()).collect();
-        let mut match_ids: Vec<i64> = news
-            .iter()
-            .flat_map(|(_, _, ids)| ids.iter().copied())
-            .collect();
-        for message in telegram::digest_messages(&all, now) {
-            entries.push(OutboxEntry {
-                channel: TELEGRAM.into(),
-                kind: NotificationKind::Digest,
-                item_id: None,
-                payload: serde_json::to_string(&message).unwrap_or_default(),
-                match_ids: std::mem::take(&mut match_ids),
-            });
-        }
-    } else {
-        for (item_id, n, match_ids) in news {
-            let message = telegram::item_message(&n, now);
-            entries.push(OutboxEntry {
-                channel: TELEGRAM.into(),
-                kind: match n.kind {
-                    NewsKind::FirstSummary => NotificationKind::Summary,
-                    NewsKind::NewReleases => NotificationKind::New,
-                },
-                item_id: Some(item_id),
-                payload: serde_json::to_string(&message).unwrap_or_default(),
-                match_ids,
-            });
-        }
-    }
-    Composed {
-        entries,
-        summaries,
-        deferred,
-    }
-}
-
-fn rank_of(m: &UnannouncedMatch) -> matcher::Rank {
-    matcher::Rank {
-        quality: m.quality,
-        seeders: m.seeders,
-        published_at: m.published_at,
-    }
-}
-
-/// Composes every match owed a notification into the outbox.
-pub async fn announce(store: &Store, channels: &[&str]) -> Result<Announced, StoreError> {
-    let now = chrono::Utc::now();
-    let mut news = Vec::new();
-    let queued = store
-        .announce_pending(|matches| {
-            let composed = compose(matches, channels, now);
-            news = composed.summaries;
-            (composed.entries, composed.deferred)
-        })
-        .await?;
-    Ok(Announced { queued, news })
-}
-
-/// Something that can deliver a stored message: the Telegram channel, or a test double.
-pub trait Sender: Send + Sync {
-    fn channel(&self) -> &'static str;
-    fn send<'a>(
-        &'a self,
-        message: &'a OutgoingMessage,
-    ) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>>;
-}
-
-impl Sender for TelegramChannel {
-    fn channel(&self) -> &'static str {
-        TELEGRAM
-    }
-    fn send<'a>(
-        &'a self,
-        message: &'a OutgoingMessage,
-    ) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>> {
-        Box::pin(TelegramChannel::send(self, message))
-    }
-}
 
 #[derive(Debug, Clone)]
 pub struct DeliveryConfig {
@@ -339,29 +94,29 @@ fn backoff_delay(
 
 pub struct Delivery {
     store: Store,
-    /// Replaced when the settings change ([`Delivery::set_senders`]), so a send after the change uses them.
-    senders: std::sync::RwLock<Vec<Arc<dyn Sender>>>,
+    /// Replaced when the settings change ([`Delivery::set_channels`]), so a send after the change uses them.
+    channels: std::sync::RwLock<Vec<Arc<dyn Channel>>>,
     events: Events,
     config: DeliveryConfig,
     wake: Arc<Notify>,
-    paused_until: std::sync::Mutex<HashMap<&'static str, Instant>>,
-    last_sent: std::sync::Mutex<HashMap<&'static str, Instant>>,
+    paused_until: std::sync::Mutex<HashMap<ChannelId, Instant>>,
+    last_sent: std::sync::Mutex<HashMap<ChannelId, Instant>>,
     /// Transient failures in a row per channel, whichever notifications met them: the channel's backoff grows
     /// with it, so a long outage with many notifications queued is not retried at the first step per
     /// notification.
-    failures: std::sync::Mutex<HashMap<&'static str, i64>>,
+    failures: std::sync::Mutex<HashMap<ChannelId, i64>>,
 }
 
 impl Delivery {
     pub fn new(
         store: Store,
-        senders: Vec<Arc<dyn Sender>>,
+        channels: Vec<Arc<dyn Channel>>,
         events: Events,
         config: DeliveryConfig,
     ) -> Self {
         Delivery {
             store,
-            senders: std::sync::RwLock::new(senders),
+            channels: std::sync::RwLock::new(channels),
             events,
             config,
             wake: Arc::new(Notify::new()),
@@ -372,23 +127,23 @@ impl Delivery {
     }
 
     /// The channels this worker can deliver to; composition only writes rows for these.
-    pub fn channels(&self) -> Vec<&'static str> {
-        self.senders
+    pub fn channels(&self) -> Vec<ChannelId> {
+        self.channels
             .read()
-            .map(|s| s.iter().map(|s| s.channel()).collect())
+            .map(|s| s.iter().map(|s| s.id()).collect())
             .unwrap_or_default()
     }
 
     /// Uses these channels from now on (the settings changed) and wakes the worker.
-    pub fn set_senders(&self, senders: Vec<Arc<dyn Sender>>) {
-        if let Ok(mut current) = self.senders.write() {
-            *current = senders;
+    pub fn set_channels(&self, channels: Vec<Arc<dyn Channel>>) {
+        if let Ok(mut current) = self.channels.write() {
+            *current = channels;
         }
         self.wake.notify_one();
     }
 
-    fn has_senders(&self) -> bool {
-        self.senders.read().is_ok_and(|s| !s.is_empty())
+    fn has_channels(&self) -> bool {
+        self.channels.read().is_ok_and(|s| !s.is_empty())
     }
 
     /// A handle that wakes the worker when new notifications were queued.
@@ -396,21 +151,21 @@ impl Delivery {
         self.wake.clone()
     }
 
-    fn paused(&self, channel: &'static str) -> Option<Instant> {
+    fn paused(&self, channel: ChannelId) -> Option<Instant> {
         let map = self.paused_until.lock().ok()?;
-        map.get(channel)
+        map.get(&channel)
             .copied()
             .filter(|&until| until > Instant::now())
     }
 
-    fn pause(&self, channel: &'static str, delay: Duration) {
+    fn pause(&self, channel: ChannelId, delay: Duration) {
         if let Ok(mut map) = self.paused_until.lock() {
             map.insert(channel, Instant::now() + delay);
         }
     }
 
     /// Counts a transient failure on `channel` and returns the failures in a row before it.
-    fn failed_in_a_row(&self, channel: &'static str) -> i64 {
+    fn failed_in_a_row(&self, channel: ChannelId) -> i64 {
         let Ok(mut map) = self.failures.lock() else {
             return 0;
         };
@@ -420,9 +175,9 @@ impl Delivery {
         before
     }
 
-    fn succeeded(&self, channel: &'static str) {
+    fn succeeded(&self, channel: ChannelId) {
         if let Ok(mut map) = self.failures.lock() {
-            map.remove(channel);
+            map.remove(&channel);
         }
     }
 
@@ -461,12 +216,13 @@ impl Delivery {
             if cancel.is_cancelled() {
                 break;
             }
-            let senders: Vec<Arc<dyn Sender>> =
-                self.senders.read().map(|s| s.clone()).unwrap_or_default();
-            let ready: Vec<&str> = senders
+            let channels: Vec<Arc<dyn Channel>> =
+                self.channels.read().map(|s| s.clone()).unwrap_or_default();
+            let ready: Vec<&str> = channels
                 .iter()
-                .map(|s| s.channel())
+                .map(|s| s.id())
                 .filter(|&c| self.paused(c).is_none())
+                .map(ChannelId::as_str)
                 .collect();
             if ready.is_empty() {
                 break;
@@ -475,11 +231,11 @@ impl Delivery {
             let Some(n) = self.store.claim_due(now, now + lease, &ready).await? else {
                 break;
             };
-            let Some(sender) = senders.iter().find(|s| s.channel() == n.channel) else {
+            let Some(target) = channels.iter().find(|s| s.id() == n.channel.as_str()) else {
                 continue;
             };
-            let channel = sender.channel();
-            let message: OutgoingMessage = match serde_json::from_str(&n.payload) {
+            let channel = target.id();
+            let notice: Notice = match serde_json::from_str(&n.payload) {
                 Ok(m) => m,
                 Err(e) => {
                     let reason = format!(
@@ -502,7 +258,7 @@ impl Delivery {
                 .config
                 .send_limit()
                 .saturating_sub(claimed_at.elapsed());
-            let result = match tokio::time::timeout(limit, sender.send(&message)).await {
+            let result = match tokio::time::timeout(limit, target.send(&notice)).await {
                 Ok(result) => result,
                 Err(_) => Err(SendError::Transient {
                     reason: format!("no answer within {} s", self.config.send_limit().as_secs()),
@@ -516,7 +272,7 @@ impl Delivery {
                 Ok(()) => {
                     self.succeeded(channel);
                     self.store.mark_sent(n.id).await?;
-                    tracing::info!(notification = n.id, kind = %n.kind, channel, "notification sent");
+                    tracing::info!(notification = n.id, kind = %n.kind, %channel, "notification sent");
                     self.events.send(Event::NotificationSent {
                         notification_id: n.id,
                     });
@@ -530,12 +286,12 @@ impl Delivery {
                     let delay = self.backoff(n.attempts.max(in_a_row), retry_after);
                     let next =
                         store::now() + i64::try_from(delay.as_secs()).unwrap_or(i64::MAX / 2) + 1;
-                    tracing::warn!(notification = n.id, channel, retry_in_s = delay.as_secs(), %reason, "delivery failed, will retry");
+                    tracing::warn!(notification = n.id, %channel, retry_in_s = delay.as_secs(), %reason, "delivery failed, will retry");
                     self.store.mark_retry(n.id, next, &reason).await?;
                     self.pause(channel, delay);
                     self.events.send(Event::NotificationRetrying {
                         notification_id: n.id,
-                        channel: channel.to_owned(),
+                        channel: channel.as_str().to_owned(),
                         reason,
                         next_attempt_at: next,
                         flood_control: retry_after.is_some(),
@@ -543,7 +299,7 @@ impl Delivery {
                     report.retried += 1;
                 }
                 Err(SendError::Permanent { reason }) => {
-                    tracing::error!(notification = n.id, channel, %reason, "delivery failed for good");
+                    tracing::error!(notification = n.id, %channel, %reason, "delivery failed for good");
                     self.store.mark_failed(n.id, &reason).await?;
                     self.events.send(Event::NotificationFailed {
                         notification_id: n.id,
@@ -556,12 +312,12 @@ impl Delivery {
         Ok(())
     }
 
-    async fn space(&self, channel: &'static str) {
+    async fn space(&self, channel: ChannelId) {
         let last = self
             .last_sent
             .lock()
             .ok()
-            .and_then(|m| m.get(channel).copied());
+            .and_then(|m| m.get(&channel).copied());
         if let Some(last) = last {
             tokio::time::sleep_until(last + self.config.min_interval).await;
         }
@@ -596,7 +352,7 @@ impl Delivery {
             let Some(wait) = self.until_next(Duration::from_secs(60)).await? else {
                 break;
             };
-            if !self.has_senders() || Instant::now() + wait > end {
+            if !self.has_channels() || Instant::now() + wait > end {
                 break;
             }
             tokio::select! {
@@ -611,8 +367,8 @@ impl Delivery {
     /// notification is queued, until cancelled. A database error is logged and retried after a pause.
     pub async fn run(self: Arc<Self>, cancel: CancellationToken) {
         loop {
-            if !self.has_senders() {
-                // Nothing can be sent: pending rows wait for a channel ([`Delivery::set_senders`] wakes us).
+            if !self.has_channels() {
+                // Nothing can be sent: pending rows wait for a channel ([`Delivery::set_channels`] wakes us).
                 // Polling them here would only spin on rows that are always due.
                 tokio::select! {
                     () = cancel.cancelled() => break,
@@ -677,14 +433,13 @@ mod tests {
         let delivery = Delivery::new(store, Vec::new(), Events::new(), config());
         // Each failure comes from another notification, on its first attempt: the channel's run still counts.
         let streak: Vec<i64> = (0..4)
-            .map(|_| delivery.failed_in_a_row("telegram"))
+            .map(|_| delivery.failed_in_a_row(ChannelId::Telegram))
             .collect();
         assert_eq!(streak, [0, 1, 2, 3]);
         let fourth = delivery.backoff(0_i64.max(streak[3]), None);
         assert!(fourth >= Duration::from_secs(20), "{fourth:?}");
-        // Another channel has its own run; a success ends the run.
-        assert_eq!(delivery.failed_in_a_row("desktop"), 0);
-        delivery.succeeded("telegram");
-        assert_eq!(delivery.failed_in_a_row("telegram"), 0);
+        // A success ends the run.
+        delivery.succeeded(ChannelId::Telegram);
+        assert_eq!(delivery.failed_in_a_row(ChannelId::Telegram), 0);
     }
 }

@@ -17,6 +17,7 @@
 mod cli;
 mod commands;
 mod failure;
+mod found;
 mod web;
 
 use clap::Parser;
@@ -26,26 +27,36 @@ use clap::Parser;
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-/// The async runtime for a command. One thread for the one-shot commands, which wait on the network most of
-/// the time. `run` gets two workers: with the web server on, one thread serving 200 pollers of a 160 KB
-/// watchlist beside the checks held the slowest 1 % of answers for 65–110 ms, two hold them under 35 ms
-/// (bench/README.md, web_load). The parser's match caches, which each worker would keep a copy of, are
-/// released after every check, so the second worker costs ~1.5 MiB.
-fn runtime(command: &cli::Command) -> std::io::Result<tokio::runtime::Runtime> {
-    let mut builder = if matches!(command, cli::Command::Run { .. }) {
-        let mut builder = tokio::runtime::Builder::new_multi_thread();
-        builder.worker_threads(2);
-        builder
-    } else {
+/// The async runtime for a command. One thread: the daemon waits on the network most of the time, and each
+/// worker thread costs memory it would hold all day (~3 MiB idle, measured between checks). `run` serving the
+/// web UI gets two workers: one thread serving 200 pollers of a 160 KB watchlist beside the checks held the
+/// slowest 1 % of answers for 65–110 ms, two hold them under 35 ms (bench/README.md, web_load).
+fn runtime(cli: &cli::Cli) -> std::io::Result<tokio::runtime::Runtime> {
+    let one_thread = || {
         tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
     };
-    builder.enable_all().build()
+    let serves_web = match &cli.command {
+        cli::Command::Run { listen } => {
+            one_thread()?.block_on(web::will_serve(cli.db.clone(), listen.clone()))
+        }
+        _ => false,
+    };
+    if serves_web {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+    } else {
+        one_thread()
+    }
 }
 
 fn main() -> std::process::ExitCode {
     let cli = cli::Cli::parse();
     nightwatcher_engine::redact::init_logging(cli.command.default_log_level());
-    let runtime = match runtime(&cli.command) {
+    let runtime = match runtime(&cli) {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("nightwatcherd: cannot start the async runtime: {e}");

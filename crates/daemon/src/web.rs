@@ -34,6 +34,27 @@ pub async fn config(store: &Store, listen: Option<String>) -> Result<Option<WebC
     Ok(Some(config))
 }
 
+/// Whether `run` on the database `db` will serve the web UI (by `--listen` or the `web_listen` setting): its
+/// runtime is chosen from that before it starts. Any doubt (no database yet, a setting `run` will refuse) is
+/// `false`; `run` then says what is wrong.
+pub async fn will_serve(db: Option<std::path::PathBuf>, listen: Option<String>) -> bool {
+    if listen.is_some() {
+        return true;
+    }
+    let Some(path) = db.or_else(|| Store::default_path().ok()) else {
+        return false;
+    };
+    if !path.exists() {
+        return false;
+    }
+    let Ok(store) = Store::open(&path).await else {
+        return false;
+    };
+    let serves = matches!(config(&store, None).await, Ok(Some(_)));
+    store.close().await;
+    serves
+}
+
 /// Starts the web server beside the running service.
 pub async fn start(service: &Service, config: WebConfig) -> Result<WebServer, Failure> {
     let server = WebServer::start(service.clone(), config).await?;

@@ -24,6 +24,7 @@ import {
   type EngineChoice,
   type EngineView,
   type FoundRelease,
+  type Grab,
   type IpcErrorKind,
   type ItemSpec,
   type ItemView,
@@ -233,6 +234,9 @@ export const tryRelease = (title: string, spec: ItemSpec | null): Promise<TryRes
   call("try_release", { title, spec });
 export const foundReleases = (itemId: number | null): Promise<FoundRelease[]> =>
   call("found_releases", { item_id: itemId });
+/** Sends a found release to a download client through Prowlarr, once; said to come from the web UI or the app. */
+export const grab = (foundId: number): Promise<Grab> =>
+  call("grab", { found_id: foundId, face: isBrowser() ? "web" : "app" });
 export const getSettings = (): Promise<SettingsView> => call("get_settings");
 export const saveSettings = (input: SettingsInput): Promise<SettingsView> => call("save_settings", { input });
 export const setSecret = (name: SecretName, value: string): Promise<SettingsView> =>
@@ -436,6 +440,7 @@ export const backend: Backend = {
   exportItems,
   tryRelease,
   foundReleases,
+  grab,
   getSettings,
   saveSettings,
   setSecret,

@@ -105,6 +105,27 @@ export interface FoundRelease {
   info_url: string | null;
   /** Unix seconds. */
   found_at: number;
+  /** Where its grab stands, when one was asked: who asked, the download client, or why it failed. */
+  grab_status: GrabStatus | null;
+  grab_face: string | null;
+  grab_client: string | null;
+  grab_error: string | null;
+  /** Unix seconds: when the grab ended (or was asked, while it is being sent). */
+  grab_at: number | null;
+}
+
+export type GrabStatus = "sending" | "grabbed" | "failed";
+
+/** A grab as `grab` answers it (a failed one is the error). */
+export interface Grab {
+  match_id: number;
+  status: GrabStatus;
+  face: string;
+  client: string | null;
+  error: string | null;
+  attempts: number;
+  requested_at: number;
+  finished_at: number | null;
 }
 
 export interface ParsedRelease {
@@ -372,6 +393,8 @@ export interface Backend {
   exportItems(): Promise<string>;
   tryRelease(title: string, spec: ItemSpec | null): Promise<TryResult>;
   foundReleases(itemId: number | null): Promise<FoundRelease[]>;
+  /** Sends a found release to a download client through Prowlarr, once; a failed grab is the error. */
+  grab(foundId: number): Promise<Grab>;
   getSettings(): Promise<SettingsView>;
   saveSettings(input: SettingsInput): Promise<SettingsView>;
   setSecret(name: SecretName, value: string): Promise<SettingsView>;

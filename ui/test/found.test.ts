@@ -151,4 +151,32 @@ describe("found releases", () => {
     expect(text(byTestId(root, "found-indexer"))).toBe(hostile);
     expect(text(byTestId(root, "found-rejected"))).toBe(`filtered: ${hostile}`);
   });
+
+  it("grabs a release once and then says by which client", async () => {
+    const { fake, root } = await openFound();
+    const buttons = allByTestId<HTMLButtonElement>(root, "found-grab");
+    expect(buttons).toHaveLength(3);
+    buttons[1]?.click();
+    await flush();
+    expect(fake.backend.grab).toHaveBeenCalledWith(13);
+    expect(allByTestId(root, "found-grab")).toHaveLength(2);
+    expect(allByTestId(root, "found-grabbed").map(text)).toEqual(["Grabbed → qBittorrent"]);
+    expect(text(byTestId(root, "found-message"))).toContain("Grabbed by qBittorrent");
+  });
+
+  it("says why a grab failed, and offers it again", async () => {
+    const reason = '<b>Prowlarr has no download client for torrent releases</b>';
+    const fake = fakeBackend({
+      found: [release({ match_id: 5, item_id: 1, grab_status: "failed", grab_error: reason })],
+    });
+    fake.backend.grab.mockRejectedValueOnce(new IpcError("prowlarr", reason));
+    const { root } = await openFound(fake);
+    expect(root.querySelector("b")).toBeNull();
+    expect(text(byTestId(root, "found-grab-error"))).toBe(reason);
+    const again = byTestId<HTMLButtonElement>(root, "found-grab");
+    expect(text(again)).toBe("Grab again");
+    again.click();
+    await flush();
+    expect(text(byTestId(root, "found-message"))).toContain(reason);
+  });
 });

@@ -49,6 +49,11 @@ export function release(partial: Partial<FoundRelease> & { match_id: number; ite
     published_at: NOW_SECS - 3 * 3600,
     info_url: `https://indexer.example/details/${partial.match_id}`,
     found_at: NOW_SECS - partial.match_id * 60,
+    grab_status: null,
+    grab_face: null,
+    grab_client: null,
+    grab_error: null,
+    grab_at: null,
     ...partial,
   };
 }
@@ -191,6 +196,21 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
     foundReleases: vi.fn<Backend["foundReleases"]>(async (itemId) =>
       state.found.filter((r) => itemId === null || r.item_id === itemId),
     ),
+    grab: vi.fn<Backend["grab"]>(async (foundId) => {
+      const found = state.found.find((r) => r.match_id === foundId);
+      if (!found) throw new IpcError("not_found", `no found release has the id ${foundId}`);
+      Object.assign(found, { grab_status: "grabbed", grab_face: "app", grab_client: "qBittorrent", grab_at: NOW_SECS });
+      return {
+        match_id: foundId,
+        status: "grabbed",
+        face: "app",
+        client: "qBittorrent",
+        error: null,
+        attempts: 1,
+        requested_at: NOW_SECS,
+        finished_at: NOW_SECS,
+      };
+    }),
     getSettings: vi.fn<Backend["getSettings"]>(async () => ({ ...state.settings })),
     saveSettings: vi.fn<Backend["saveSettings"]>(async (input) => {
       state.settings = { ...state.settings, ...(input as Partial<SettingsView>) };

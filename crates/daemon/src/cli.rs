@@ -57,6 +57,20 @@ pub enum Command {
     },
     /// Put failed notifications back in the queue (they are sent by the next `check` or by `run`)
     RetryFailed,
+    /// The releases found for the watchlist, newest first, each with its id (for `grab`) and its grab
+    Found {
+        /// Only this item's
+        #[arg(long, value_name = "ITEM_ID")]
+        item: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send a found release to a download client through Prowlarr (once: a release grabbed is not sent again);
+    /// exit 0 when grabbed, 2 with the reason when not
+    Grab {
+        /// The release's id, as `found` lists it
+        found_id: i64,
+    },
     /// The web UI's password and API key (docs/http-api.md)
     #[command(subcommand)]
     Web(WebCommand),

@@ -29,7 +29,7 @@ use crate::cli::{AddArgs, Cli, Command, ConfigCommand, SecretCommand, WatchlistC
 use crate::failure::Failure;
 
 /// Exit status when Prowlarr cannot be used (wrong key, unreachable).
-const EXIT_PROWLARR: u8 = 2;
+pub(crate) const EXIT_PROWLARR: u8 = 2;
 
 type Outcome = Result<(), Failure>;
 
@@ -51,6 +51,8 @@ pub async fn dispatch(cli: Cli) -> Outcome {
         Command::Config(cmd) => config(&store, cmd).await,
         Command::Status { json } => status(&store, json).await,
         Command::RetryFailed => retry_failed(&store).await,
+        Command::Found { item, json } => crate::found::list(&store, item, json).await,
+        Command::Grab { found_id } => crate::found::grab(&store, found_id).await,
         Command::Web(cmd) => crate::web::command(&store, cmd).await,
         Command::Secret(_) => Ok(()),
     };
@@ -64,7 +66,7 @@ fn secret_store() -> EnvOverride<KeyringStore> {
 
 /// Starts a service for this one command (no scheduler and no delivery worker: `Service::start_one_shot`),
 /// runs `work` on it, and stops it.
-async fn on_service<T>(
+pub(crate) async fn on_service<T>(
     store: &Store,
     work: impl AsyncFnOnce(&Service) -> Result<T, Failure>,
 ) -> Result<T, Failure> {
@@ -81,7 +83,7 @@ async fn on_service<T>(
 }
 
 /// Runs one of the engine's commands, as the window's socket does; its answer as JSON.
-async fn run_command(service: &Service, cmd: EngineCommand) -> Result<Value, Failure> {
+pub(crate) async fn run_command(service: &Service, cmd: EngineCommand) -> Result<Value, Failure> {
     command::dispatch(service, cmd).await.map_err(refused)
 }
 

@@ -1115,3 +1115,75 @@ async fn a_check_prowlarr_refuses_is_backed_off_and_status_says_when_it_is_tried
     let text = env.run(&["status"]).await.stdout;
     assert!(text.contains("Prowlarr unreachable, next try"), "{text}");
 }
+
+#[tokio::test]
+async fn found_lists_the_releases_and_grab_sends_one_once_or_says_why_not() {
+    let prowlarr = FakeProwlarr::start(KEY).await;
+    let telegram = FakeTelegram::start(TOKEN).await;
+    telegram.allow_chat(CHAT);
+    prowlarr
+        .add_release(ReleaseBuilder::new("Heat.1995.1080p.BluRay.x264-GRP").build_for(&prowlarr));
+    let mut env = Env::new();
+    env.with_fakes(&prowlarr, &telegram);
+    let added = env
+        .run(&[
+            "watchlist",
+            "add",
+            "Heat",
+            "--kind",
+            "movie",
+            "--year",
+            "1995",
+        ])
+        .await;
+    assert_eq!(added.code, 0, "{}", added.stderr);
+    let found = env.run(&["found", "--json"]).await;
+    assert_eq!(found.code, 0, "{}", found.stderr);
+    let found: serde_json::Value = serde_json::from_str(&found.stdout).unwrap();
+    let id = found[0]["match_id"].as_i64().unwrap().to_string();
+
+    // No download client for torrents: exit 2 with what to do, nothing sent.
+    let refused = env.run(&["grab", &id]).await;
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("Download Clients"),
+        "{}",
+        refused.stderr
+    );
+    assert!(prowlarr.grabs().is_empty());
+
+    prowlarr.add_download_client(nightwatcher_testkit::prowlarr::download_client(
+        1,
+        "qBittorrent",
+        "QBittorrent",
+        "torrent",
+        true,
+    ));
+    let grabbed = env.run(&["grab", &id]).await;
+    assert_eq!(grabbed.code, 0, "{}", grabbed.stderr);
+    assert!(grabbed.stdout.contains("qBittorrent"), "{}", grabbed.stdout);
+    let again = env.run(&["grab", &id]).await;
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(prowlarr.grabs().len(), 1, "grabbed once");
+
+    let list = env.run(&["found"]).await;
+    assert!(
+        list.stdout.contains(&format!("#{id} Heat")),
+        "{}",
+        list.stdout
+    );
+    assert!(
+        list.stdout.contains("[grabbed → qBittorrent]"),
+        "{}",
+        list.stdout
+    );
+    let unknown = env.run(&["grab", "999999"]).await;
+    assert_eq!(unknown.code, 1, "{}", unknown.stderr);
+    assert!(
+        unknown.stderr.contains("no found release"),
+        "{}",
+        unknown.stderr
+    );
+    assert_no_secrets(&grabbed.stdout);
+    assert_no_secrets(&refused.stderr);
+}

@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 use crate::model::ItemSpec;
 use crate::redact::scrub_known;
 use crate::secrets::SecretName;
-use crate::service::{Service, ServiceError, SettingsInput};
+use crate::service::{Face, Service, ServiceError, SettingsInput};
 
 /// A user's operation on the engine.
 #[derive(Debug, Clone, Deserialize, strum::VariantNames, strum::IntoStaticStr)]
@@ -56,6 +56,13 @@ pub enum Command {
     FoundReleases {
         #[serde(default)]
         item_id: Option<i64>,
+    },
+    /// Sends a found release to a download client through Prowlarr, once; `face` is who asks (the window
+    /// when not said).
+    Grab {
+        found_id: i64,
+        #[serde(default = "window")]
+        face: Face,
     },
     GetSettings,
     SaveSettings {
@@ -137,6 +144,7 @@ pub async fn dispatch(service: &Service, command: Command) -> Result<Value, Remo
         C::ExportItems => to_json(service.export_items().await?),
         C::TryRelease { title, spec } => to_json(service.try_release(&title, spec).await?),
         C::FoundReleases { item_id } => to_json(service.found_releases(item_id).await?),
+        C::Grab { found_id, face } => to_json(service.grab(found_id, face, None).await?),
         C::GetSettings => to_json(service.settings().await?),
         C::SaveSettings { input } => to_json(service.save_settings(input).await?),
         C::SetSecret { name, value } => {
@@ -167,6 +175,10 @@ pub async fn dispatch_json(
     args: Value,
 ) -> Result<Value, RemoteError> {
     dispatch(service, Command::parse(name, args)?).await
+}
+
+fn window() -> Face {
+    Face::App
 }
 
 fn to_json<T: Serialize>(value: T) -> Result<Value, RemoteError> {

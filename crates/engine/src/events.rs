@@ -69,6 +69,8 @@ pub enum Event {
     StatusChanged(Status),
     /// The watchlist or the items' states changed.
     ItemsChanged,
+    /// A found release's grab was sent and ended, grabbed or failed (see the found releases for how).
+    GrabChanged { match_id: i64 },
 }
 
 /// The figures of one check.
@@ -105,6 +107,7 @@ impl Event {
             Event::ItemNews { .. } => "release://item-news",
             Event::StatusChanged(_) => "status://changed",
             Event::ItemsChanged => "items://changed",
+            Event::GrabChanged { .. } => "release://grab-changed",
         }
     }
 

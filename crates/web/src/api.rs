@@ -10,7 +10,7 @@ use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use nightwatcher_engine::command::{self, Command, ErrorKind, RemoteError};
 use nightwatcher_engine::model::ItemSpec;
-use nightwatcher_engine::service::SettingsInput;
+use nightwatcher_engine::service::{Face, SettingsInput};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -36,6 +36,7 @@ pub(crate) fn routes() -> Router<Shared> {
         )
         .route("/items/{id}/enabled", put(set_item_enabled))
         .route("/found", get(found_releases))
+        .route("/found/{id}/grab", post(grab))
         .route("/status", get(status))
         .route("/check", post(check_now))
         .route("/pause", post(pause))
@@ -212,6 +213,25 @@ async fn found_releases(
         }
     }
     json(&state, Command::FoundReleases { item_id }).await
+}
+
+/// Sends a found release to a download client through Prowlarr, once: → the grab; a failed grab → `502`.
+async fn grab(
+    State(state): State<Shared>,
+    _: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let found_id = id
+        .parse()
+        .map_err(|_| ApiError::not_found(format!("no found release has the id {id:?}")))?;
+    json(
+        &state,
+        Command::Grab {
+            found_id,
+            face: Face::Web,
+        },
+    )
+    .await
 }
 
 async fn status(State(state): State<Shared>, _: Caller) -> Result<Json<Value>, ApiError> {

@@ -175,3 +175,77 @@ async fn a_hostile_release_title_comes_back_as_escaped_json_only() {
     }
     web.stop().await;
 }
+
+#[tokio::test]
+async fn a_found_release_is_grabbed_once_over_the_api() {
+    let prowlarr = FakeProwlarr::start(PROWLARR_KEY).await;
+    let telegram = FakeTelegram::start(BOT_TOKEN).await;
+    telegram.allow_any_chat();
+    let web = Web::start().await;
+    web.configure(&prowlarr, &telegram).await;
+    prowlarr
+        .add_release(ReleaseBuilder::new("Heat.1995.1080p.BluRay.x264-GRP").build_for(&prowlarr));
+    let p = web.program().await;
+    let (status, _) = p
+        .call(
+            Method::POST,
+            "/api/v1/items",
+            Some(json!({"title": "Heat", "kind": "movie", "year": 1995})),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+    let id = loop {
+        let (_, found) = p.call(Method::GET, "/api/v1/found", None).await;
+        if let Some(id) = found[0]["match_id"].as_i64() {
+            break id;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "nothing found");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    let path = format!("/api/v1/found/{id}/grab");
+
+    // No download client yet: 502 with what to do.
+    let (status, body) = p.call(Method::POST, &path, None).await;
+    assert_eq!(status, 502, "{body}");
+    assert_eq!(common::kind(&body), "prowlarr");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Download Clients"),
+        "{body}"
+    );
+
+    prowlarr.add_download_client(nightwatcher_testkit::prowlarr::download_client(
+        1,
+        "qBittorrent",
+        "QBittorrent",
+        "torrent",
+        true,
+    ));
+    let (status, grab) = p.call(Method::POST, &path, None).await;
+    assert_eq!(status, 200, "{grab}");
+    assert_eq!(grab["status"], "grabbed");
+    assert_eq!(grab["face"], "web");
+    assert_eq!(grab["client"], "qBittorrent");
+    let (status, again) = p.call(Method::POST, &path, None).await;
+    assert_eq!((status, &again["status"]), (200, &json!("grabbed")));
+    assert_eq!(prowlarr.grabs().len(), 1);
+    let (_, found) = p.call(Method::GET, "/api/v1/found", None).await;
+    assert_eq!(found[0]["grab_status"], "grabbed");
+
+    let (status, _) = p.call(Method::POST, "/api/v1/found/nope/grab", None).await;
+    assert_eq!(status, 404);
+    let (status, _) = p
+        .call(Method::POST, "/api/v1/found/999999/grab", None)
+        .await;
+    assert_eq!(status, 404);
+    // Without credentials: refused before anything is looked up.
+    let anonymous = reqwest::Client::new()
+        .post(web.url(&path))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), 401);
+}

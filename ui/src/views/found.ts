@@ -8,6 +8,10 @@
  *
  * A release a filter of its item refused is listed too (the history keeps it), marked "filtered: <why>" and
  * dimmed, so the user sees why it was not notified.
+ *
+ * Each release can be grabbed (sent to a download client through Prowlarr): the engine sends it once, so a
+ * second click answers the grab as it stands. A grabbed release says by which client, when and from where;
+ * a failed one says why and can be grabbed again.
  */
 
 import type { Context } from "../context";
@@ -51,6 +55,7 @@ export class FoundView {
           h("th", { class: "num" }, "Seeders"),
           h("th", { class: "num" }, "Age"),
           h("th", {}, "Link"),
+          h("th", {}, "Grab"),
         ),
       ),
       this.body,
@@ -175,7 +180,53 @@ export class FoundView {
       h("td", { class: "num" }, r.protocol === "usenet" || r.seeders === null ? "–" : String(r.seeders)),
       h("td", { class: "num nowrap" }, formatAge(r.published_at, now)),
       h("td", {}, link),
+      h("td", { class: "grab" }, this.grabCell(r, now)),
     );
+  }
+
+  /** The grab's state, or the button that asks for one. */
+  private grabCell(r: FoundRelease, now: Date): HTMLElement {
+    if (r.grab_status === "grabbed") {
+      const by = r.grab_client ? ` → ${r.grab_client}` : "";
+      const when = r.grab_at === null ? "" : formatClock(r.grab_at, now);
+      return h(
+        "span",
+        { class: "badge ok", testid: "found-grabbed", attrs: { title: `grabbed ${when} from ${r.grab_face ?? "?"}` } },
+        `Grabbed${by}`,
+      );
+    }
+    if (r.grab_status === "sending") {
+      return h("span", { class: "muted", testid: "found-grabbing" }, "Sending…");
+    }
+    const failed = r.grab_status === "failed";
+    const button = h(
+      "button",
+      {
+        testid: "found-grab",
+        attrs: { type: "button", title: failed ? (r.grab_error ?? "") : "Send it to a download client through Prowlarr" },
+        on: { click: () => void this.grab(r, button) },
+      },
+      failed ? "Grab again" : "Grab",
+    );
+    return failed
+      ? h("span", {}, button, h("span", { class: "badge filtered", testid: "found-grab-error" }, r.grab_error ?? "failed"))
+      : button;
+  }
+
+  private async grab(r: FoundRelease, button: HTMLButtonElement): Promise<void> {
+    button.disabled = true;
+    button.textContent = "Grabbing…";
+    let said: [string, "error"?];
+    try {
+      const grab = await this.ctx.backend.grab(r.match_id);
+      const by = grab.client ? ` by ${grab.client}` : "";
+      said = [grab.status === "grabbed" ? `Grabbed${by}: ${r.title}` : `Being sent: ${r.title}`];
+    } catch (e) {
+      said = [`Could not grab ${r.title}: ${asIpcError(e).message}`, "error"];
+    }
+    // The list as it is now (which clears the message), then what the grab did.
+    await this.reload();
+    showMessage(this.message, ...said);
   }
 
   private async open(url: string | null): Promise<void> {

@@ -18,6 +18,7 @@
 
 mod config;
 mod error;
+mod grab;
 mod wire;
 
 use std::fmt;
@@ -38,6 +39,7 @@ use wire::{Body, parse_list, parse_one};
 
 pub use config::{ProwlarrConfig, RetryPolicy};
 pub use error::ProwlarrError;
+pub use grab::{DownloadClient, GrabError, GrabRequest, Grabbed, client_for};
 pub use wire::{
     Category, HealthCheck, Indexer, IndexerStatus, Protocol, Release, SearchRequest, SearchType,
     SystemStatus,
@@ -310,17 +312,37 @@ impl ProwlarrClient {
         query: &[(&str, String)],
         timeout: Duration,
     ) -> Result<Body, ProwlarrError> {
-        let url = self
-            .inner
+        let request = self.inner.http.get(self.url_of(path)?).query(query);
+        tracing::debug!(path, "Prowlarr request");
+        self.execute(request, timeout).await
+    }
+
+    /// One POST of `body` as JSON, like [`Self::get`].
+    async fn post(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+        timeout: Duration,
+    ) -> Result<Body, ProwlarrError> {
+        let request = self.inner.http.post(self.url_of(path)?).json(body);
+        tracing::debug!(path, "Prowlarr request (POST)");
+        self.execute(request, timeout).await
+    }
+
+    fn url_of(&self, path: &str) -> Result<url::Url, ProwlarrError> {
+        self.inner
             .base_url
             .join(path)
-            .map_err(|e| ProwlarrError::InvalidUrl(e.to_string()))?;
-        tracing::debug!(path, "Prowlarr request");
-        let mut response = self
-            .inner
-            .http
-            .get(url)
-            .query(query)
+            .map_err(|e| ProwlarrError::InvalidUrl(e.to_string()))
+    }
+
+    /// Sends a request: status checked, body read up to [`MAX_RESPONSE_BYTES`].
+    async fn execute(
+        &self,
+        request: reqwest::RequestBuilder,
+        timeout: Duration,
+    ) -> Result<Body, ProwlarrError> {
+        let mut response = request
             .timeout(timeout)
             .send()
             .await

@@ -9,6 +9,7 @@
 //! problem) and announces every change as [`Event::StatusChanged`], so adapters push it to the UI and the
 //! tray instead of polling. Pausing is persisted; a problem is what the user must fix, said in their words.
 
+mod grab;
 mod oneshot;
 mod ops;
 mod web_access;
@@ -38,6 +39,7 @@ use crate::setup::{self, SetupError};
 use crate::store::{NotificationCounts, RunRecord, RunStatus, Store, StoreError};
 use crate::watcher::{CheckError, Watcher};
 
+pub use grab::Face;
 pub use oneshot::{CheckOnceError, ItemError, OneShotCheck, StatusReport};
 pub use ops::{
     ConnectionInfo, ItemStatus, ItemView, ServiceError, SettingsInput, SettingsView, TryResult,

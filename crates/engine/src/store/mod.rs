@@ -24,6 +24,10 @@ use sqlx::{Connection, Row, SqlitePool};
 use crate::model::{ItemKind, ValidItem, WatchlistItem};
 use crate::prowlarr::Protocol;
 
+mod grabs;
+
+pub use grabs::{Grab, GrabRelease, GrabStart, GrabStatus, SENDING_LEASE_SECS};
+
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
 
 #[derive(Debug, thiserror::Error)]
@@ -343,6 +347,12 @@ pub struct FoundRelease {
     pub published_at: Option<i64>,
     pub info_url: Option<String>,
     pub found_at: i64,
+    /// Where its grab stands, when one was asked; with who asked, the download client or the error.
+    pub grab_status: Option<GrabStatus>,
+    pub grab_face: Option<String>,
+    pub grab_client: Option<String>,
+    pub grab_error: Option<String>,
+    pub grab_at: Option<i64>,
 }
 
 /// A JSON text column written out as the JSON it holds (an unreadable one as `[]`).
@@ -1197,8 +1207,11 @@ impl Store {
         Ok(sqlx::query_as(&format!(
             "SELECT m.id AS match_id, m.item_id, i.title AS item_title, r.title, r.indexer,
                     {INDEXERS_OF_RELEASE} AS indexers, m.rejected, r.size, r.seeders,
-                    r.protocol, r.published_at, r.info_url, m.found_at
+                    r.protocol, r.published_at, r.info_url, m.found_at,
+                    g.status AS grab_status, g.face AS grab_face, g.client AS grab_client, g.error AS grab_error,
+                    COALESCE(g.finished_at, g.requested_at) AS grab_at
              FROM matches m JOIN items i ON i.id = m.item_id JOIN releases r ON r.id = m.release_id
+                  LEFT JOIN grabs g ON g.match_id = m.id
              WHERE (?1 IS NULL OR m.item_id = ?1)
              ORDER BY m.found_at DESC, m.id DESC LIMIT ?2",
         ))

@@ -25,6 +25,7 @@ import {
   type EngineView,
   type FoundRelease,
   type Grab,
+  type GrabTargets,
   type IpcErrorKind,
   type ItemSpec,
   type ItemView,
@@ -237,6 +238,7 @@ export const foundReleases = (itemId: number | null): Promise<FoundRelease[]> =>
 /** Sends a found release to a download client through Prowlarr, once; said to come from the web UI or the app. */
 export const grab = (foundId: number): Promise<Grab> =>
   call("grab", { found_id: foundId, face: isBrowser() ? "web" : "app" });
+export const grabTargets = (): Promise<GrabTargets> => call("grab_targets");
 export const getSettings = (): Promise<SettingsView> => call("get_settings");
 export const saveSettings = (input: SettingsInput): Promise<SettingsView> => call("save_settings", { input });
 export const setSecret = (name: SecretName, value: string): Promise<SettingsView> =>
@@ -441,6 +443,7 @@ export const backend: Backend = {
   tryRelease,
   foundReleases,
   grab,
+  grabTargets,
   getSettings,
   saveSettings,
   setSecret,

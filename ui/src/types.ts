@@ -116,6 +116,17 @@ export interface FoundRelease {
 
 export type GrabStatus = "sending" | "grabbed" | "failed";
 
+/** Where a grab of one protocol goes: the download client, or why none takes it. */
+export interface GrabTarget {
+  client: string | null;
+  reason: string | null;
+}
+
+export interface GrabTargets {
+  torrent: GrabTarget;
+  usenet: GrabTarget;
+}
+
 /** A grab as `grab` answers it (a failed one is the error). */
 export interface Grab {
   match_id: number;
@@ -395,6 +406,8 @@ export interface Backend {
   foundReleases(itemId: number | null): Promise<FoundRelease[]>;
   /** Sends a found release to a download client through Prowlarr, once; a failed grab is the error. */
   grab(foundId: number): Promise<Grab>;
+  /** Which download client takes a grab of each protocol, or why none can. */
+  grabTargets(): Promise<GrabTargets>;
   getSettings(): Promise<SettingsView>;
   saveSettings(input: SettingsInput): Promise<SettingsView>;
   setSecret(name: SecretName, value: string): Promise<SettingsView>;

@@ -156,6 +156,7 @@ describe("found releases", () => {
     const { fake, root } = await openFound();
     const buttons = allByTestId<HTMLButtonElement>(root, "found-grab");
     expect(buttons).toHaveLength(3);
+    expect(buttons.map(text)).toEqual(Array(3).fill("Grab → qBittorrent"));
     buttons[1]?.click();
     await flush();
     expect(fake.backend.grab).toHaveBeenCalledWith(13);
@@ -174,9 +175,26 @@ describe("found releases", () => {
     expect(root.querySelector("b")).toBeNull();
     expect(text(byTestId(root, "found-grab-error"))).toBe(reason);
     const again = byTestId<HTMLButtonElement>(root, "found-grab");
-    expect(text(again)).toBe("Grab again");
+    expect(text(again)).toBe("Grab again → qBittorrent");
     again.click();
     await flush();
     expect(text(byTestId(root, "found-message"))).toContain(reason);
+  });
+
+  it("disables Grab, saying why, when no enabled client takes the release's protocol", async () => {
+    const fake = fakeBackend({
+      found: [
+        release({ match_id: 1, item_id: 1, protocol: "usenet" }),
+        release({ match_id: 2, item_id: 1, protocol: "torrent" }),
+      ],
+    });
+    const { root } = await openFound(fake);
+    const [usenet, torrent] = [1, 2].map(
+      (id) => root.querySelector<HTMLButtonElement>(`tr[data-match-id="${id}"] [data-testid="found-grab"]`)!,
+    );
+    expect(usenet!.disabled).toBe(true);
+    expect(usenet!.title).toContain("no download client for usenet");
+    expect(torrent!.disabled).toBe(false);
+    expect(fake.backend.grabTargets).toHaveBeenCalledTimes(1);
   });
 });

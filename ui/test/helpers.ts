@@ -211,6 +211,10 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
         finished_at: NOW_SECS,
       };
     }),
+    grabTargets: vi.fn<Backend["grabTargets"]>(async () => ({
+      torrent: { client: "qBittorrent", reason: null },
+      usenet: { client: null, reason: "Prowlarr has no download client for usenet releases" },
+    })),
     getSettings: vi.fn<Backend["getSettings"]>(async () => ({ ...state.settings })),
     saveSettings: vi.fn<Backend["saveSettings"]>(async (input) => {
       state.settings = { ...state.settings, ...(input as Partial<SettingsView>) };

@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
-use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder};
+use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder, download_client};
 use nightwatcher_testkit::xss;
 use serde_json::{Value, json};
 
@@ -241,6 +241,13 @@ async fn a_person_uses_the_web_ui_in_a_real_browser() {
             .seeders(1022)
             .build_for(&prowlarr),
     ]);
+    prowlarr.add_download_client(download_client(
+        1,
+        "qBittorrent",
+        "QBittorrent",
+        "torrent",
+        true,
+    ));
     let corpus = xss::payloads();
     let (film, year) = HOSTILE_FILM;
     let hostile: Vec<(String, String)> = corpus
@@ -425,6 +432,43 @@ async fn a_person_uses_the_web_ui_in_a_real_browser() {
     assert_ne!(ran["title"], xss::PWNED_TITLE, "{ran}");
     assert_eq!(ran["made"], 0, "a payload made an element: {ran}");
     screenshot(&client, "found").await;
+
+    // A grab from the browser: its row says by which client, and Prowlarr got it once.
+    let found = api(&http, &base, &key, "found").await;
+    let dune = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["title"] == DUNE_RELEASE)
+        .unwrap()["match_id"]
+        .clone();
+    let in_row = |id: &str| format!("tr[data-match-id=\"{dune}\"] {}", by_testid(id));
+    let button = client
+        .find(Locator::Css(&in_row("found-grab")))
+        .await
+        .unwrap();
+    assert_eq!(button.text().await.unwrap(), "Grab → qBittorrent");
+    button.click().await.unwrap();
+    eventually("the grab shown in Dune's row", async || {
+        let grabbed = client
+            .find(Locator::Css(&in_row("found-grabbed")))
+            .await
+            .map_err(|e| e.to_string())?;
+        let text = grabbed.text().await.map_err(|e| e.to_string())?;
+        (text == "Grabbed → qBittorrent").then_some(()).ok_or(text)
+    })
+    .await;
+    let grabs = prowlarr.grabs();
+    assert_eq!(grabs.len(), 1, "{grabs:?}");
+    assert_eq!(grabs[0].title, DUNE_RELEASE);
+    let found = api(&http, &base, &key, "found").await;
+    let dune_found = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["match_id"] == dune)
+        .unwrap();
+    assert_eq!(dune_found["grab_face"], "web", "{dune_found}");
 
     // 4. A setting changed in the browser is stored by the server.
     click(&client, "nav-settings").await;

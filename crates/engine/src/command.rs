@@ -64,6 +64,8 @@ pub enum Command {
         #[serde(default = "window")]
         face: Face,
     },
+    /// Which download client takes a grab of each protocol, or why none can.
+    GrabTargets,
     GetSettings,
     SaveSettings {
         input: SettingsInput,
@@ -145,6 +147,7 @@ pub async fn dispatch(service: &Service, command: Command) -> Result<Value, Remo
         C::TryRelease { title, spec } => to_json(service.try_release(&title, spec).await?),
         C::FoundReleases { item_id } => to_json(service.found_releases(item_id).await?),
         C::Grab { found_id, face } => to_json(service.grab(found_id, face, None).await?),
+        C::GrabTargets => to_json(service.grab_targets().await?),
         C::GetSettings => to_json(service.settings().await?),
         C::SaveSettings { input } => to_json(service.save_settings(input).await?),
         C::SetSecret { name, value } => {

@@ -37,6 +37,7 @@ pub(crate) fn routes() -> Router<Shared> {
         .route("/items/{id}/enabled", put(set_item_enabled))
         .route("/found", get(found_releases))
         .route("/found/{id}/grab", post(grab))
+        .route("/grab-targets", get(grab_targets))
         .route("/status", get(status))
         .route("/check", post(check_now))
         .route("/pause", post(pause))
@@ -232,6 +233,10 @@ async fn grab(
         },
     )
     .await
+}
+
+async fn grab_targets(State(state): State<Shared>, _: Caller) -> Result<Json<Value>, ApiError> {
+    json(&state, Command::GrabTargets).await
 }
 
 async fn status(State(state): State<Shared>, _: Caller) -> Result<Json<Value>, ApiError> {

@@ -17,11 +17,16 @@
 import type { Context } from "../context";
 import { h, replace, showMessage } from "../dom";
 import { formatAge, formatClock, formatSize, isWebUrl, plural } from "../format";
-import { asIpcError, type FoundRelease, type ItemView } from "../types";
+import { asIpcError, type FoundRelease, type GrabTarget, type GrabTargets, type ItemView } from "../types";
+
+/** How long the download clients Prowlarr has are taken as known before they are asked again. */
+const TARGETS_FOR_MS = 60_000;
 
 export class FoundView {
   readonly element: HTMLElement;
   private releases: FoundRelease[] = [];
+  private targets: GrabTargets | null = null;
+  private targetsAt = -Infinity;
   private filter: number | null = null;
   private sequence = 0;
   private readonly select: HTMLSelectElement;
@@ -111,7 +116,7 @@ export class FoundView {
     const mine = ++this.sequence;
     const filter = this.filter;
     try {
-      const releases = await this.ctx.backend.foundReleases(filter);
+      const [releases] = await Promise.all([this.ctx.backend.foundReleases(filter), this.loadTargets()]);
       if (mine !== this.sequence) return;
       this.releases = releases;
       showMessage(this.message, "");
@@ -120,6 +125,23 @@ export class FoundView {
       showMessage(this.message, `Could not load found releases: ${asIpcError(e).message}`, "error");
     }
     this.render();
+  }
+
+  /** Which client takes a grab of each protocol, asked at most once a minute; unknown when it cannot be asked. */
+  private async loadTargets(): Promise<void> {
+    const now = this.ctx.now().getTime();
+    if (now - this.targetsAt < TARGETS_FOR_MS) return;
+    try {
+      this.targets = await this.ctx.backend.grabTargets();
+      this.targetsAt = now;
+    } catch {
+      this.targets = null;
+    }
+  }
+
+  private targetOf(r: FoundRelease): GrabTarget | null {
+    if (r.protocol === "unknown" || this.targets === null) return null;
+    return this.targets[r.protocol];
   }
 
   private async changeFilter(): Promise<void> {
@@ -199,14 +221,21 @@ export class FoundView {
       return h("span", { class: "muted", testid: "found-grabbing" }, "Sending…");
     }
     const failed = r.grab_status === "failed";
+    const target = this.targetOf(r);
+    const to = target?.client ? ` → ${target.client}` : "";
+    const why = target?.reason ?? null;
     const button = h(
       "button",
       {
         testid: "found-grab",
-        attrs: { type: "button", title: failed ? (r.grab_error ?? "") : "Send it to a download client through Prowlarr" },
+        attrs: {
+          type: "button",
+          disabled: why !== null,
+          title: why ?? (failed ? (r.grab_error ?? "") : "Send it to a download client through Prowlarr"),
+        },
         on: { click: () => void this.grab(r, button) },
       },
-      failed ? "Grab again" : "Grab",
+      (failed ? "Grab again" : "Grab") + to,
     );
     return failed
       ? h("span", {}, button, h("span", { class: "badge filtered", testid: "found-grab-error" }, r.grab_error ?? "failed"))

@@ -34,7 +34,45 @@ pub enum Face {
 
 crate::closed_set!(Face);
 
+/// Where a grab of a release of one protocol would go: the client's name, or why it cannot be grabbed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct GrabTarget {
+    pub client: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// [`GrabTarget`] per protocol, for the faces' Grab buttons ("Grab → qBittorrent", or disabled with why).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct GrabTargets {
+    pub torrent: GrabTarget,
+    pub usenet: GrabTarget,
+}
+
 impl Service {
+    /// Which download client takes a grab of each protocol, from Prowlarr's list of clients.
+    pub async fn grab_targets(&self) -> Result<GrabTargets, ServiceError> {
+        let settings = Settings::load(&self.inner.store).await?;
+        let client = setup::prowlarr_client(&settings, self.inner.secrets.as_ref())?;
+        let clients = client
+            .download_clients()
+            .await
+            .map_err(|e| ServiceError::Prowlarr(e.to_string()))?;
+        let target = |protocol| match client_for(&clients, protocol) {
+            Some(c) => GrabTarget {
+                client: Some(c.name.clone()),
+                reason: None,
+            },
+            None => GrabTarget {
+                client: None,
+                reason: Some(GrabError::NoClient(protocol).to_string()),
+            },
+        };
+        Ok(GrabTargets {
+            torrent: target(Protocol::Torrent),
+            usenet: target(Protocol::Usenet),
+        })
+    }
+
     /// Grabs the found release `match_id`: sends it to a download client through Prowlarr, once.
     ///
     /// `request` is the asking request's own id when it has one (a Telegram update): the same request

@@ -39,7 +39,7 @@ use crate::setup::{self, SetupError};
 use crate::store::{NotificationCounts, RunRecord, RunStatus, Store, StoreError};
 use crate::watcher::{CheckError, Watcher};
 
-pub use grab::Face;
+pub use grab::{Face, GrabTarget, GrabTargets};
 pub use oneshot::{CheckOnceError, ItemError, OneShotCheck, StatusReport};
 pub use ops::{
     ConnectionInfo, ItemStatus, ItemView, ServiceError, SettingsInput, SettingsView, TryResult,

@@ -7,7 +7,10 @@
 //! Faults are checked before any validation so a 429 looks the same whatever the message was, which is how
 //! flood control behaves: Telegram refuses before looking at the content.
 
+mod bot;
 mod html;
+
+pub use bot::{CALLBACK_ANSWER_WINDOW, CallbackAnswer, Edit};
 
 /// The fake's strict HTML parse mode, for tests that check a formatter's output without sending it: the plain
 /// text of `text`, or the message Telegram would put after "can't parse entities: ".
@@ -59,6 +62,8 @@ pub struct SentMessage {
     pub parse_mode: Option<String>,
     pub photo: Option<String>,
     pub message_id: i64,
+    /// The inline keyboard (`reply_markup`) as sent, or as last edited.
+    pub reply_markup: Option<Value>,
 }
 
 /// Handle to a running fake Bot API server. Cheap to clone; the server stops on `shutdown()` or when the last
@@ -85,6 +90,8 @@ struct Shared {
     requests: AtomicU64,
     shutdown: watch::Receiver<bool>,
     accepted: Notify,
+    /// Wakes waiting `getUpdates` when an update arrives.
+    updated: Notify,
     events: broadcast::Sender<SentMessage>,
 }
 
@@ -98,6 +105,7 @@ struct TgState {
     messages: Vec<SentMessage>,
     params: Vec<Value>,
     next_message_id: i64,
+    bot: bot::BotState,
 }
 
 impl Shared {
@@ -128,6 +136,7 @@ impl FakeTelegram {
             requests: AtomicU64::new(0),
             shutdown: rx.clone(),
             accepted: Notify::new(),
+            updated: Notify::new(),
             events,
         });
         let router = axum::Router::new()
@@ -216,6 +225,79 @@ impl FakeTelegram {
     /// A live feed of accepted messages (the demo binary prints them).
     pub fn subscribe(&self) -> broadcast::Receiver<SentMessage> {
         self.shared.events.subscribe()
+    }
+
+    /// A user (`user_id`) writes `text` in `chat_id`: an update the bot reads with `getUpdates`. Its id.
+    pub fn push_message(&self, chat_id: i64, user_id: i64, text: &str) -> i64 {
+        let id = self.shared.lock().bot.push_message(chat_id, user_id, text);
+        self.shared.updated.notify_waiters();
+        id
+    }
+
+    /// A user (`user_id`) taps a button with `data` under the message `message_id` the bot sent: a callback
+    /// query update. Returns its update id and query id. Panics when the bot sent no such message.
+    pub fn push_callback_query(&self, message_id: i64, user_id: i64, data: &str) -> (i64, String) {
+        let pushed = {
+            let mut state = self.shared.lock();
+            let message = state
+                .messages
+                .iter()
+                .find(|m| m.message_id == message_id)
+                .map(message_json)
+                .unwrap_or_else(|| panic!("the fake sent no message {message_id}"));
+            state.bot.push_callback(message, user_id, data)
+        };
+        self.shared.updated.notify_waiters();
+        pushed
+    }
+
+    /// A tap on a message in another chat (the bot never wrote there): the update carries that chat.
+    pub fn push_foreign_callback_query(
+        &self,
+        chat_id: i64,
+        user_id: i64,
+        data: &str,
+    ) -> (i64, String) {
+        let message = json!({
+            "message_id": 1,
+            "from": bot_user(),
+            "chat": chat_json(chat_id),
+            "date": chrono::Utc::now().timestamp(),
+            "text": "elsewhere",
+        });
+        let pushed = self.shared.lock().bot.push_callback(message, user_id, data);
+        self.shared.updated.notify_waiters();
+        pushed
+    }
+
+    /// How long after a tap `answerCallbackQuery` is accepted ([`CALLBACK_ANSWER_WINDOW`] by default).
+    pub fn set_callback_answer_window(&self, window: Duration) {
+        self.shared.lock().bot.set_answer_window(window);
+    }
+
+    /// Every update below this id was confirmed by a `getUpdates` offset.
+    pub fn confirmed_offset(&self) -> i64 {
+        self.shared.lock().bot.confirmed()
+    }
+
+    /// How many `getUpdates` were terminated with 409 by another poller.
+    pub fn poll_conflicts(&self) -> u64 {
+        self.shared.lock().bot.conflicts
+    }
+
+    /// The accepted `answerCallbackQuery` requests, in order.
+    pub fn callback_answers(&self) -> Vec<CallbackAnswer> {
+        self.shared.lock().bot.answers.clone()
+    }
+
+    /// The accepted edits of sent messages, in order.
+    pub fn edits(&self) -> Vec<Edit> {
+        self.shared.lock().bot.edits.clone()
+    }
+
+    /// Each accepted `setMyCommands`: `{"commands", "scope"}`.
+    pub fn commands(&self) -> Vec<Value> {
+        self.shared.lock().bot.commands.clone()
     }
 
     /// All requests, refused ones included.
@@ -312,21 +394,25 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
             };
             send(&shared, &method, params)
         }
-        "getupdates" => {
-            let params = match read_params(req).await {
-                Ok(p) => p,
-                Err(response) => return response,
-            };
-            let timeout = params
-                .get("timeout")
-                .and_then(as_text)
-                .and_then(|t| t.trim().parse::<u64>().ok())
-                .unwrap_or(0);
-            let wait = Duration::from_secs(timeout).min(MAX_LONG_POLL);
-            crate::sleep_or_shutdown(wait, &shared.shutdown).await;
-            ok(json!([]))
+        "getupdates" => match read_params(req).await {
+            Ok(params) => bot::get_updates(&shared, params, MAX_LONG_POLL).await,
+            Err(response) => response,
+        },
+        "deletewebhook" => ok(json!(true)),
+        "setmycommands" => match read_params(req).await {
+            Ok(params) => bot::set_commands(&shared, &params),
+            Err(response) => response,
+        },
+        "answercallbackquery" => match read_params(req).await {
+            Ok(params) => bot::answer_callback(&shared, &params),
+            Err(response) => response,
+        },
+        "editmessagereplymarkup" | "editmessagecaption" | "editmessagetext" => {
+            match read_params(req).await {
+                Ok(params) => bot::edit(&shared, &method, params),
+                Err(response) => response,
+            }
         }
-        "deletewebhook" | "setmycommands" | "answercallbackquery" => ok(json!(true)),
         _ => error(StatusCode::NOT_FOUND, "Not Found"),
     }
 }
@@ -464,6 +550,10 @@ fn send(shared: &Shared, method: &str, params: BTreeMap<String, Value>) -> Respo
         .and_then(as_text)
         .filter(|m| !m.trim().is_empty());
     let is_photo = method.eq_ignore_ascii_case("sendphoto");
+    let reply_markup = match bot::reply_markup(&params) {
+        Ok(markup) => markup,
+        Err(description) => return bad_request(&description),
+    };
 
     let (text, plain, photo) = if is_photo {
         let caption = params.get("caption").and_then(as_text).unwrap_or_default();
@@ -523,6 +613,7 @@ fn send(shared: &Shared, method: &str, params: BTreeMap<String, Value>) -> Respo
             parse_mode,
             photo,
             message_id,
+            reply_markup,
         };
         state.messages.push(message.clone());
         state
@@ -556,6 +647,9 @@ fn message_json(message: &SentMessage) -> Value {
         }
     } else {
         m.insert("text".into(), json!(message.plain));
+    }
+    if let Some(markup) = &message.reply_markup {
+        m.insert("reply_markup".into(), markup.clone());
     }
     Value::Object(m)
 }

@@ -33,6 +33,7 @@ import {
   type ProgressEvent,
   type ReleaseFoundEvent,
   type SecretName,
+  type SeenChat,
   type SettingsInput,
   type SettingsView,
   type Status,
@@ -247,6 +248,7 @@ export const testProwlarr = (): Promise<ConnectionInfo> => call("test_prowlarr")
 export const sendTestMessage = async (): Promise<void> => {
   await call("send_test_message");
 };
+export const detectTelegramChats = (): Promise<SeenChat[]> => call("detect_telegram_chats");
 export const getStatus = (): Promise<Status> => call("get_status");
 export const getMonitoring = (): Promise<Monitoring> => call("get_monitoring");
 export const checkNow = async (): Promise<void> => {
@@ -449,6 +451,7 @@ export const backend: Backend = {
   setSecret,
   testProwlarr,
   sendTestMessage,
+  detectTelegramChats,
   getStatus,
   getMonitoring,
   checkNow,

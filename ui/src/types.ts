@@ -116,6 +116,13 @@ export interface FoundRelease {
 
 export type GrabStatus = "sending" | "grabbed" | "failed";
 
+/** A chat a message to the bot came from ("Detect" beside the chat id). */
+export interface SeenChat {
+  id: number;
+  name: string;
+  kind: "private" | "group" | "supergroup" | "channel";
+}
+
 /** Where a grab of one protocol goes: the download client, or why none takes it. */
 export interface GrabTarget {
   client: string | null;
@@ -413,6 +420,8 @@ export interface Backend {
   setSecret(name: SecretName, value: string): Promise<SettingsView>;
   testProwlarr(): Promise<ConnectionInfo>;
   sendTestMessage(): Promise<void>;
+  /** The chats messages to the bot came from, waiting up to 25 s for one. */
+  detectTelegramChats(): Promise<SeenChat[]>;
   getStatus(): Promise<Status>;
   getMonitoring(): Promise<Monitoring>;
   checkNow(): Promise<void>;

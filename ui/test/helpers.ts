@@ -215,6 +215,9 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
       torrent: { client: "qBittorrent", reason: null },
       usenet: { client: null, reason: "Prowlarr has no download client for usenet releases" },
     })),
+    detectTelegramChats: vi.fn<Backend["detectTelegramChats"]>(async () => [
+      { id: 424242, name: "Ada", kind: "private" },
+    ]),
     getSettings: vi.fn<Backend["getSettings"]>(async () => ({ ...state.settings })),
     saveSettings: vi.fn<Backend["saveSettings"]>(async (input) => {
       state.settings = { ...state.settings, ...(input as Partial<SettingsView>) };

@@ -257,6 +257,40 @@ describe("tests of the connections", () => {
   });
 });
 
+describe("Detect the chat id", () => {
+  it("fills in the one chat that wrote to the bot", async () => {
+    const fake = fakeBackend();
+    const { root } = await openSettings(fake);
+    byTestId(root, "detect-chat").click();
+    await flush();
+    expect(fake.backend.detectTelegramChats).toHaveBeenCalledTimes(1);
+    expect(byTestId<HTMLInputElement>(root, "telegram_chat_id").value).toBe("424242");
+    expect(text(byTestId(root, "detect-chat-result"))).toContain("Ada (private) filled in");
+  });
+
+  it("offers each chat when several wrote, as text, and says when none did", async () => {
+    const fake = fakeBackend();
+    const hostile = '<img src=x onerror="window.__detect=1">';
+    fake.backend.detectTelegramChats.mockResolvedValueOnce([
+      { id: -1001234567890, name: hostile, kind: "supergroup" },
+      { id: 77, name: "Ada", kind: "private" },
+    ]);
+    const { root } = await openSettings(fake);
+    byTestId(root, "detect-chat").click();
+    await flush();
+    expect(root.querySelector("img")).toBeNull();
+    const choices = [...root.querySelectorAll<HTMLButtonElement>('[data-testid="detect-chat-choice"]')];
+    expect(choices.map(text)).toEqual([`${hostile} (supergroup, -1001234567890)`, "Ada (private, 77)"]);
+    choices[0]?.click();
+    expect(byTestId<HTMLInputElement>(root, "telegram_chat_id").value).toBe("-1001234567890");
+
+    fake.backend.detectTelegramChats.mockResolvedValueOnce([]);
+    byTestId(root, "detect-chat").click();
+    await flush();
+    expect(text(byTestId(root, "detect-chat-result"))).toContain("No message reached the bot");
+  });
+});
+
 describe("first run and keyring problems", () => {
   it("opens Settings with the guide when nothing is configured", async () => {
     const fake = fakeBackend({

@@ -57,6 +57,9 @@ pub enum Command {
     },
     /// Put failed notifications back in the queue (they are sent by the next `check` or by `run`)
     RetryFailed,
+    /// Wait up to 25 s for a message to the bot and print the chats it came from: the telegram_chat_id to set
+    /// (send the bot any message first, or while this waits)
+    DetectChat,
     /// The releases found for the watchlist, newest first, each with its id (for `grab`) and its grab
     Found {
         /// Only this item's

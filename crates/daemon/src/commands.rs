@@ -51,6 +51,7 @@ pub async fn dispatch(cli: Cli) -> Outcome {
         Command::Config(cmd) => config(&store, cmd).await,
         Command::Status { json } => status(&store, json).await,
         Command::RetryFailed => retry_failed(&store).await,
+        Command::DetectChat => crate::chat::detect(&store).await,
         Command::Found { item, json } => crate::found::list(&store, item, json).await,
         Command::Grab { found_id } => crate::found::grab(&store, found_id).await,
         Command::Web(cmd) => crate::web::command(&store, cmd).await,

@@ -1187,3 +1187,28 @@ async fn found_lists_the_releases_and_grab_sends_one_once_or_says_why_not() {
     assert_no_secrets(&grabbed.stdout);
     assert_no_secrets(&refused.stderr);
 }
+
+#[tokio::test]
+async fn detect_chat_prints_the_chat_that_wrote_to_the_bot_and_how_to_set_it() {
+    let prowlarr = FakeProwlarr::start(KEY).await;
+    let telegram = FakeTelegram::start(TOKEN).await;
+    let mut env = Env::new();
+    env.with_fakes(&prowlarr, &telegram);
+    telegram.push_message(CHAT, 5, "hi\u{202e}bot");
+    let out = env.run(&["detect-chat"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with(&format!("{CHAT}\tprivate\t")),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains(&format!("nightwatcherd config set telegram_chat_id {CHAT}")),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains('\u{202e}'));
+    assert_no_secrets(&out.stdout);
+    assert_no_secrets(&out.stderr);
+}

@@ -77,6 +77,8 @@ pub enum Command {
     },
     TestProwlarr,
     SendTestMessage,
+    /// The chats messages to the bot came from, for the chat id setting (waits up to 25 s for one).
+    DetectTelegramChats,
     GetStatus,
     GetMonitoring,
     CheckNow,
@@ -158,6 +160,7 @@ pub async fn dispatch(service: &Service, command: Command) -> Result<Value, Remo
         }
         C::TestProwlarr => to_json(service.test_prowlarr().await?),
         C::SendTestMessage => to_json(service.send_test_message().await?),
+        C::DetectTelegramChats => to_json(service.detect_telegram_chats().await?),
         C::GetStatus => to_json(service.status().await),
         C::GetMonitoring => to_json(service.monitoring().await),
         C::CheckNow => {

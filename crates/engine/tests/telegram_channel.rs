@@ -433,3 +433,54 @@ async fn a_token_that_does_not_look_like_one_never_leaks_either() {
     assert_no_token(&e);
     assert!(!e.reason().contains(odd_token), "{}", e.reason());
 }
+
+#[tokio::test]
+async fn detect_finds_the_chats_that_wrote_to_the_bot_without_confirming_their_updates() {
+    let (fake, _) = fake_and_channel().await;
+    let api = Some(url::Url::parse(&fake.api_url()).unwrap());
+    let token = nightwatcher_engine::secrets::Secret::new(TOKEN);
+    let started = std::time::Instant::now();
+    let none = nightwatcher_engine::telegram::recent_chats(
+        &token,
+        api.clone(),
+        std::time::Duration::from_secs(1),
+    )
+    .await
+    .unwrap();
+    assert!(none.is_empty(), "{none:?}");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(900),
+        "it waited for a message"
+    );
+
+    fake.push_message(CHAT, 9, "hello");
+    fake.push_message(-1001234567890, 9, "/start");
+    fake.push_message(CHAT, 9, "again");
+    let chats = nightwatcher_engine::telegram::recent_chats(
+        &token,
+        api.clone(),
+        std::time::Duration::from_secs(5),
+    )
+    .await
+    .unwrap();
+    let ids: Vec<i64> = chats.iter().map(|c| c.id).collect();
+    assert_eq!(
+        ids,
+        [-1001234567890, CHAT],
+        "each chat once, the newest last"
+    );
+    assert!(chats.iter().all(|c| !c.name.is_empty()), "{chats:?}");
+    assert_eq!(
+        fake.confirmed_offset(),
+        0,
+        "nothing was taken from a bot poller"
+    );
+
+    let wrong = nightwatcher_engine::secrets::Secret::new("123:wrong-token");
+    let e =
+        nightwatcher_engine::telegram::recent_chats(&wrong, api, std::time::Duration::from_secs(1))
+            .await
+            .unwrap_err();
+    assert!(e.is_permanent(), "{e:?}");
+    assert_no_token(&e);
+}

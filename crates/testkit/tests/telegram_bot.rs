@@ -227,3 +227,17 @@ async fn bad_keyboards_and_commands_are_refused_as_telegram_refuses_them() {
     assert_eq!(commands.len(), 1);
     assert_eq!(commands[0]["scope"], scope);
 }
+
+#[tokio::test]
+async fn a_poll_without_updates_waits_its_timeout_then_answers_none() {
+    let fake = started().await;
+    let started = Instant::now();
+    let (status, body) = call(&fake, "getUpdates", json!({"timeout": 1})).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["result"], json!([]));
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "{:?}",
+        started.elapsed()
+    );
+}

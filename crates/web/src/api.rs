@@ -46,6 +46,7 @@ pub(crate) fn routes() -> Router<Shared> {
         .route("/settings", get(get_settings).put(put_settings))
         .route("/settings/test-prowlarr", post(test_prowlarr))
         .route("/settings/test-telegram", post(test_telegram))
+        .route("/settings/detect-telegram-chat", post(detect_telegram_chat))
         .route("/try-release", post(try_release))
         .route("/web/password", put(set_web_password))
         .route("/web/api-key", post(new_api_key))
@@ -320,6 +321,13 @@ struct TryBody {
     title: String,
     #[serde(default)]
     item: Option<TryItem>,
+}
+
+async fn detect_telegram_chat(
+    State(state): State<Shared>,
+    _: Caller,
+) -> Result<Json<Value>, ApiError> {
+    json(&state, Command::DetectTelegramChats).await
 }
 
 async fn try_release(

@@ -10,13 +10,14 @@
  */
 
 import type { Context } from "../context";
-import { append, h, setAttr, setText, showMessage } from "../dom";
+import { append, h, replace, setAttr, setText, showMessage } from "../dom";
 import { plural } from "../format";
 import { EngineSection } from "./engineSettings";
 import {
   asIpcError,
   IpcError,
   type SecretName,
+  type SeenChat,
   type SearchMode,
   type SecretState,
   type SettingsInput,
@@ -77,6 +78,9 @@ export class SettingsPage {
   private readonly saveButton: HTMLButtonElement;
   private readonly testButton: HTMLButtonElement;
   private readonly sendButton: HTMLButtonElement;
+  private readonly detectButton: HTMLButtonElement;
+  private readonly detectResult: HTMLElement;
+  private readonly detectChoices: HTMLElement;
   /** Where the engine runs (the window only). */
   private readonly engine: EngineSection;
   /** The web password and API key: outside the settings form, so Enter there sets the password only. */
@@ -127,6 +131,13 @@ export class SettingsPage {
       { testid: "send-test-message", attrs: { type: "button" }, on: { click: () => void this.sendTest() } },
       "Send test message",
     );
+    this.detectButton = h(
+      "button",
+      { testid: "detect-chat", attrs: { type: "button" }, on: { click: () => void this.detectChat() } },
+      "Detect",
+    );
+    this.detectResult = h("p", { class: "message", testid: "detect-chat-result", attrs: { role: "status", hidden: true } });
+    this.detectChoices = h("div", { class: "actions", testid: "detect-chat-choices" });
 
     const form = h(
       "form",
@@ -167,9 +178,11 @@ export class SettingsPage {
           "telegram_chat_id",
           "Chat id",
           "text",
-          "Your chat with the bot (123456789), a group (-100…) or a channel (@name)",
+          "Your chat with the bot (123456789), a group (-100…) or a channel (@name). Detect: send the bot any message, then press it",
         ),
-        h("div", { class: "actions" }, this.sendButton),
+        h("div", { class: "actions" }, this.detectButton, this.sendButton),
+        this.detectResult,
+        this.detectChoices,
         this.sendResult,
         h(
           "details",
@@ -482,6 +495,47 @@ export class SettingsPage {
     }
   }
 
+  /** Reads which chats wrote to the bot and offers them for the chat id (one is filled in at once). */
+  private async detectChat(): Promise<void> {
+    replace(this.detectChoices);
+    if (!(await this.saveFirst(this.detectResult))) return;
+    this.detectButton.disabled = true;
+    showMessage(this.detectResult, "Send any message to your bot in Telegram now… (waiting up to 25 s)");
+    try {
+      const chats = await this.ctx.backend.detectTelegramChats();
+      const use = (chat: SeenChat): void => {
+        this.inputs.telegram_chat_id.value = String(chat.id);
+        showMessage(this.detectResult, `Chat id of ${chat.name} (${chat.kind}) filled in: press Save.`, "ok");
+        replace(this.detectChoices);
+      };
+      if (chats.length === 0) {
+        showMessage(
+          this.detectResult,
+          "No message reached the bot: send it one in Telegram (for a group, add the bot first), then press Detect again.",
+          "error",
+        );
+      } else if (chats.length === 1 && chats[0]) {
+        use(chats[0]);
+      } else {
+        showMessage(this.detectResult, "Messages came from several chats: pick the one to notify.");
+        replace(
+          this.detectChoices,
+          ...chats.map((chat) =>
+            h(
+              "button",
+              { testid: "detect-chat-choice", attrs: { type: "button" }, on: { click: () => use(chat) } },
+              `${chat.name} (${chat.kind}, ${chat.id})`,
+            ),
+          ),
+        );
+      }
+    } catch (e) {
+      showMessage(this.detectResult, asIpcError(e).message, "error");
+    } finally {
+      this.detectButton.disabled = false;
+    }
+  }
+
   private async sendTest(): Promise<void> {
     showMessage(this.sendResult, "");
     if (!(await this.saveFirst(this.sendResult))) return;
@@ -521,9 +575,9 @@ function firstRunGuide(): HTMLElement {
       "li",
       {},
       h("strong", {}, "Chat id. "),
-      "Send any message to your new bot, then open https://api.telegram.org/bot<token>/getUpdates in a browser " +
-        "(with your token in place of <token>) and copy the number after \"chat\":{\"id\": — or ask @userinfobot for your id. " +
-        "For a channel, add the bot as an administrator and use @channelname. Then press Send test message.",
+      "Save the token, send any message to your new bot in Telegram, then press Detect beside the chat id: " +
+        "NightWatcher fills it in. For a group, add the bot to it and write there; for a channel, add the bot as an " +
+        "administrator and type @channelname. Then press Send test message.",
     ),
     h("li", {}, h("strong", {}, "Save, "), "then add the movies and series you are waiting for on the Watchlist tab."),
   );

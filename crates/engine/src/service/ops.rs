@@ -9,6 +9,10 @@ use crate::channel::ChannelId;
 use crate::matcher::{self, ItemJudgement, ItemMatcher, Matcher, ParsedRelease, ReleaseInfo};
 use crate::model::{ImportError, ItemSpec, WatchlistItem, parse_import};
 use crate::news::Notice;
+use crate::telegram::SeenChat;
+
+/// How long "Detect" waits for a message to the bot.
+const DETECT_WAIT: std::time::Duration = std::time::Duration::from_secs(25);
 use crate::secrets::{Secret, SecretError, SecretName};
 use crate::settings::{self, SettingKey, Settings, SettingsError};
 use crate::setup::{self, SetupError};
@@ -465,6 +469,25 @@ impl Service {
             .send_notice(&Notice::Test)
             .await
             .map_err(|e| ServiceError::Telegram(e.describe(ChannelId::Telegram)))
+    }
+
+    /// The chats messages to the bot came from ("Detect" beside the chat id), waiting up to 25 s for one.
+    pub async fn detect_telegram_chats(&self) -> Result<Vec<SeenChat>, ServiceError> {
+        let settings = Settings::load(&self.inner.store).await?;
+        let token = self
+            .inner
+            .secrets
+            .get(SecretName::TelegramBotToken)?
+            .ok_or_else(|| {
+                ServiceError::NotConfigured(
+                    "no Telegram bot token is saved: save the token from @BotFather first"
+                        .to_owned(),
+                )
+            })?;
+        let api_url = url::Url::parse(&settings.telegram_api_url).ok();
+        crate::telegram::recent_chats(&token, api_url, DETECT_WAIT)
+            .await
+            .map_err(|e| ServiceError::Telegram(format!("Telegram: {}", e.reason())))
     }
 
     pub async fn retry_failed(&self) -> Result<u64, ServiceError> {

@@ -22,6 +22,7 @@
 //! from a proxy) is `InvalidJson`; and on any 5xx status teloxide itself sleeps 10 s before reading the body,
 //! so a send to a failing server takes that long to return `Transient`.
 
+mod detect;
 pub mod format;
 
 use std::fmt;
@@ -41,6 +42,7 @@ pub use crate::channel::SendError;
 use crate::channel::{Channel, ChannelId, Sending};
 use crate::news::Notice;
 use crate::secrets::Secret;
+pub use detect::{SeenChat, recent_chats};
 
 /// The public Bot API server, used when no API URL is configured.
 pub const DEFAULT_API_URL: &str = "https://api.telegram.org";
@@ -117,35 +119,11 @@ impl TelegramChannel {
     /// Checks the settings (no request is made): an empty token or an API URL that is not an http(s) base URL
     /// is `Permanent`.
     pub fn new(config: TelegramConfig) -> Result<Self, SendError> {
-        let token = config.token.expose();
-        if token.trim().is_empty() {
-            return Err(permanent(
-                "no Telegram bot token is set: paste the token from @BotFather in Settings",
-            ));
-        }
-        if token
-            .chars()
-            .any(|c| c.is_whitespace() || c == '/' || c == '?' || c == '#')
-        {
-            return Err(permanent(
-                "the Telegram bot token has characters a token never has: paste it again from @BotFather",
-            ));
-        }
-        let api_url = match config.api_url {
-            Some(url) => url,
-            None => url::Url::parse(DEFAULT_API_URL).map_err(|e| permanent(e.to_string()))?,
-        };
-        let api_url = normalize_api_url(api_url)?;
-        let client = teloxide::net::default_reqwest_settings()
-            .build()
-            .map_err(|e| permanent(format!("could not set up the HTTP client: {e}")))?;
+        let bot = make_bot(&config.token, config.api_url)?;
         let chat = match config.chat {
             ChatTarget::Id(id) => Recipient::Id(ChatId(id)),
             ChatTarget::Username(name) => Recipient::ChannelUsername(name),
         };
-        // Lets the log writer scrub the token too, should a dependency ever log a request URL.
-        crate::redact::register_secret(token);
-        let bot = Bot::with_client(token, client).set_api_url(api_url);
         Ok(TelegramChannel {
             bot,
             chat,
@@ -305,6 +283,37 @@ impl Channel for TelegramChannel {
     fn send<'a>(&'a self, notice: &'a Notice) -> Sending<'a> {
         Box::pin(self.send_notice(notice))
     }
+}
+
+/// The bot for `token` on the Bot API at `api_url` ([`DEFAULT_API_URL`] when `None`). No request is made: an
+/// empty token, one with characters a token never has, or an API URL that is not an http(s) base URL is
+/// `Permanent`.
+pub(crate) fn make_bot(token: &Secret, api_url: Option<url::Url>) -> Result<Bot, SendError> {
+    let token = token.expose();
+    if token.trim().is_empty() {
+        return Err(permanent(
+            "no Telegram bot token is set: paste the token from @BotFather in Settings",
+        ));
+    }
+    if token
+        .chars()
+        .any(|c| c.is_whitespace() || c == '/' || c == '?' || c == '#')
+    {
+        return Err(permanent(
+            "the Telegram bot token has characters a token never has: paste it again from @BotFather",
+        ));
+    }
+    let api_url = match api_url {
+        Some(url) => url,
+        None => url::Url::parse(DEFAULT_API_URL).map_err(|e| permanent(e.to_string()))?,
+    };
+    let api_url = normalize_api_url(api_url)?;
+    let client = teloxide::net::default_reqwest_settings()
+        .build()
+        .map_err(|e| permanent(format!("could not set up the HTTP client: {e}")))?;
+    // Lets the log writer scrub the token too, should a dependency ever log a request URL.
+    crate::redact::register_secret(token);
+    Ok(Bot::with_client(token, client).set_api_url(api_url))
 }
 
 fn normalize_api_url(mut url: url::Url) -> Result<url::Url, SendError> {

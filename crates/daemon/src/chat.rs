@@ -4,7 +4,7 @@ use nightwatcher_engine::command::Command as EngineCommand;
 use nightwatcher_engine::model::is_hidden_character;
 use nightwatcher_engine::telegram::SeenChat;
 
-use crate::commands::{on_service, run_command};
+use crate::engine::{on_service, run_command};
 use crate::failure::Failure;
 use nightwatcher_engine::store::Store;
 

@@ -9,16 +9,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, anyhow};
-use nightwatcher_engine::command::{self, Command as EngineCommand, ErrorKind, RemoteError};
+use nightwatcher_engine::command::{self, Command as EngineCommand, ErrorKind};
 use nightwatcher_engine::events::Events;
 use nightwatcher_engine::filters::ItemFilters;
 use nightwatcher_engine::matcher::{self, ItemMatcher, Matcher, ReleaseInfo};
 use nightwatcher_engine::model::{ItemSpec, WatchlistItem};
 use nightwatcher_engine::redact::scrub_known;
-use nightwatcher_engine::secrets::{
-    EnvOverride, KeyringStore, Secret, SecretName, SecretSource, SecretStore,
-};
-use nightwatcher_engine::service::{CheckOnceError, OneShotCheck, Service, ServiceOptions};
+use nightwatcher_engine::secrets::{Secret, SecretName, SecretSource, SecretStore};
+use nightwatcher_engine::service::{CheckOnceError, OneShotCheck, Service};
 use nightwatcher_engine::settings::{self, SettingKey, Settings};
 use nightwatcher_engine::setup;
 use nightwatcher_engine::store::Store;
@@ -26,10 +24,8 @@ use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 use crate::cli::{AddArgs, Cli, Command, ConfigCommand, SecretCommand, WatchlistCommand};
+use crate::engine::{EXIT_PROWLARR, on_service, refused, run_command, secret_store};
 use crate::failure::Failure;
-
-/// Exit status when Prowlarr cannot be used (wrong key, unreachable).
-pub(crate) const EXIT_PROWLARR: u8 = 2;
 
 type Outcome = Result<(), Failure>;
 
@@ -59,55 +55,6 @@ pub async fn dispatch(cli: Cli) -> Outcome {
     };
     store.close().await;
     result
-}
-
-fn secret_store() -> EnvOverride<KeyringStore> {
-    EnvOverride::new(KeyringStore::from_env())
-}
-
-/// Starts a service for this one command (no scheduler and no delivery worker: `Service::start_one_shot`),
-/// runs `work` on it, and stops it.
-pub(crate) async fn on_service<T>(
-    store: &Store,
-    work: impl AsyncFnOnce(&Service) -> Result<T, Failure>,
-) -> Result<T, Failure> {
-    let service = Service::start_one_shot(
-        store.clone(),
-        Arc::new(secret_store()),
-        Events::new(),
-        ServiceOptions::default(),
-    )
-    .await;
-    let result = work(&service).await;
-    service.shutdown().await;
-    result
-}
-
-/// Runs one of the engine's commands, as the window's socket does; its answer as JSON.
-pub(crate) async fn run_command(service: &Service, cmd: EngineCommand) -> Result<Value, Failure> {
-    command::dispatch(service, cmd).await.map_err(refused)
-}
-
-/// A command the engine refused, said as the window says it: a refused input names its field ("title: must
-/// not be blank"). Exit 2 when Prowlarr cannot be used, else 1.
-fn refused(e: RemoteError) -> Failure {
-    let code = if e.kind == ErrorKind::Prowlarr {
-        EXIT_PROWLARR
-    } else {
-        1
-    };
-    let message = match e.field {
-        Some(field)
-            if e.kind == ErrorKind::Validation && !e.message.starts_with(&format!("{field}:")) =>
-        {
-            format!("{field}: {}", e.message)
-        }
-        _ => e.message,
-    };
-    Failure {
-        error: anyhow!(message),
-        code,
-    }
 }
 
 /// How long `watchlist add` delivers what the search of the new item found; the rest goes with the next check.
@@ -593,6 +540,7 @@ async fn retry_failed(store: &Store) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nightwatcher_engine::command::RemoteError;
 
     #[test]
     fn a_refused_input_is_said_with_its_field_once() {

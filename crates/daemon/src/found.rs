@@ -6,7 +6,7 @@ use nightwatcher_engine::service::Face;
 use nightwatcher_engine::store::{Grab, GrabStatus, Store};
 use serde::Deserialize;
 
-use crate::commands::{EXIT_PROWLARR, on_service, run_command};
+use crate::engine::{EXIT_PROWLARR, on_service, run_command};
 use crate::failure::Failure;
 
 type Outcome = Result<(), Failure>;

@@ -17,6 +17,7 @@
 mod chat;
 mod cli;
 mod commands;
+mod engine;
 mod failure;
 mod found;
 mod web;

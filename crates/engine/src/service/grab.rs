@@ -7,8 +7,6 @@
 
 use super::{Service, ServiceError};
 use crate::prowlarr::{GrabError, GrabRequest, Protocol, ProwlarrClient, client_for};
-use crate::settings::Settings;
-use crate::setup;
 use crate::store::{Grab, GrabRelease, GrabStart, GrabStatus};
 
 /// Which face asked for a grab: recorded with it and shown beside it.
@@ -51,8 +49,7 @@ pub struct GrabTargets {
 impl Service {
     /// Which download client takes a grab of each protocol, from Prowlarr's list of clients.
     pub async fn grab_targets(&self) -> Result<GrabTargets, ServiceError> {
-        let settings = Settings::load(&self.inner.store).await?;
-        let client = setup::prowlarr_client(&settings, self.inner.secrets.as_ref())?;
+        let client = self.prowlarr_client().await?;
         let clients = client
             .download_clients()
             .await
@@ -86,8 +83,7 @@ impl Service {
         request: Option<&str>,
     ) -> Result<Grab, ServiceError> {
         let store = &self.inner.store;
-        let settings = Settings::load(store).await?;
-        let client = setup::prowlarr_client(&settings, self.inner.secrets.as_ref())?;
+        let client = self.prowlarr_client().await?;
         let release = match store.begin_grab(match_id, face.as_str(), request).await? {
             None => {
                 return Err(ServiceError::NotFound(format!(

@@ -9,6 +9,7 @@ use crate::channel::ChannelId;
 use crate::matcher::{self, ItemJudgement, ItemMatcher, Matcher, ParsedRelease, ReleaseInfo};
 use crate::model::{ImportError, ItemSpec, WatchlistItem, parse_import};
 use crate::news::Notice;
+use crate::prowlarr::ProwlarrClient;
 use crate::telegram::SeenChat;
 
 /// How long "Detect" waits for a message to the bot.
@@ -439,9 +440,17 @@ impl Service {
         self.settings().await
     }
 
-    pub async fn test_prowlarr(&self) -> Result<ConnectionInfo, ServiceError> {
+    /// The Prowlarr client the current settings and secrets make.
+    pub(super) async fn prowlarr_client(&self) -> Result<ProwlarrClient, ServiceError> {
         let settings = Settings::load(&self.inner.store).await?;
-        let client = setup::prowlarr_client(&settings, self.inner.secrets.as_ref())?;
+        Ok(setup::prowlarr_client(
+            &settings,
+            self.inner.secrets.as_ref(),
+        )?)
+    }
+
+    pub async fn test_prowlarr(&self) -> Result<ConnectionInfo, ServiceError> {
+        let client = self.prowlarr_client().await?;
         let status = client
             .system_status()
             .await

@@ -47,6 +47,10 @@ struct Args {
     /// cost with the web server on
     #[arg(long)]
     listen: Option<String>,
+    /// The running daemon's RUST_LOG (its log goes to this program's stderr), e.g.
+    /// `nightwatcher_engine::events=debug` to see what wakes it
+    #[arg(long, default_value = "warn")]
+    log: String,
 }
 
 struct Daemon {
@@ -175,7 +179,7 @@ async fn main() -> anyhow::Result<()> {
         }
         run.args(["--listen", listen]);
     }
-    run.stdout(Stdio::null()).stderr(Stdio::null());
+    run.env("RUST_LOG", &args.log).stdout(Stdio::null());
     let daemon = Daemon {
         child: run.spawn().context("could not start nightwatcherd run")?,
     };

@@ -492,3 +492,50 @@ async fn a_progress_event_read_late_never_leaves_a_finished_check_running() {
     assert_eq!(status.running, None);
     app.service.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_listener_that_fell_behind_catches_up_instead_of_announcing_forever() {
+    let mut app = App::configured().await;
+    app.status_where(|s| s.last_check.is_some() && s.running.is_none())
+        .await;
+    app.service.set_paused(true).await.unwrap();
+    app.status_where(|s| s.paused).await;
+    let events = app.service.events().clone();
+    // More events than the channel keeps, sent before the service's listener runs again: it falls behind.
+    for done in 0..3_000 {
+        events.send(Event::Progress {
+            run_id: 9,
+            done,
+            total: 3_000,
+        });
+    }
+    let summary = nightwatcher_engine::events::CheckSummary {
+        run_id: 9,
+        ..Default::default()
+    };
+    events.send(Event::CheckFinished { run_id: 9, summary });
+    let mut rx = events.subscribe();
+    let next_status = async |rx: &mut tokio::sync::broadcast::Receiver<Event>| loop {
+        let event = tokio::time::timeout(Duration::from_secs(20), rx.recv())
+            .await
+            .expect("a status in time")
+            .expect("the test's receiver keeps up");
+        if let Event::StatusChanged(status) = event {
+            return status;
+        }
+    };
+    let caught_up = next_status(&mut rx).await;
+    assert_eq!(caught_up.running, None, "the missed events end the check");
+    // The listener is idle now: the status this change announces comes after at most the scheduler's own
+    // (it saw the pause), not after an endless stream of the listener's.
+    app.service.set_paused(false).await.unwrap();
+    let mut before = 0;
+    while next_status(&mut rx).await.paused {
+        before += 1;
+        assert!(
+            before < 5,
+            "the listener went on announcing after it caught up"
+        );
+    }
+    app.service.shutdown().await;
+}

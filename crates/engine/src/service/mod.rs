@@ -10,6 +10,7 @@
 //! tray instead of polling. Pausing is persisted; a problem is what the user must fix, said in their words.
 
 mod grab;
+mod listen;
 mod oneshot;
 mod ops;
 mod web_access;
@@ -18,20 +19,18 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::sync::Notify;
-use tokio::sync::broadcast::error::RecvError;
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use crate::access::Access;
-use crate::channel::{Channel, ChannelId};
+use crate::channel::Channel;
 use crate::diagnose;
 use crate::events::{Event, Events};
 use crate::fresh::Fresh;
 use crate::monitor::{BudgetFigures, Monitor, Monitoring, PoolFigures, SNAPSHOT_KEY};
 use crate::notify::{Delivery, DeliveryConfig};
 use crate::prowlarr::RetryPolicy;
-use crate::remedy::Remedy;
 use crate::schedule::{Backoff, Clock, SearchMode, SearchSchedule, SystemClock, local_clock};
 use crate::secrets::SecretStore;
 use crate::settings::Settings;
@@ -499,84 +498,6 @@ impl Service {
         self.announce_status().await;
         self.write_monitoring().await;
         wait
-    }
-
-    /// Keeps the status current from the engine's events: progress, the outbox's counts, and Telegram failing
-    /// or recovering.
-    ///
-    /// A delivery's outcome (sent, put off, failed for good) only updates the state here; the status is
-    /// announced once at the end of the delivery pass ([`Event::DeliveryFinished`], which follows the pass's
-    /// other events), so the pending count the faces show follows the outbox without one status per message.
-    async fn listen(self) {
-        let mut rx = self.inner.events.subscribe();
-        loop {
-            let event = tokio::select! {
-                () = self.inner.cancel.cancelled() => break,
-                e = rx.recv() => e,
-            };
-            let changed = match event {
-                Ok(Event::CheckStarted { total, .. }) => {
-                    self.update(|s| s.running = Some(Progress { done: 0, total }));
-                    true
-                }
-                Ok(Event::Progress { done, total, .. }) => {
-                    self.update(|s| s.running = Some(Progress { done, total }));
-                    true
-                }
-                // Events are handled in order, so this comes after the check's last progress event: a progress
-                // event read late can never leave the status showing a check that has ended.
-                Ok(Event::CheckFinished { .. }) => {
-                    self.update(|s| s.running = None);
-                    true
-                }
-                Ok(Event::NotificationFailed { reason, .. }) => {
-                    let message = format!("Telegram refused a notification: {reason}");
-                    self.update(|s| {
-                        s.telegram_problem = Some(Problem {
-                            kind: ProblemKind::Telegram,
-                            message,
-                            remedy: Some(Remedy::RetryFailed),
-                        })
-                    });
-                    false
-                }
-                // Telegram out of reach (not its flood control, which is only a wait): the notifications are
-                // safe in the outbox and retried, but the user should know why they have not arrived.
-                Ok(Event::NotificationRetrying {
-                    channel,
-                    reason,
-                    next_attempt_at,
-                    flood_control: false,
-                    ..
-                }) if ChannelId::Telegram == channel.as_str() => {
-                    let message = format!(
-                        "Telegram cannot be reached right now: {reason}. The notifications wait and are retried by themselves; next try {}",
-                        local_clock(next_attempt_at)
-                    );
-                    self.update(|s| {
-                        s.telegram_problem = Some(Problem {
-                            kind: ProblemKind::TelegramUnreachable,
-                            message,
-                            // Nothing to do: the notifications wait and are retried by themselves.
-                            remedy: None,
-                        })
-                    });
-                    false
-                }
-                Ok(Event::NotificationSent { .. }) => {
-                    self.update(|s| s.telegram_problem = None);
-                    false
-                }
-                Ok(Event::DeliveryFinished { .. }) => true,
-                // Missed events may have been any of the above: the status is read afresh.
-                Err(RecvError::Lagged(_)) => true,
-                Ok(_) => false,
-                Err(RecvError::Closed) => break,
-            };
-            if changed {
-                self.announce_status().await;
-            }
-        }
     }
 }
 

@@ -227,6 +227,9 @@ export const updateItem = (id: number, spec: ItemSpec): Promise<WatchlistItem> =
 export const setItemEnabled = async (id: number, enabled: boolean): Promise<void> => {
   await call("set_item_enabled", { id, enabled });
 };
+export const setItemMuted = async (id: number, muted: boolean): Promise<void> => {
+  await call("set_item_muted", { id, muted });
+};
 export const deleteItem = async (id: number): Promise<void> => {
   await call("delete_item", { id });
 };
@@ -439,6 +442,7 @@ export const backend: Backend = {
   addItem,
   updateItem,
   setItemEnabled,
+  setItemMuted,
   deleteItem,
   importItems,
   exportItems,

@@ -71,6 +71,8 @@ export interface WatchlistItem {
   tvdb_id?: number;
   categories: number[];
   enabled: boolean;
+  /** Searched and recorded, but not notified. */
+  muted: boolean;
   /** Absent when there are none. */
   aliases?: string[];
   /** Absent when no filter is set. */
@@ -406,6 +408,8 @@ export interface Backend {
   addItem(spec: ItemSpec): Promise<WatchlistItem>;
   updateItem(id: number, spec: ItemSpec): Promise<WatchlistItem>;
   setItemEnabled(id: number, enabled: boolean): Promise<void>;
+  /** A muted item is searched and its finds are in Found, but it is not notified. */
+  setItemMuted(id: number, muted: boolean): Promise<void>;
   deleteItem(id: number): Promise<void>;
   importItems(json: string): Promise<number>;
   exportItems(): Promise<string>;

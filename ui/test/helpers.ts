@@ -28,6 +28,7 @@ export function item(partial: Partial<ItemView> & { id: number }): ItemView {
     kind: "movie",
     categories: [2000],
     enabled: true,
+    muted: false,
     state: "waiting",
     found: 0,
     last_error: null,
@@ -172,6 +173,10 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
       if (!existing) throw new Error(`no item ${id}`);
       existing.title = spec.title;
       return existing;
+    }),
+    setItemMuted: vi.fn<Backend["setItemMuted"]>(async (id, muted) => {
+      const existing = state.items.find((i) => i.id === id);
+      if (existing) existing.muted = muted;
     }),
     setItemEnabled: vi.fn<Backend["setItemEnabled"]>(async (id, enabled) => {
       const existing = state.items.find((i) => i.id === id);

@@ -63,6 +63,23 @@ describe("pause, resume and delete", () => {
     expect(text(byTestId(rowOf(root, 1), "item-state"))).toBe("waiting");
   });
 
+  it("mutes and unmutes an item, which stays searched", async () => {
+    const fake = fakeBackend({ items: [item({ id: 1, title: "Dune" })] });
+    const { root } = await mount(fake);
+    expect(rowOf(root, 1).querySelector('[data-testid="item-muted"]')).toBeNull();
+    byTestId(rowOf(root, 1), "item-mute").click();
+    await flush();
+    expect(fake.backend.setItemMuted).toHaveBeenCalledWith(1, true);
+    expect(text(byTestId(rowOf(root, 1), "item-muted"))).toBe("muted");
+    expect(text(byTestId(rowOf(root, 1), "item-mute"))).toBe("Unmute");
+    expect(text(byTestId(rowOf(root, 1), "item-toggle"))).toBe("Pause");
+    expect(text(root)).toContain("Dune is muted: still searched, not notified.");
+    byTestId(rowOf(root, 1), "item-mute").click();
+    await flush();
+    expect(fake.backend.setItemMuted).toHaveBeenLastCalledWith(1, false);
+    expect(rowOf(root, 1).querySelector('[data-testid="item-muted"]')).toBeNull();
+  });
+
   it("deletes only after confirmation", async () => {
     const fake = fakeBackend({ items: [item({ id: 1, title: "Dune" }), item({ id: 2, title: "Heat" })] });
     const { root } = await mount(fake);

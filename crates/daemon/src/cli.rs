@@ -100,6 +100,10 @@ pub enum WatchlistCommand {
     },
     /// Remove an item (and its history) by id
     Remove { id: i64 },
+    /// Keep searching an item but stop notifying it (its finds stay in `found`)
+    Mute { id: i64 },
+    /// Notify a muted item again (from its next find on)
+    Unmute { id: i64 },
     /// Import items from a JSON file ("-" for stdin): all or nothing
     Import { file: PathBuf },
     /// Print the watchlist in the import format

@@ -231,8 +231,9 @@ async fn watchlist_on(service: &Service, cmd: WatchlistCommand) -> Outcome {
                         .as_str()
                         .map(|e| format!(" — last search failed: {e}"))
                         .unwrap_or_default();
+                    let muted = if i["muted"] == true { " — muted" } else { "" };
                     println!(
-                        "{:>5}  {:<6}  {state:<9}  {}{year}{from}{error}",
+                        "{:>5}  {:<6}  {state:<9}  {}{year}{from}{muted}{error}",
                         i["id"].as_i64().unwrap_or_default(),
                         text(&i["kind"]),
                         text(&i["title"])
@@ -241,16 +242,18 @@ async fn watchlist_on(service: &Service, cmd: WatchlistCommand) -> Outcome {
             }
         }
         WatchlistCommand::Remove { id } => {
-            match command::dispatch(service, EngineCommand::DeleteItem { id }).await {
-                Ok(_) => println!("removed #{id}"),
-                Err(e) if e.kind == ErrorKind::NotFound => {
-                    return Err(anyhow!(
-                        "no watchlist item with id {id}: see `nightwatcherd watchlist list`"
-                    )
-                    .into());
-                }
-                Err(e) => return Err(refused(e)),
-            }
+            on_item(service, id, EngineCommand::DeleteItem { id }).await?;
+            println!("removed #{id}");
+        }
+        WatchlistCommand::Mute { id } => {
+            let muted = true;
+            on_item(service, id, EngineCommand::SetItemMuted { id, muted }).await?;
+            println!("muted #{id}: still searched, not notified");
+        }
+        WatchlistCommand::Unmute { id } => {
+            let muted = false;
+            on_item(service, id, EngineCommand::SetItemMuted { id, muted }).await?;
+            println!("unmuted #{id}: its next finds are notified");
         }
         WatchlistCommand::Import { file } => {
             let json = if file.as_os_str() == "-" {
@@ -269,6 +272,18 @@ async fn watchlist_on(service: &Service, cmd: WatchlistCommand) -> Outcome {
         },
     }
     Ok(())
+}
+
+/// Runs a command on one watchlist item, saying how to find the ids when there is no such item.
+async fn on_item(service: &Service, id: i64, command: EngineCommand) -> Result<(), Failure> {
+    match command::dispatch(service, command).await {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind == ErrorKind::NotFound => Err(anyhow!(
+            "no watchlist item with id {id}: see `nightwatcherd watchlist list`"
+        )
+        .into()),
+        Err(e) => Err(refused(e)),
+    }
 }
 
 /// A JSON string's text ("" for anything else).

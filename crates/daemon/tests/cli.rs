@@ -161,6 +161,25 @@ async fn watchlist_add_list_export_import_and_remove() {
         serde_json::from_str(&other.run(&["watchlist", "list", "--json"]).await.stdout).unwrap();
     assert_eq!(relist, items, "export then import gives the same watchlist");
 
+    let muted = env.run(&["watchlist", "mute", "1"]).await;
+    assert_eq!(muted.code, 0, "{}", muted.stderr);
+    assert!(muted.stdout.contains("muted #1"), "{}", muted.stdout);
+    let list = env.run(&["watchlist", "list"]).await.stdout;
+    assert!(list.contains("— muted"), "{list}");
+    let json: serde_json::Value =
+        serde_json::from_str(&env.run(&["watchlist", "list", "--json"]).await.stdout).unwrap();
+    assert_eq!(json[0]["muted"], true, "{json}");
+    assert_eq!(env.run(&["watchlist", "unmute", "1"]).await.code, 0);
+    let list = env.run(&["watchlist", "list"]).await.stdout;
+    assert!(!list.contains("muted"), "{list}");
+    let nothing = env.run(&["watchlist", "mute", "99"]).await;
+    assert_eq!(nothing.code, 1);
+    assert!(
+        nothing.stderr.contains("no watchlist item with id 99"),
+        "{}",
+        nothing.stderr
+    );
+
     assert_eq!(env.run(&["watchlist", "remove", "1"]).await.code, 0);
     let gone = env.run(&["watchlist", "remove", "1"]).await;
     assert_eq!(gone.code, 1);

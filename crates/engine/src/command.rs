@@ -39,6 +39,11 @@ pub enum Command {
         id: i64,
         enabled: bool,
     },
+    /// A muted item is searched and recorded but not notified.
+    SetItemMuted {
+        id: i64,
+        muted: bool,
+    },
     DeleteItem {
         id: i64,
     },
@@ -143,6 +148,7 @@ pub async fn dispatch(service: &Service, command: Command) -> Result<Value, Remo
         C::AddItem { spec } => to_json(service.add_item(spec).await?),
         C::UpdateItem { id, spec } => to_json(service.update_item(id, spec).await?),
         C::SetItemEnabled { id, enabled } => to_json(service.set_item_enabled(id, enabled).await?),
+        C::SetItemMuted { id, muted } => to_json(service.set_item_muted(id, muted).await?),
         C::DeleteItem { id } => to_json(service.delete_item(id).await?),
         C::ImportItems { json } => to_json(service.import_items(&json).await?),
         C::ExportItems => to_json(service.export_items().await?),
@@ -345,7 +351,7 @@ mod tests {
 
     #[test]
     fn every_name_is_a_command() {
-        assert_eq!(Command::NAMES.len(), 24);
+        assert_eq!(Command::NAMES.len(), 25);
         for name in Command::NAMES {
             // Either it parses without arguments, or it asks for them: never "unknown".
             if let Err(e) = Command::parse(name, Value::Null) {

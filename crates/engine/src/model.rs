@@ -162,6 +162,7 @@ impl ValidItem {
             tvdb_id: self.tvdb_id,
             categories: self.categories,
             enabled: self.enabled,
+            muted: false,
             aliases: self.aliases,
             filters: self.filters,
         }
@@ -193,6 +194,9 @@ pub struct WatchlistItem {
     pub tvdb_id: Option<u32>,
     pub categories: Vec<u32>,
     pub enabled: bool,
+    /// Searched and recorded, but not notified (not part of the import/export form: a state, like the
+    /// item's history).
+    pub muted: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     #[serde(skip_serializing_if = "ItemFilters::is_empty")]
@@ -217,6 +221,7 @@ impl WatchlistItem {
             tvdb_id: None,
             categories: kind.default_categories(),
             enabled: true,
+            muted: false,
             aliases: Vec::new(),
             filters: ItemFilters::default(),
         }
@@ -795,6 +800,7 @@ mod tests {
             tvdb_id: Some(371980),
             categories: vec![5000],
             enabled: false,
+            muted: true,
             aliases: vec!["Séparation".into()],
             filters: ItemFilters {
                 min_resolution: Some(crate::filters::Resolution::R1080p),

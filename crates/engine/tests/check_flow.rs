@@ -214,6 +214,49 @@ async fn a_release_appearing_later_is_sent_as_new() {
 }
 
 #[tokio::test]
+async fn a_muted_item_is_searched_and_recorded_but_not_notified_even_after_unmuting() {
+    let h = Harness::new().await;
+    let item = h.add("Severance", ItemKind::Series, None).await;
+    h.store.set_item_muted(item.id, true).await.unwrap();
+    assert!(h.store.item(item.id).await.unwrap().muted);
+    h.prowlarr.add_release(
+        release("Severance.S02E01.1080p.WEB.h264-GROUP")
+            .guid("e1")
+            .build_for(&h.prowlarr),
+    );
+    let summary = h.check().await;
+    assert_eq!(summary.new_matches, 1, "a muted item is still searched");
+    h.deliver().await;
+    assert!(
+        h.telegram.messages().is_empty(),
+        "a muted item is not notified"
+    );
+    let found = h.store.found_releases(Some(item.id), 10).await.unwrap();
+    assert_eq!(found.len(), 1, "what it finds is recorded");
+
+    h.store.set_item_muted(item.id, false).await.unwrap();
+    h.prowlarr.add_release(
+        release("Severance.S02E02.1080p.WEB.h264-GROUP")
+            .guid("e2")
+            .build_for(&h.prowlarr),
+    );
+    h.check().await;
+    h.deliver().await;
+    let messages = h.telegram.messages();
+    assert_eq!(messages.len(), 1, "unmuted, its next find is notified");
+    assert!(
+        messages[0].plain.contains("S02E02"),
+        "{}",
+        messages[0].plain
+    );
+    assert!(
+        !messages[0].plain.contains("S02E01"),
+        "what was found while muted is not sent afterwards: {}",
+        messages[0].plain
+    );
+}
+
+#[tokio::test]
 async fn look_alike_titles_and_the_other_kind_are_not_matched() {
     let h = Harness::new().await;
     h.add("Dune", ItemKind::Movie, Some(2021)).await;

@@ -35,6 +35,7 @@ pub(crate) fn routes() -> Router<Shared> {
             get(get_item).put(update_item).delete(delete_item),
         )
         .route("/items/{id}/enabled", put(set_item_enabled))
+        .route("/items/{id}/muted", put(set_item_muted))
         .route("/found", get(found_releases))
         .route("/found/{id}/grab", post(grab))
         .route("/grab-targets", get(grab_targets))
@@ -162,6 +163,23 @@ async fn set_item_enabled(
     let id = item_id(&id)?;
     let enabled = body.enabled;
     no_content(&state, Command::SetItemEnabled { id, enabled }).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Muted {
+    muted: bool,
+}
+
+async fn set_item_muted(
+    State(state): State<Shared>,
+    _: Caller,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<Muted>,
+) -> Result<StatusCode, ApiError> {
+    let id = item_id(&id)?;
+    let muted = body.muted;
+    no_content(&state, Command::SetItemMuted { id, muted }).await
 }
 
 async fn delete_item(

@@ -57,6 +57,26 @@ async fn the_watchlist_routes_do_what_their_commands_do() {
         .await;
     assert_eq!((status, body), (204, Value::Null));
     assert!(!web.service.list_items().await.unwrap()[0].item.enabled);
+    let (status, body) = p
+        .call(
+            Method::PUT,
+            &format!("/api/v1/items/{id}/muted"),
+            Some(json!({"muted": true})),
+        )
+        .await;
+    assert_eq!((status, body), (204, Value::Null));
+    let (_, item) = p
+        .call(Method::GET, &format!("/api/v1/items/{id}"), None)
+        .await;
+    assert_eq!(item["muted"], true, "{item}");
+    let (status, body) = p
+        .call(
+            Method::PUT,
+            "/api/v1/items/9999/muted",
+            Some(json!({"muted": true})),
+        )
+        .await;
+    assert_eq!((status, kind(&body)), (404, "not_found"), "{body}");
 
     // A value a user typed wrong: 422 naming the field. A body of the wrong shape: 400 without one.
     let (status, body) = p

@@ -25,6 +25,7 @@ fn protected_routes() -> Vec<(Method, &'static str)> {
         (Method::GET, "/api/v1/items/1"),
         (Method::PUT, "/api/v1/items/1"),
         (Method::PUT, "/api/v1/items/1/enabled"),
+        (Method::PUT, "/api/v1/items/1/muted"),
         (Method::DELETE, "/api/v1/items/1"),
         (Method::POST, "/api/v1/items/import"),
         (Method::GET, "/api/v1/items/export"),

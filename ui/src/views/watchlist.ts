@@ -178,6 +178,7 @@ export class WatchlistView {
       h("span", { class: "item-title", testid: "item-title" }, item.title),
       item.year === undefined ? null : h("span", { class: "muted" }, ` (${item.year})`),
       item.imdb_id === undefined ? null : h("span", { class: "muted small" }, ` ${item.imdb_id}`),
+      item.muted ? h("span", { class: "badge", testid: "item-muted", attrs: { title: "Searched, not notified" } }, "muted") : null,
     );
     return h(
       "tr",
@@ -225,6 +226,15 @@ export class WatchlistView {
       h(
         "button",
         {
+          testid: "item-mute",
+          attrs: { type: "button", title: item.muted ? "Notify this item again" : "Keep searching, stop notifying" },
+          on: { click: () => void this.mute(item) },
+        },
+        item.muted ? "Unmute" : "Mute",
+      ),
+      h(
+        "button",
+        {
           class: "danger-quiet",
           testid: "item-delete",
           attrs: { type: "button" },
@@ -244,6 +254,17 @@ export class WatchlistView {
     try {
       await this.ctx.backend.setItemEnabled(item.id, !item.enabled);
       showMessage(this.message, "");
+    } catch (e) {
+      showMessage(this.message, asIpcError(e).message, "error");
+    }
+    await this.opts.reloadItems();
+  }
+
+  private async mute(item: ItemView): Promise<void> {
+    try {
+      await this.ctx.backend.setItemMuted(item.id, !item.muted);
+      const said = item.muted ? "is notified again" : "is muted: still searched, not notified";
+      showMessage(this.message, `${item.title} ${said}.`, "ok");
     } catch (e) {
       showMessage(this.message, asIpcError(e).message, "error");
     }

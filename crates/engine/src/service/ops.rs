@@ -256,6 +256,14 @@ impl Service {
         Ok(())
     }
 
+    /// Mutes an item (still searched, its finds in Found, no notification) or unmutes it; what was found while
+    /// it was muted is not sent afterwards.
+    pub async fn set_item_muted(&self, id: i64, muted: bool) -> Result<(), ServiceError> {
+        self.inner.store.set_item_muted(id, muted).await?;
+        self.items_changed();
+        Ok(())
+    }
+
     pub async fn delete_item(&self, id: i64) -> Result<(), ServiceError> {
         if !self.inner.store.remove_item(id).await? {
             return Err(StoreError::NoSuchItem(id).into());

@@ -582,6 +582,26 @@ impl Store {
         .await
     }
 
+    /// Mutes an item (it is searched and recorded, not notified) or unmutes it.
+    pub async fn set_item_muted(&self, id: i64, muted: bool) -> Result<()> {
+        self.write(async {
+            let done = sqlx::query(
+                "UPDATE items SET muted_at = CASE WHEN ? THEN COALESCE(muted_at, ?) END, updated_at = ? WHERE id = ?",
+            )
+            .bind(muted)
+            .bind(now())
+            .bind(now())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+            if done.rows_affected() == 0 {
+                return Err(StoreError::NoSuchItem(id));
+            }
+            Ok(())
+        })
+        .await
+    }
+
     /// Removes an item and its matches. Returns false when there was no such item.
     pub async fn remove_item(&self, id: i64) -> Result<bool> {
         self.write(async {
@@ -621,7 +641,7 @@ impl Store {
     pub async fn item_states(&self) -> Result<Vec<(WatchlistItem, ItemState)>> {
         let rows = sqlx::query(
             "SELECT id, title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id, categories, enabled,
-                    aliases, filters, only_season, from_date, last_error, last_checked_at,
+                    muted_at, aliases, filters, only_season, from_date, last_error, last_checked_at,
                     (SELECT COUNT(*) FROM matches m WHERE m.item_id = items.id AND m.rejected IS NULL) AS found
              FROM items ORDER BY id",
         )
@@ -902,6 +922,16 @@ impl Store {
     {
         self.write(async {
             let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+            // A muted item's matches are owed nothing: announced without a message, so unmuting does not
+            // send what was found meanwhile.
+            let muted = sqlx::query(
+                "UPDATE matches SET announced = 1
+                 WHERE announced = 0 AND rejected IS NULL
+                   AND item_id IN (SELECT id FROM items WHERE muted_at IS NOT NULL)",
+            )
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
             let rows = sqlx::query(&format!(
                 "SELECT m.id, m.item_id, i.title AS item_title, i.year, m.initial, r.title, r.release_key, m.quality,
                         r.size, (SELECT MAX(r2.seeders) FROM releases r2 WHERE r2.release_key = r.release_key) AS seeders,
@@ -920,7 +950,11 @@ impl Store {
             .fetch_all(&mut *tx)
             .await?;
             if rows.is_empty() {
-                tx.rollback().await?;
+                if muted > 0 {
+                    tx.commit().await?;
+                } else {
+                    tx.rollback().await?;
+                }
                 return Ok(0);
             }
             let matches: Vec<UnannouncedMatch> = rows
@@ -1298,7 +1332,7 @@ fn check_writable(path: &Path) -> Result<()> {
 
 const ITEM_COLUMNS: &str =
     "SELECT id, title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id,
-    categories, enabled, aliases, filters, only_season, from_date FROM items";
+    categories, enabled, muted_at, aliases, filters, only_season, from_date FROM items";
 
 /// The JSON columns of an item. A filter set that cannot be written (it always can) is stored empty.
 type SqliteQuery<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
@@ -1353,6 +1387,7 @@ fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> WatchlistItem {
             .and_then(|v| u32::try_from(v).ok()),
         categories: serde_json::from_str(&categories).unwrap_or_default(),
         enabled: row.get("enabled"),
+        muted: row.get::<Option<i64>, _>("muted_at").is_some(),
         aliases: serde_json::from_str(row.get::<&str, _>("aliases")).unwrap_or_default(),
         // Written by this code from a validated set; an unreadable one (a newer version's field) reads as
         // no filters rather than hiding the item.

@@ -82,6 +82,31 @@ pub fn telegram_channel(
     Ok(Some(channel))
 }
 
+/// The bot's update reader and the chat it obeys, when Telegram is configured with a numeric chat id (a
+/// channel's `@username` names no chat that could tap a button).
+pub fn telegram_bot(
+    settings: &Settings,
+    secrets: &dyn SecretStore,
+) -> Result<Option<(telegram::updates::Updates, i64)>, SetupError> {
+    let Some(chat) = settings.telegram_chat_id.as_deref() else {
+        return Ok(None);
+    };
+    let telegram::ChatTarget::Id(chat) =
+        telegram::parse_chat_id(chat).map_err(SetupError::Telegram)?
+    else {
+        return Ok(None);
+    };
+    let Some(token) = secrets.get(SecretName::TelegramBotToken)? else {
+        return Ok(None);
+    };
+    crate::redact::register_secret(token.expose());
+    let api_url = url::Url::parse(&settings.telegram_api_url)
+        .map_err(|e| SetupError::Telegram(e.to_string()))?;
+    let updates = telegram::updates::Updates::new(&token, Some(api_url))
+        .map_err(|e| SetupError::Telegram(e.reason().to_owned()))?;
+    Ok(Some((updates, chat)))
+}
+
 /// Every configured notification channel.
 pub fn channels(
     settings: &Settings,

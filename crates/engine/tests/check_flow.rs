@@ -628,7 +628,7 @@ async fn bad_gateway_is_retried_until_telegram_recovers() {
     // teloxide itself waits 10 s after a 5xx before handing back the error, so this takes about 20 s.
     h.telegram.set_fault_for(2, TgFault::ServerError);
     h.deliver().await;
-    assert_eq!(h.telegram.requests(), 3);
+    assert_eq!(h.telegram.send_requests(), 3);
     assert_eq!(h.telegram.messages().len(), 1);
     assert_eq!(h.store.notification_counts().await.unwrap().sent, 1);
 }

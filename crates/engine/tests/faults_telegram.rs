@@ -119,7 +119,11 @@ async fn transient_fault_is_outlasted(fault: TgFault, n: usize) {
     let counts = app.outbox_where(|c| c.pending == 0).await;
     assert_eq!((counts.sent, counts.failed), (3, 0), "{counts:?}");
     app.assert_each_delivered_once();
-    assert_eq!(app.telegram.requests(), n as u64 + 3, "no send repeated");
+    assert_eq!(
+        app.telegram.send_requests(),
+        n as u64 + 3,
+        "no send repeated"
+    );
     assert_eq!(app.service.status().await.problem, None);
     app.service.shutdown().await;
 }
@@ -190,7 +194,11 @@ async fn a_refused_connection_keeps_the_notifications_queued_until_telegram_is_b
     let counts = app.outbox_where(|c| c.pending == 0).await;
     assert_eq!((counts.sent, counts.failed), (3, 0), "{counts:?}");
     app.assert_each_delivered_once();
-    assert_eq!(app.telegram.requests(), 3, "each sent once after recovery");
+    assert_eq!(
+        app.telegram.send_requests(),
+        3,
+        "each sent once after recovery"
+    );
     app.status_where(|s| s.problem.is_none()).await;
     app.service.shutdown().await;
 }

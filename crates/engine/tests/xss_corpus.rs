@@ -262,7 +262,7 @@ async fn hostile_titles_indexers_and_urls_reach_telegram_as_text_and_only_web_li
     let messages = app.telegram.messages();
     assert_eq!(messages.len(), FILMS.len(), "{messages:#?}");
     assert_eq!(
-        app.telegram.requests(),
+        app.telegram.send_requests(),
         messages.len() as u64,
         "Telegram refused a request (bad HTML or a bad photo URL) before accepting its fallback"
     );

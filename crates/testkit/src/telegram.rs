@@ -88,6 +88,7 @@ struct Shared {
     token: String,
     state: Mutex<TgState>,
     requests: AtomicU64,
+    send_requests: AtomicU64,
     shutdown: watch::Receiver<bool>,
     accepted: Notify,
     /// Wakes waiting `getUpdates` when an update arrives.
@@ -134,6 +135,7 @@ impl FakeTelegram {
                 ..TgState::default()
             }),
             requests: AtomicU64::new(0),
+            send_requests: AtomicU64::new(0),
             shutdown: rx.clone(),
             accepted: Notify::new(),
             updated: Notify::new(),
@@ -305,6 +307,12 @@ impl FakeTelegram {
         self.shared.requests.load(Ordering::SeqCst)
     }
 
+    /// `sendMessage`/`sendPhoto` requests with the right token, refused ones included (not the bot's
+    /// `getUpdates` polls and answers).
+    pub fn send_requests(&self) -> u64 {
+        self.shared.send_requests.load(Ordering::SeqCst)
+    }
+
     /// Stops the server; pending long polls end at once.
     pub fn shutdown(&self) {
         self.lifetime.shutdown();
@@ -388,6 +396,7 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     match method.to_ascii_lowercase().as_str() {
         "getme" => ok(get_me()),
         "sendmessage" | "sendphoto" => {
+            shared.send_requests.fetch_add(1, Ordering::SeqCst);
             let params = match read_params(req).await {
                 Ok(p) => p,
                 Err(response) => return response,

@@ -1104,7 +1104,11 @@ async fn hostile_release_data_shows_as_text_in_the_window_and_on_the_desktop() {
         1,
         "one message about the film: {messages:#?}"
     );
-    assert_eq!(telegram.requests(), 1, "Telegram refused a request first");
+    assert_eq!(
+        telegram.send_requests(),
+        1,
+        "Telegram refused a request first"
+    );
     assert!(
         messages[0]
             .plain

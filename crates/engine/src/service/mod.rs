@@ -9,6 +9,7 @@
 //! problem) and announces every change as [`Event::StatusChanged`], so adapters push it to the UI and the
 //! tray instead of polling. Pausing is persisted; a problem is what the user must fix, said in their words.
 
+mod bot;
 mod grab;
 mod listen;
 mod oneshot;
@@ -62,6 +63,10 @@ struct State {
     telegram_problem: Option<Problem>,
     /// Consecutive checks Prowlarr failed, and when the next one runs.
     backoff: Backoff,
+    /// The Telegram bot's updates cannot be read here (another program reads them).
+    bot_problem: Option<Problem>,
+    /// "Detect" reads the bot's updates: the bot's poller stands aside meanwhile.
+    detecting_chat: bool,
 }
 
 /// Timing knobs; the defaults suit an app, tests shorten them.
@@ -95,6 +100,8 @@ struct Inner {
     state: Mutex<State>,
     /// Wakes the scheduler: check now, pause, resume, settings changed.
     wake: Notify,
+    /// Tells the Telegram bot's poller that the settings changed or "Detect" started or ended.
+    bot_wake: Notify,
     /// The outbox worker; its channels are replaced when the settings change.
     delivery: Arc<Delivery>,
     cancel: CancellationToken,
@@ -149,6 +156,7 @@ impl Service {
                     .run(service.inner.cancel.clone()),
             ),
             tokio::spawn(service.clone().listen()),
+            tokio::spawn(service.clone().telegram_bot()),
         ];
         if let Ok(mut t) = service.inner.tasks.lock() {
             t.extend(tasks);
@@ -183,6 +191,7 @@ impl Service {
                     ..State::default()
                 }),
                 wake: Notify::new(),
+                bot_wake: Notify::new(),
                 delivery,
                 cancel: CancellationToken::new(),
                 tasks: Mutex::new(Vec::new()),
@@ -226,7 +235,10 @@ impl Service {
             } else {
                 state.next_check_at
             },
-            problem: state.watch_problem.or(state.telegram_problem),
+            problem: state
+                .watch_problem
+                .or(state.telegram_problem)
+                .or(state.bot_problem),
             notifications,
         }
     }
@@ -338,6 +350,7 @@ impl Service {
         let senders = current_channels(&self.inner.store, self.inner.secrets.as_ref()).await;
         self.inner.delivery.set_channels(senders);
         self.inner.wake.notify_one();
+        self.inner.bot_wake.notify_one();
     }
 
     /// Stops the scheduler and the delivery worker: no new search starts, searches in flight get a few seconds,

@@ -502,9 +502,11 @@ impl Service {
                 )
             })?;
         let api_url = url::Url::parse(&settings.telegram_api_url).ok();
-        crate::telegram::recent_chats(&token, api_url, DETECT_WAIT)
-            .await
-            .map_err(|e| ServiceError::Telegram(format!("Telegram: {}", e.reason())))
+        // Telegram lets one program poll a bot: the bot's poller stands aside while this reads.
+        self.set_detecting_chat(true);
+        let seen = crate::telegram::recent_chats(&token, api_url, DETECT_WAIT).await;
+        self.set_detecting_chat(false);
+        seen.map_err(|e| ServiceError::Telegram(format!("Telegram: {}", e.reason())))
     }
 
     pub async fn retry_failed(&self) -> Result<u64, ServiceError> {

@@ -25,6 +25,7 @@ use crate::model::{ItemKind, ValidItem, WatchlistItem};
 use crate::prowlarr::Protocol;
 
 mod grabs;
+mod leases;
 
 pub use grabs::{Grab, GrabRelease, GrabStart, GrabStatus, SENDING_LEASE_SECS};
 

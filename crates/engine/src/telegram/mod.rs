@@ -24,13 +24,17 @@
 
 mod detect;
 pub mod format;
+pub mod keyboard;
+pub mod updates;
 
 use std::fmt;
 use std::time::Duration;
 
 use teloxide::payloads::setters::*;
 use teloxide::prelude::Requester;
-use teloxide::types::{ChatId, InputFile, LinkPreviewOptions, ParseMode, Recipient};
+use teloxide::types::{
+    ChatId, InlineKeyboardMarkup, InputFile, LinkPreviewOptions, ParseMode, Recipient,
+};
 use teloxide::{ApiError, Bot, RequestError};
 
 pub use format::{
@@ -135,9 +139,18 @@ impl TelegramChannel {
     /// `sendMessage` with the text when Telegram refuses the photo), else `sendMessage`. HTML parse mode,
     /// link previews off. No retries here.
     pub async fn send(&self, msg: &OutgoingMessage) -> Result<(), SendError> {
+        self.send_with(msg, None).await
+    }
+
+    /// [`TelegramChannel::send`] with buttons under the message.
+    async fn send_with(
+        &self,
+        msg: &OutgoingMessage,
+        keyboard: Option<&InlineKeyboardMarkup>,
+    ) -> Result<(), SendError> {
         if let (Some(photo), Some(caption)) = (&msg.photo_url, &msg.caption) {
             match url::Url::parse(photo) {
-                Ok(photo_url) => match self.send_photo(photo_url, caption).await {
+                Ok(photo_url) => match self.send_photo(photo_url, caption, keyboard).await {
                     Ok(()) => return Ok(()),
                     Err(e) if photo_refused(&e) => tracing::warn!(
                         error = %self.scrub(&e.to_string()),
@@ -150,15 +163,20 @@ impl TelegramChannel {
                 }
             }
         }
-        self.send_text(&msg.text)
+        self.send_text(&msg.text, keyboard)
             .await
             .map_err(|e| self.classify(e))
     }
 
-    /// Sends each message `notice` renders to, in order ([`format::render`]).
+    /// Sends each message `notice` renders to, in order ([`format::render`]); an item's news with its
+    /// buttons ([`keyboard::for_notice`]) under the last.
     pub async fn send_notice(&self, notice: &Notice) -> Result<(), SendError> {
-        for message in render(notice) {
-            self.send(&message).await?;
+        let messages = render(notice);
+        let keyboard = keyboard::for_notice(notice);
+        for (i, message) in messages.iter().enumerate() {
+            let last = i + 1 == messages.len();
+            self.send_with(message, keyboard.as_ref().filter(|_| last))
+                .await?;
         }
         Ok(())
     }
@@ -184,7 +202,11 @@ impl TelegramChannel {
         }
     }
 
-    async fn send_text(&self, html: &str) -> Result<(), RequestError> {
+    async fn send_text(
+        &self,
+        html: &str,
+        keyboard: Option<&InlineKeyboardMarkup>,
+    ) -> Result<(), RequestError> {
         let no_preview = LinkPreviewOptions {
             is_disabled: true,
             url: None,
@@ -192,45 +214,54 @@ impl TelegramChannel {
             prefer_large_media: false,
             show_above_text: false,
         };
-        let sent = self
+        let mut request = self
             .bot
             .send_message(self.chat.clone(), html)
             .parse_mode(ParseMode::Html)
-            .link_preview_options(no_preview.clone())
-            .await;
+            .link_preview_options(no_preview.clone());
+        request.reply_markup = keyboard.cloned().map(Into::into);
+        let sent = request.await;
         match sent {
             Ok(_) => Ok(()),
             Err(RequestError::Api(ApiError::CantParseEntities(desc))) => {
                 self.log_parse_bug(&desc);
                 let plain = html_to_plain(html);
-                let sent = self
+                let mut request = self
                     .bot
                     .send_message(self.chat.clone(), plain)
-                    .link_preview_options(no_preview)
-                    .await;
+                    .link_preview_options(no_preview);
+                request.reply_markup = keyboard.cloned().map(Into::into);
+                let sent = request.await;
                 sent.map(drop).or_else(|e| self.accepted_anyway(e))
             }
             Err(e) => self.accepted_anyway(e),
         }
     }
 
-    async fn send_photo(&self, photo: url::Url, caption_html: &str) -> Result<(), RequestError> {
-        let sent = self
+    async fn send_photo(
+        &self,
+        photo: url::Url,
+        caption_html: &str,
+        keyboard: Option<&InlineKeyboardMarkup>,
+    ) -> Result<(), RequestError> {
+        let mut request = self
             .bot
             .send_photo(self.chat.clone(), InputFile::url(photo.clone()))
             .caption(caption_html)
-            .parse_mode(ParseMode::Html)
-            .await;
+            .parse_mode(ParseMode::Html);
+        request.reply_markup = keyboard.cloned().map(Into::into);
+        let sent = request.await;
         match sent {
             Ok(_) => Ok(()),
             Err(RequestError::Api(ApiError::CantParseEntities(desc))) => {
                 self.log_parse_bug(&desc);
                 let plain = html_to_plain(caption_html);
-                let sent = self
+                let mut request = self
                     .bot
                     .send_photo(self.chat.clone(), InputFile::url(photo))
-                    .caption(plain)
-                    .await;
+                    .caption(plain);
+                request.reply_markup = keyboard.cloned().map(Into::into);
+                let sent = request.await;
                 sent.map(drop).or_else(|e| self.accepted_anyway(e))
             }
             Err(e) => self.accepted_anyway(e),

@@ -245,3 +245,63 @@ async fn another_program_reading_the_bots_updates_is_shown_as_a_problem() {
     other.abort();
     s.service.shutdown().await;
 }
+
+/// Sends `text` in `chat` and returns the bot's answer (the next message it sends).
+async fn say(s: &Setup, chat: i64, text: &str) -> String {
+    let before = s.telegram.messages().len();
+    s.telegram.push_message(chat, USER, text);
+    until("the bot answers", || s.telegram.messages().len() > before).await;
+    s.telegram.messages()[before].plain.clone()
+}
+
+#[tokio::test]
+async fn commands_in_the_configured_chat_are_done_and_answered() {
+    let s = notified_heat().await;
+    until("the command menu is set for the chat", || {
+        !s.telegram.commands().is_empty()
+    })
+    .await;
+    let menu = &s.telegram.commands()[0];
+    assert_eq!(menu["scope"]["type"], "chat", "{menu}");
+    assert_eq!(menu["scope"]["chat_id"], CHAT, "{menu}");
+    assert!(menu["commands"].to_string().contains("unmute"), "{menu}");
+
+    let item = s.store.items().await.unwrap().remove(0);
+    let list = say(&s, CHAT, "/list").await;
+    assert!(
+        list.contains(&format!("#{} Heat (1995): found", item.id)),
+        "{list}"
+    );
+    let status = say(&s, CHAT, "/status").await;
+    assert!(status.contains("Last check at"), "{status}");
+    let muted = say(&s, CHAT, &format!("/mute {}", item.id)).await;
+    assert!(muted.contains("Muted"), "{muted}");
+    assert!(s.store.item(item.id).await.unwrap().muted);
+    let added = say(&s, CHAT, "/add movie <b>Arrival</b> 2016").await;
+    assert!(added.contains("Added #"), "{added}");
+    let arrival = s.store.items().await.unwrap().pop().unwrap();
+    assert_eq!(
+        (arrival.title.as_str(), arrival.year),
+        ("<b>Arrival</b>", Some(2016))
+    );
+    assert!(
+        added.contains("<b>Arrival</b>"),
+        "the title is shown as text: {added}"
+    );
+    let wrong = say(&s, CHAT, "/mute").await;
+    assert!(wrong.contains("/mute takes an item's id"), "{wrong}");
+    let paused = say(&s, CHAT, "/pause").await;
+    assert!(paused.contains("Paused"), "{paused}");
+    assert!(s.service.status().await.paused);
+
+    // Another chat's commands are not obeyed (nor answered).
+    let sent = s.telegram.messages().len();
+    let update = s.telegram.push_message(CHAT + 1, USER, "/resume");
+    until("the update is read", || {
+        s.telegram.confirmed_offset() > update
+    })
+    .await;
+    assert!(s.service.status().await.paused, "still paused");
+    assert_eq!(s.telegram.messages().len(), sent, "no answer");
+    s.service.shutdown().await;
+}

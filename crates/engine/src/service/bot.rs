@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
+use super::bot_commands::{BotCommand, MENU};
 use super::grab::Face;
 use super::{Problem, ProblemKind, Service};
 use crate::news::Notice;
@@ -148,7 +149,14 @@ impl Service {
     async fn configured_bot(&self) -> Option<Bot> {
         let settings = Settings::load(&self.inner.store).await.ok()?;
         match setup::telegram_bot(&settings, self.inner.secrets.as_ref()) {
-            Ok(found) => found.map(|(updates, chat)| Bot { updates, chat }),
+            Ok(Some((updates, chat))) => {
+                // The command menu, for this chat only.
+                if let Err(e) = updates.set_commands(chat, MENU).await {
+                    tracing::debug!(reason = e.reason(), "could not set the bot's command menu");
+                }
+                Some(Bot { updates, chat })
+            }
+            Ok(None) => None,
             Err(e) => {
                 tracing::debug!(error = %e, "the Telegram bot is not configured");
                 None
@@ -184,8 +192,16 @@ impl Service {
                 self.on_tap(bot, update.update_id, &query_id, message_id, &data)
                     .await;
             }
-            // Commands come with a later version; a message in our chat is read and let be.
-            Incoming::Text { chat, .. } if chat == bot.chat => {}
+            Incoming::Text { chat, text, .. } if chat == bot.chat => {
+                let reply = match BotCommand::parse(&text) {
+                    Ok(Some(command)) => self.run_bot_command(command).await,
+                    Ok(None) => return,
+                    Err(what) => escape_html(&what),
+                };
+                if let Err(e) = bot.updates.reply(bot.chat, &reply, None).await {
+                    tracing::warn!(reason = e.reason(), "could not answer a command");
+                }
+            }
             Incoming::Tap { chat, .. } | Incoming::Text { chat, .. } => {
                 tracing::info!(
                     chat,

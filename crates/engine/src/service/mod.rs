@@ -10,6 +10,7 @@
 //! tray instead of polling. Pausing is persisted; a problem is what the user must fix, said in their words.
 
 mod bot;
+mod bot_commands;
 mod grab;
 mod listen;
 mod oneshot;

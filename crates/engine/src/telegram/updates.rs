@@ -8,12 +8,12 @@
 
 use teloxide::payloads::{
     AnswerCallbackQuerySetters, EditMessageReplyMarkupSetters, GetUpdatesSetters,
-    SendMessageSetters,
+    SendMessageSetters, SetMyCommandsSetters,
 };
 use teloxide::prelude::Requester;
 use teloxide::types::{
-    AllowedUpdate, CallbackQueryId, ChatId, InlineKeyboardMarkup, MessageId, ParseMode, Update,
-    UpdateKind,
+    AllowedUpdate, BotCommand, BotCommandScope, CallbackQueryId, ChatId, InlineKeyboardMarkup,
+    MessageId, ParseMode, Recipient, Update, UpdateKind,
 };
 use teloxide::{ApiError, Bot, RequestError};
 
@@ -145,6 +145,21 @@ impl Updates {
             Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
             other => other.map(drop).map_err(|e| self.scrubbed(classify(e))),
         }
+    }
+
+    /// The command menu `chat` shows: `(command, description)` pairs, for that chat only.
+    pub async fn set_commands(&self, chat: i64, menu: &[(&str, &str)]) -> Result<(), SendError> {
+        let commands = menu
+            .iter()
+            .map(|(command, description)| BotCommand::new(*command, *description));
+        self.bot
+            .set_my_commands(commands)
+            .scope(BotCommandScope::Chat {
+                chat_id: Recipient::Id(ChatId(chat)),
+            })
+            .await
+            .map(drop)
+            .map_err(|e| self.scrubbed(classify(e)))
     }
 
     /// Sends `html` to `chat`, with buttons when there are some.

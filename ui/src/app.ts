@@ -185,6 +185,7 @@ export async function mountApp(root: HTMLElement, backend: Backend, options: App
       void found.reload();
     }),
     backend.onItemsChanged(() => void reloadItems()),
+    backend.onGrabChanged(() => void found.reload()),
   ]);
 
   const loadSettings = async (): Promise<SettingsView | null> => {

@@ -51,6 +51,7 @@ export const EVENTS = {
   releaseFound: "release://found",
   checkFinished: "watcher://check-finished",
   itemsChanged: "items://changed",
+  grabChanged: "release://grab-changed",
 } as const;
 
 /** The engine's error kinds (`ErrorKind` in the engine's `command` module; a test keeps them equal). */
@@ -433,6 +434,7 @@ export const onReleaseFound = (cb: (found: ReleaseFoundEvent) => void): Promise<
   subscribe(EVENTS.releaseFound, cb);
 export const onItemsChanged = (cb: () => void): Promise<Unlisten> =>
   subscribe<null>(EVENTS.itemsChanged, () => cb());
+export const onGrabChanged = (cb: () => void): Promise<Unlisten> => subscribe(EVENTS.grabChanged, () => cb());
 export const onCheckFinished = (cb: (finished: CheckFinishedEvent) => void): Promise<Unlisten> =>
   subscribe(EVENTS.checkFinished, cb);
 
@@ -475,5 +477,6 @@ export const backend: Backend = {
   onProgress,
   onReleaseFound,
   onItemsChanged,
+  onGrabChanged,
   onCheckFinished,
 };

@@ -455,6 +455,8 @@ export interface Backend {
   onProgress(cb: (progress: ProgressEvent) => void): Promise<Unlisten>;
   onReleaseFound(cb: (found: ReleaseFoundEvent) => void): Promise<Unlisten>;
   onItemsChanged(cb: () => void): Promise<Unlisten>;
+  /** A grab started or ended, from any face (the Telegram bot's buttons too). */
+  onGrabChanged(cb: () => void): Promise<Unlisten>;
   onCheckFinished(cb: (finished: CheckFinishedEvent) => void): Promise<Unlisten>;
 }
 

@@ -165,6 +165,19 @@ describe("found releases", () => {
     expect(text(byTestId(root, "found-message"))).toContain("Grabbed by qBittorrent");
   });
 
+  it("shows a grab made elsewhere (the Telegram bot) when it is announced", async () => {
+    const { fake, root } = await openFound();
+    expect(allByTestId(root, "found-grabbed")).toHaveLength(0);
+    const first = fake.state.found[0];
+    if (first === undefined) throw new Error("no found release");
+    first.grab_status = "grabbed";
+    first.grab_face = "telegram";
+    first.grab_client = "qBittorrent";
+    fake.emit.grabChanged();
+    await flush();
+    expect(allByTestId(root, "found-grabbed").map(text)).toEqual(["Grabbed → qBittorrent"]);
+  });
+
   it("says why a grab failed, and offers it again", async () => {
     const reason = '<b>Prowlarr has no download client for torrent releases</b>';
     const fake = fakeBackend({

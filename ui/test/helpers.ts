@@ -134,6 +134,7 @@ type Listeners = {
   progress: Array<(p: ProgressEvent) => void>;
   releaseFound: Array<(r: ReleaseFoundEvent) => void>;
   itemsChanged: Array<() => void>;
+  grabChanged: Array<() => void>;
   checkFinished: Array<(c: CheckFinishedEvent) => void>;
   unauthorized: Array<() => void>;
 };
@@ -149,7 +150,7 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
     password: "correct horse",
     ...init,
   };
-  const listeners: Listeners = { status: [], progress: [], releaseFound: [], itemsChanged: [], checkFinished: [], unauthorized: [] };
+  const listeners: Listeners = { status: [], progress: [], releaseFound: [], itemsChanged: [], grabChanged: [], checkFinished: [], unauthorized: [] };
   const subscribe =
     <K extends keyof Listeners>(key: K) =>
     async (cb: Listeners[K][number]) => {
@@ -275,6 +276,7 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
     onProgress: vi.fn<Backend["onProgress"]>(subscribe("progress")),
     onReleaseFound: vi.fn<Backend["onReleaseFound"]>(subscribe("releaseFound")),
     onItemsChanged: vi.fn<Backend["onItemsChanged"]>(subscribe("itemsChanged")),
+    onGrabChanged: vi.fn<Backend["onGrabChanged"]>(subscribe("grabChanged")),
     onCheckFinished: vi.fn<Backend["onCheckFinished"]>(subscribe("checkFinished")),
   } satisfies Backend;
 
@@ -283,6 +285,7 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
     progress: (p: ProgressEvent) => listeners.progress.forEach((cb) => cb(p)),
     releaseFound: (r: ReleaseFoundEvent) => listeners.releaseFound.forEach((cb) => cb(r)),
     itemsChanged: () => listeners.itemsChanged.forEach((cb) => cb()),
+    grabChanged: () => listeners.grabChanged.forEach((cb) => cb()),
     checkFinished: (c: CheckFinishedEvent) => listeners.checkFinished.forEach((cb) => cb(c)),
     /** A command or the event stream got a 401, as the HTTP transport reports it. */
     unauthorized: () => [...listeners.unauthorized].forEach((cb) => cb()),

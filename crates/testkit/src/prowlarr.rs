@@ -116,6 +116,8 @@ struct MutableState {
     /// Health entries besides the indexer-status one derived from `blocked`.
     health: Vec<Value>,
     latency: Duration,
+    /// How long an accepted grab's answer takes (the grab is recorded first, as Prowlarr has sent it on).
+    grab_latency: Duration,
     faults: VecDeque<Fault>,
     query_faults: Vec<(String, Fault)>,
     feed_fault: Option<Fault>,
@@ -155,6 +157,7 @@ impl FakeProwlarr {
                 blocked: BTreeMap::new(),
                 health: Vec::new(),
                 latency: Duration::ZERO,
+                grab_latency: Duration::ZERO,
                 faults: VecDeque::new(),
                 query_faults: Vec::new(),
                 feed_fault: None,
@@ -249,6 +252,12 @@ impl FakeProwlarr {
     /// Every `GET /api/v1/search` waits this long before answering (faults included).
     pub fn set_latency(&self, d: Duration) {
         self.shared.lock().latency = d;
+    }
+
+    /// Every grab (`POST /api/v1/search`) is done at once but answered this much later: a client that dies
+    /// meanwhile never learns that Prowlarr sent the release on.
+    pub fn set_grab_latency(&self, d: Duration) {
+        self.shared.lock().grab_latency = d;
     }
 
     /// Queues a fault: the next search request gets it (FIFO).
@@ -483,7 +492,11 @@ async fn route_request(
     match (route, read) {
         ("/api/v1/search", true) => search(shared, query).await,
         ("/api/v1/search", false) if *method == Method::POST => {
-            let (status, answer) = shared.lock().desk.grab(body, Utc::now());
+            let ((status, answer), latency) = {
+                let mut state = shared.lock();
+                (state.desk.grab(body, Utc::now()), state.grab_latency)
+            };
+            crate::sleep_or_shutdown(latency, &shared.shutdown).await;
             json_response(status, &answer)
         }
         ("/api/v1/downloadclient", true) => {

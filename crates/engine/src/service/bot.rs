@@ -41,13 +41,7 @@ struct Bot {
 impl Service {
     /// Polls the configured bot while this process holds the lease, until the service stops.
     pub(super) async fn telegram_bot(self) {
-        let holder = format!(
-            "{}-{}",
-            std::process::id(),
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos())
-        );
+        let holder = lease_holder();
         let mut bot: Option<Bot> = None;
         let mut renewed: Option<Instant> = None;
         let mut failures = 0u32;
@@ -72,6 +66,9 @@ impl Service {
                     .await
                 {
                     Ok(true) => renewed = Some(Instant::now()),
+                    Ok(false) if self.take_lease_from_the_dead(&holder).await => {
+                        renewed = Some(Instant::now());
+                    }
                     Ok(false) => {
                         renewed = None;
                         self.bot_idle(IDLE).await;
@@ -128,6 +125,19 @@ impl Service {
         }
         if renewed.is_some() {
             let _ = self.inner.store.release_lease(LEASE, &holder).await;
+        }
+    }
+
+    /// Takes the lease over when its holder was a process of this machine that is gone (killed, crashed):
+    /// the bot answers again as soon as the engine is restarted, not a lease's length later.
+    async fn take_lease_from_the_dead(&self, holder: &str) -> bool {
+        let store = &self.inner.store;
+        match store.lease_holder(LEASE).await {
+            Ok(Some(old)) if holder_is_gone(&old) => {
+                let taken = store.take_lease_from(LEASE, &old, holder, LEASE_SECS).await;
+                matches!(taken, Ok(true))
+            }
+            _ => false,
         }
     }
 
@@ -304,5 +314,54 @@ impl Service {
     async fn notice_of_match(&self, match_id: i64) -> Option<Notice> {
         let payload = self.inner.store.notice_of_match(match_id).await.ok()??;
         serde_json::from_str(&payload).ok()
+    }
+}
+
+/// This process as a lease holder: `host/pid/start`, so another process of the same machine can tell whether
+/// the holder is still running.
+fn lease_holder() -> String {
+    let started = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("{}/{}/{started}", host_name(), std::process::id())
+}
+
+fn host_name() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// Whether `holder` names a process of this machine that has ended (no such pid, or a zombie). A holder of
+/// another machine, or one that cannot be read, is taken to be alive: its lease runs out by itself.
+fn holder_is_gone(holder: &str) -> bool {
+    let mut parts = holder.split('/');
+    let (Some(host), Some(pid)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    if host != host_name() || pid.parse::<u32>().is_err() {
+        return false;
+    }
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // The state follows the command's closing parenthesis: Z (zombie) or X (dead) have ended.
+        Ok(stat) => stat
+            .rsplit_once(") ")
+            .is_some_and(|(_, rest)| rest.starts_with(['Z', 'X'])),
+        Err(_) => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_holder_is_gone_only_when_it_was_a_process_of_this_machine_that_ended() {
+        assert!(!holder_is_gone(&lease_holder()), "this process runs");
+        let ended = format!("{}/{}/1", host_name(), u32::MAX);
+        assert!(holder_is_gone(&ended), "no such pid");
+        let elsewhere = format!("{}-other/{}/1", host_name(), u32::MAX);
+        assert!(!holder_is_gone(&elsewhere), "another machine's");
+        assert!(!holder_is_gone("garbled"));
     }
 }

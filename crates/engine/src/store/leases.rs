@@ -24,6 +24,40 @@ impl Store {
         .await
     }
 
+    /// Who holds the lease `name` (run out or not).
+    pub async fn lease_holder(&self, name: &str) -> Result<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT holder FROM leases WHERE name = ?")
+                .bind(name)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Takes the lease `name` over from `old` (known to be dead) for `holder`; false when `old` no longer
+    /// holds it (another process took it first).
+    pub async fn take_lease_from(
+        &self,
+        name: &str,
+        old: &str,
+        holder: &str,
+        secs: i64,
+    ) -> Result<bool> {
+        self.write(async {
+            let done = sqlx::query(
+                "UPDATE leases SET holder = ?, until = ? WHERE name = ? AND holder = ?",
+            )
+            .bind(holder)
+            .bind(now() + secs)
+            .bind(name)
+            .bind(old)
+            .execute(&self.pool)
+            .await?;
+            Ok(done.rows_affected() > 0)
+        })
+        .await
+    }
+
     /// Gives the lease up, so another process need not wait for it to run out.
     pub async fn release_lease(&self, name: &str, holder: &str) -> Result<()> {
         self.write(async {
@@ -75,6 +109,19 @@ mod tests {
         );
         store.release_lease("bot", "a").await.unwrap();
         assert!(store.hold_lease("bot", "b", 60).await.unwrap());
+        assert_eq!(
+            store.lease_holder("bot").await.unwrap().as_deref(),
+            Some("b")
+        );
+        assert!(
+            !store.take_lease_from("bot", "a", "c", 60).await.unwrap(),
+            "a no longer holds it"
+        );
+        assert!(
+            store.take_lease_from("bot", "b", "c", 60).await.unwrap(),
+            "b died: c takes over"
+        );
+        assert!(!store.hold_lease("bot", "b", 60).await.unwrap());
         // Run out (a lease of -2 s ended before now): taken over.
         assert!(store.hold_lease("other", "a", -2).await.unwrap());
         assert!(store.hold_lease("other", "b", 60).await.unwrap());

@@ -81,6 +81,7 @@ fn setting_label(setting: SettingKey) -> &'static str {
         SettingKey::SearchBudget => "the search budget",
         SettingKey::WebListen => "the web UI's address",
         SettingKey::WebUrlBase => "the web UI's URL base",
+        SettingKey::TelegramUserIds => "the Telegram user ids the bot obeys",
         SettingKey::WebTrustForwarded => "whether to trust a reverse proxy",
     }
 }

@@ -16,6 +16,8 @@ pub enum SettingKey {
     ProwlarrUrl,
     TelegramChatId,
     TelegramApiUrl,
+    /// Who in the chat the bot obeys (a group's members); empty: everyone in it.
+    TelegramUserIds,
     Concurrency,
     Interval,
     ProwlarrTimeout,
@@ -29,10 +31,11 @@ pub enum SettingKey {
 }
 
 impl SettingKey {
-    pub const ALL: [SettingKey; 13] = [
+    pub const ALL: [SettingKey; 14] = [
         SettingKey::ProwlarrUrl,
         SettingKey::TelegramChatId,
         SettingKey::TelegramApiUrl,
+        SettingKey::TelegramUserIds,
         SettingKey::Concurrency,
         SettingKey::Interval,
         SettingKey::ProwlarrTimeout,
@@ -50,6 +53,7 @@ impl SettingKey {
             SettingKey::ProwlarrUrl => "prowlarr_url",
             SettingKey::TelegramChatId => "telegram_chat_id",
             SettingKey::TelegramApiUrl => "telegram_api_url",
+            SettingKey::TelegramUserIds => "telegram_user_ids",
             SettingKey::Concurrency => "concurrency",
             SettingKey::Interval => "interval",
             SettingKey::ProwlarrTimeout => "prowlarr_timeout",
@@ -68,6 +72,7 @@ impl SettingKey {
             SettingKey::ProwlarrUrl => "NIGHTWATCHER_PROWLARR_URL",
             SettingKey::TelegramChatId => "NIGHTWATCHER_TELEGRAM_CHAT_ID",
             SettingKey::TelegramApiUrl => "NIGHTWATCHER_TELEGRAM_API_URL",
+            SettingKey::TelegramUserIds => "NIGHTWATCHER_TELEGRAM_USER_IDS",
             SettingKey::Concurrency => "NIGHTWATCHER_CONCURRENCY",
             SettingKey::Interval => "NIGHTWATCHER_INTERVAL",
             SettingKey::ProwlarrTimeout => "NIGHTWATCHER_PROWLARR_TIMEOUT",
@@ -86,6 +91,7 @@ impl SettingKey {
         match self {
             SettingKey::ProwlarrUrl
             | SettingKey::TelegramChatId
+            | SettingKey::TelegramUserIds
             | SettingKey::WebListen
             | SettingKey::WebUrlBase => None,
             SettingKey::TelegramApiUrl => Some("https://api.telegram.org"),
@@ -192,6 +198,14 @@ impl SettingKey {
                     )
                 }),
             SettingKey::WebUrlBase => canonical_url_base(value).map_err(|rule| invalid(&rule)),
+            SettingKey::TelegramUserIds => user_ids(value)
+                .map(|ids| {
+                    ids.iter()
+                        .map(u64::to_string)
+                        .collect::<Vec<_>>()
+                        .join(",")
+                })
+                .map_err(|rule| invalid(&rule)),
             SettingKey::DesktopNotifications | SettingKey::WebTrustForwarded => match value
                 .to_ascii_lowercase()
                 .as_str()
@@ -218,7 +232,7 @@ impl std::str::FromStr for SettingKey {
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
     #[error(
-        "unknown setting {0:?}: the settings are prowlarr_url, telegram_chat_id, telegram_api_url, concurrency, interval, prowlarr_timeout, desktop_notifications, search_mode, search_every, search_budget, web_listen, web_url_base, web_trust_forwarded"
+        "unknown setting {0:?}: the settings are prowlarr_url, telegram_chat_id, telegram_api_url, telegram_user_ids, concurrency, interval, prowlarr_timeout, desktop_notifications, search_mode, search_every, search_budget, web_listen, web_url_base, web_trust_forwarded"
     )]
     UnknownKey(String),
     #[error("{key}: {rule}")]
@@ -227,6 +241,23 @@ pub enum SettingsError {
     InvalidEnv { var: &'static str, rule: String },
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// The Telegram user ids of `telegram_user_ids`: numbers separated by commas or spaces (none: everyone in
+/// the chat).
+fn user_ids(value: &str) -> Result<Vec<u64>, String> {
+    value
+        .split([',', ' '])
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            part.parse::<u64>().ok().filter(|id| *id > 0).ok_or_else(|| {
+                format!(
+                    "{part:?} is not a Telegram user id: write the numeric ids separated by commas, such as \
+                     123456789,987654321 (a user's id is shown by \"Detect\" when they write to the bot)"
+                )
+            })
+        })
+        .collect()
 }
 
 /// A URL base (`web_url_base`) in canonical form: `""` for none, else `/a/b` (a leading slash, no trailing one),
@@ -296,6 +327,8 @@ pub struct Settings {
     pub prowlarr_url: Option<String>,
     pub telegram_chat_id: Option<String>,
     pub telegram_api_url: String,
+    /// Who in the chat the bot obeys; empty: everyone in it.
+    pub telegram_user_ids: Vec<u64>,
     pub concurrency: usize,
     pub interval: Duration,
     pub prowlarr_timeout: Duration,
@@ -375,6 +408,9 @@ impl Settings {
             telegram_chat_id: get(SettingKey::TelegramChatId),
             telegram_api_url: get(SettingKey::TelegramApiUrl)
                 .unwrap_or_else(|| "https://api.telegram.org".into()),
+            telegram_user_ids: get(SettingKey::TelegramUserIds)
+                .and_then(|v| user_ids(&v).ok())
+                .unwrap_or_default(),
             concurrency: get(SettingKey::Concurrency)
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(5),
@@ -467,6 +503,16 @@ mod tests {
             "/nightwatcher"
         );
         assert_eq!(SettingKey::WebUrlBase.validate("/").unwrap(), "");
+        assert_eq!(
+            SettingKey::TelegramUserIds.validate(" 12, 34 56 ").unwrap(),
+            "12,34,56"
+        );
+        assert_eq!(SettingKey::TelegramUserIds.validate("").unwrap(), "");
+        let err = SettingKey::TelegramUserIds
+            .validate("12,@bob")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("\"@bob\" is not a Telegram user id"), "{err}");
         assert_eq!(SettingKey::WebUrlBase.validate("/a/b-c").unwrap(), "/a/b-c");
         for bad in ["nightwatcher", "/a//b", "/../x", "/a b", "/a\"b", "/a;b"] {
             let err = SettingKey::WebUrlBase

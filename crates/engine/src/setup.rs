@@ -83,7 +83,8 @@ pub fn telegram_channel(
 }
 
 /// The bot's update reader and the chat it obeys, when Telegram is configured with a numeric chat id (a
-/// channel's `@username` names no chat that could tap a button).
+/// channel's `@username` names no chat that could tap a button). Who in that chat it obeys is
+/// `settings.telegram_user_ids`.
 pub fn telegram_bot(
     settings: &Settings,
     secrets: &dyn SecretStore,

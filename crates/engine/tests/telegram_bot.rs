@@ -9,6 +9,7 @@ mod common;
 use std::time::Duration;
 
 use nightwatcher_engine::service::Service;
+use nightwatcher_engine::settings::{self, SettingKey};
 use nightwatcher_engine::store::{GrabStatus, Store};
 use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder, download_client};
 use nightwatcher_testkit::telegram::{FakeTelegram, SentMessage};
@@ -40,6 +41,11 @@ async fn until(what: &str, pred: impl Fn() -> bool) {
 
 /// A service that found two releases of Heat and notified them, with a qBittorrent client in Prowlarr.
 async fn notified_heat() -> Setup {
+    notified_heat_obeying(None).await
+}
+
+/// [`notified_heat`], the bot obeying only the users `user_ids` (the `telegram_user_ids` setting).
+async fn notified_heat_obeying(user_ids: Option<&str>) -> Setup {
     let (dir, store) = common::temp_store().await;
     let prowlarr = FakeProwlarr::start(KEY).await;
     let telegram = FakeTelegram::start(TOKEN).await;
@@ -58,6 +64,11 @@ async fn notified_heat() -> Setup {
         prowlarr.add_release(ReleaseBuilder::new(title).guid(guid).build_for(&prowlarr));
     }
     common::point_at_fakes(&store, &prowlarr, &telegram, CHAT).await;
+    if let Some(ids) = user_ids {
+        settings::set(&store, SettingKey::TelegramUserIds, ids)
+            .await
+            .unwrap();
+    }
     let (service, mut rx) = common::start(
         store.clone(),
         common::secrets(KEY, TOKEN),
@@ -303,5 +314,32 @@ async fn commands_in_the_configured_chat_are_done_and_answered() {
     .await;
     assert!(s.service.status().await.paused, "still paused");
     assert_eq!(s.telegram.messages().len(), sent, "no answer");
+    s.service.shutdown().await;
+}
+
+#[tokio::test]
+async fn with_user_ids_set_only_those_users_are_obeyed_in_the_chat() {
+    let s = notified_heat_obeying(Some(&format!("{}, {}", USER + 1, USER + 2))).await;
+    let grab = buttons(s.message.reply_markup.as_ref().unwrap())[0]
+        .1
+        .clone();
+    let (update, _) = s
+        .telegram
+        .push_callback_query(s.message.message_id, USER, &grab);
+    until("the stranger's tap is read", || {
+        s.telegram.confirmed_offset() > update
+    })
+    .await;
+    assert!(
+        s.prowlarr.grabs().is_empty(),
+        "a user not listed is not obeyed"
+    );
+    assert!(s.telegram.callback_answers().is_empty());
+    s.telegram
+        .push_callback_query(s.message.message_id, USER + 2, &grab);
+    until("a listed user's tap grabs", || {
+        s.prowlarr.grabs().len() == 1
+    })
+    .await;
     s.service.shutdown().await;
 }

@@ -4,7 +4,8 @@
 //! One process reads the bot's updates: the poller holds the `telegram-bot` lease in the database (the
 //! desktop app and `nightwatcherd run` on one database take turns, never both), and another program polling
 //! the same bot (Telegram then cuts one off with 409) is shown as a problem. Only the configured chat is
-//! obeyed; taps from any other are ignored and logged without their content. A tap is answered at once
+//! obeyed, and in it only the users of `telegram_user_ids` when it lists any; anything else is ignored and
+//! logged without its content. A tap is answered at once
 //! (`answerCallbackQuery`), then done, then its buttons are replaced by what happened; the update is
 //! confirmed only after that, and a grab names the update as its request, so a tap handled twice (the
 //! process was killed in between) grabs once.
@@ -32,10 +33,17 @@ const RENEW_EVERY: Duration = Duration::from_secs(30);
 /// How long a process that does not poll waits before it looks again (the lease, the settings).
 const IDLE: Duration = Duration::from_secs(30);
 
-/// The reader of the configured bot, and the chat it obeys.
+/// The reader of the configured bot, the chat it obeys, and who in it (everyone when empty).
 struct Bot {
     updates: Updates,
     chat: i64,
+    users: Vec<u64>,
+}
+
+impl Bot {
+    fn obeys(&self, chat: i64, user: u64) -> bool {
+        chat == self.chat && (self.users.is_empty() || self.users.contains(&user))
+    }
 }
 
 impl Service {
@@ -164,7 +172,11 @@ impl Service {
                 if let Err(e) = updates.set_commands(chat, MENU).await {
                     tracing::debug!(reason = e.reason(), "could not set the bot's command menu");
                 }
-                Some(Bot { updates, chat })
+                Some(Bot {
+                    updates,
+                    chat,
+                    users: settings.telegram_user_ids.clone(),
+                })
             }
             Ok(None) => None,
             Err(e) => {
@@ -195,14 +207,14 @@ impl Service {
             Incoming::Tap {
                 query_id,
                 chat,
+                user,
                 message_id,
                 data,
-                ..
-            } if chat == bot.chat => {
+            } if bot.obeys(chat, user) => {
                 self.on_tap(bot, update.update_id, &query_id, message_id, &data)
                     .await;
             }
-            Incoming::Text { chat, text, .. } if chat == bot.chat => {
+            Incoming::Text { chat, user, text } if bot.obeys(chat, user) => {
                 let reply = match BotCommand::parse(&text) {
                     Ok(Some(command)) => self.run_bot_command(command).await,
                     Ok(None) => return,
@@ -212,10 +224,11 @@ impl Service {
                     tracing::warn!(reason = e.reason(), "could not answer a command");
                 }
             }
-            Incoming::Tap { chat, .. } | Incoming::Text { chat, .. } => {
+            Incoming::Tap { chat, user, .. } | Incoming::Text { chat, user, .. } => {
                 tracing::info!(
                     chat,
-                    "ignored an update from a chat that is not the configured one"
+                    user,
+                    "ignored an update from a chat or user the bot does not obey"
                 );
             }
             Incoming::Other { .. } => {}

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use nightwatcher_engine::channel::ChannelId;
 use nightwatcher_engine::filters::{Codec, IndexerRef, Protocol, Resolution, Source};
 
 #[derive(Debug, Parser)]
@@ -47,7 +48,8 @@ pub enum Command {
     /// Show or change settings
     #[command(subcommand)]
     Config(ConfigCommand),
-    /// Store or inspect the Prowlarr API key and the Telegram bot token (kept in the OS keyring)
+    /// Store or inspect the Prowlarr API key, the Telegram bot token and the channels' secrets (kept in the
+    /// OS keyring)
     #[command(subcommand)]
     Secret(SecretCommand),
     /// Last checks, pending and failed notifications, items with errors
@@ -77,6 +79,9 @@ pub enum Command {
     /// The web UI's password and API key (docs/http-api.md)
     #[command(subcommand)]
     Web(WebCommand),
+    /// The notification channels: telegram, ntfy, webhook
+    #[command(subcommand)]
+    Channel(ChannelCommand),
 }
 
 impl Command {
@@ -201,7 +206,7 @@ pub enum ConfigCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Change a setting: prowlarr_url, telegram_chat_id, telegram_api_url, concurrency, interval, prowlarr_timeout
+    /// Change a setting (`config show` lists them all): prowlarr_url, telegram_chat_id, ntfy_topic, webhook_url, …
     Set { key: String, value: String },
     /// Return a setting to its default
     Unset { key: String },
@@ -209,12 +214,41 @@ pub enum ConfigCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum SecretCommand {
-    /// Store a secret in the OS keyring, reading its value from stdin: prowlarr-api-key or telegram-bot-token
+    /// Store a secret in the OS keyring, reading its value from stdin: prowlarr-api-key, telegram-bot-token,
+    /// ntfy-token or webhook-secret
     Set { name: String },
     /// Say which secrets are set and where from (never their values)
     Status,
     /// Remove a secret from the OS keyring
     Delete { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChannelCommand {
+    /// Each channel: not set up, on or off
+    List,
+    /// Send every notification through this channel too (once it is set up)
+    On {
+        #[arg(value_parser = channel_name())]
+        channel: ChannelId,
+    },
+    /// Stop sending through this channel; its settings stay
+    Off {
+        #[arg(value_parser = channel_name())]
+        channel: ChannelId,
+    },
+    /// Send a test message through this channel now, on or off; exit non-zero with the reason when it fails
+    Test {
+        #[arg(value_parser = channel_name())]
+        channel: ChannelId,
+    },
+}
+
+/// A channel's name, one of those listed in `--help` and in the error for another.
+fn channel_name() -> impl clap::builder::TypedValueParser<Value = ChannelId> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(ChannelId::NAMES)
+        .try_map(|name| name.parse::<ChannelId>())
 }
 
 #[derive(Debug, Subcommand)]

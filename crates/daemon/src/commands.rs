@@ -51,6 +51,7 @@ pub async fn dispatch(cli: Cli) -> Outcome {
         Command::Found { item, json } => crate::found::list(&store, item, json).await,
         Command::Grab { found_id } => crate::found::grab(&store, found_id).await,
         Command::Web(cmd) => crate::web::command(&store, cmd).await,
+        Command::Channel(cmd) => crate::channels::command(&store, cmd).await,
         Command::Secret(_) => Ok(()),
     };
     store.close().await;
@@ -112,7 +113,7 @@ async fn run(store: &Store, listen: Option<String>) -> Outcome {
     setup::prowlarr_client(&settings, secrets.as_ref())?;
     if setup::channels(&settings, secrets.as_ref())?.is_empty() {
         tracing::warn!(
-            "Telegram is not configured (telegram_chat_id and telegram-bot-token): releases are recorded but not sent"
+            "no notification channel is set up and on (Telegram, ntfy or a webhook: see `nightwatcherd channel list`): releases are recorded but not sent"
         );
     }
     let service = Service::start(store.clone(), secrets, Events::new()).await;

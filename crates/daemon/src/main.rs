@@ -14,6 +14,7 @@
 //! edits the settings directly, with where each value comes from (environment, database, default), which the
 //! service's settings view does not say and whose `prowlarr_timeout` it does not take.
 
+mod channels;
 mod chat;
 mod cli;
 mod commands;

@@ -2,116 +2,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic: that is the failure report
 
-use std::path::{Path, PathBuf};
+mod common;
+
 use std::process::Stdio;
 use std::time::Duration;
 
 use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder};
 use nightwatcher_testkit::telegram::FakeTelegram;
-use tokio::io::AsyncWriteExt;
-use tokio::process::Command;
 
-const KEY: &str = "cli-prowlarr-key-5f3a9c";
-const TOKEN: &str = "987654:CLI-bot_token-zz9";
-const CHAT: i64 = 777;
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-struct Env {
-    dir: tempfile::TempDir,
-    vars: Vec<(String, String)>,
-}
-
-impl Env {
-    fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let service = format!("nightwatcher-test-{}", std::process::id());
-        let vars = vec![
-            (
-                "NIGHTWATCHER_DB".into(),
-                dir.path().join("nw.db").display().to_string(),
-            ),
-            ("NIGHTWATCHER_KEYRING_SERVICE".into(), service),
-            ("RUST_LOG".into(), "info".into()),
-        ];
-        Env { dir, vars }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("nw.db")
-    }
-
-    fn set(&mut self, k: &str, v: &str) {
-        self.vars.retain(|(key, _)| key != k);
-        self.vars.push((k.into(), v.into()));
-    }
-
-    fn with_fakes(&mut self, prowlarr: &FakeProwlarr, telegram: &FakeTelegram) {
-        self.set("NIGHTWATCHER_PROWLARR_URL", &prowlarr.url());
-        self.set("NIGHTWATCHER_PROWLARR_API_KEY", KEY);
-        self.set("NIGHTWATCHER_TELEGRAM_BOT_TOKEN", TOKEN);
-        self.set("NIGHTWATCHER_TELEGRAM_CHAT_ID", &CHAT.to_string());
-        self.set("NIGHTWATCHER_TELEGRAM_API_URL", &telegram.api_url());
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_nightwatcherd"));
-        cmd.args(args)
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default());
-        for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "HOME"] {
-            if let Ok(v) = std::env::var(var) {
-                cmd.env(var, v);
-            }
-        }
-        cmd.env("XDG_DATA_HOME", self.dir.path().join("xdg"));
-        for (k, v) in &self.vars {
-            cmd.env(k, v);
-        }
-        cmd.kill_on_drop(true);
-        cmd
-    }
-
-    async fn run(&self, args: &[&str]) -> Out {
-        self.run_with_stdin(args, "").await
-    }
-
-    async fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Out {
-        let mut child = self
-            .command(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut input = child.stdin.take().unwrap();
-        input.write_all(stdin.as_bytes()).await.unwrap();
-        drop(input);
-        let out = tokio::time::timeout(Duration::from_secs(60), child.wait_with_output())
-            .await
-            .unwrap()
-            .unwrap();
-        Out {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-}
-
-fn assert_no_secrets(text: &str) {
-    assert!(!text.contains(KEY), "the API key leaked: {text}");
-    assert!(!text.contains(TOKEN), "the bot token leaked: {text}");
-}
-
-fn file_contains(path: &Path, needle: &str) -> bool {
-    let bytes = std::fs::read(path).unwrap_or_default();
-    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
-}
+use common::{CHAT, Env, KEY, TOKEN, assert_no_secrets, file_contains};
 
 #[tokio::test]
 async fn watchlist_add_list_export_import_and_remove() {

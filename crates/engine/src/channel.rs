@@ -3,7 +3,9 @@
 //! cases. Pacing, retries and the lease are the outbox worker's; a channel never retries or waits on its own.
 //!
 //! A new channel is one module that implements [`Channel`], a name in [`ChannelId`], and a line in
-//! [`crate::setup::channels`] that builds it from the settings.
+//! [`crate::setup::channel`] that builds it from the settings. Channels that speak plain HTTP (ntfy, the
+//! webhook) sort their answers with [`SendError::from_status`] and [`SendError::from_request`], so a 429 or a
+//! 503 means the same wherever it comes from.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -29,6 +31,8 @@ use crate::news::Notice;
 #[strum(serialize_all = "lowercase")]
 pub enum ChannelId {
     Telegram,
+    Ntfy,
+    Webhook,
 }
 
 crate::closed_set!(ChannelId);
@@ -38,8 +42,20 @@ impl ChannelId {
     pub fn label(self) -> &'static str {
         match self {
             ChannelId::Telegram => "Telegram",
+            ChannelId::Ntfy => "ntfy",
+            ChannelId::Webhook => "the webhook",
         }
     }
+
+    /// The name at the start of a sentence (ntfy keeps its lower case).
+    pub fn subject(self) -> &'static str {
+        match self {
+            ChannelId::Webhook => "The webhook",
+            other => other.label(),
+        }
+    }
+
+    pub const ALL: [ChannelId; 3] = [ChannelId::Telegram, ChannelId::Ntfy, ChannelId::Webhook];
 }
 
 /// Why a delivery attempt failed, sorted by what the outbox does next.
@@ -78,11 +94,11 @@ impl SendError {
             SendError::Transient { reason, .. } => {
                 format!(
                     "{} could not take the message right now: {reason}",
-                    channel.label()
+                    channel.subject()
                 )
             }
             SendError::Permanent { reason } => {
-                format!("{} refused the message: {reason}", channel.label())
+                format!("{} refused the message: {reason}", channel.subject())
             }
         }
     }
@@ -102,6 +118,71 @@ impl SendError {
             SendError::Transient { retry_after, .. } => *retry_after,
             SendError::Permanent { .. } => None,
         }
+    }
+
+    /// How an HTTP service's refusal is handled: 408, 429 (after its `Retry-After`) and 5xx are retried;
+    /// any other status is permanent. `detail` is what the service said (its error text, already
+    /// shortened), `what_to_check` what the user should look at for a 401/403/404.
+    pub fn from_status(
+        status: reqwest::StatusCode,
+        retry_after: Option<Duration>,
+        detail: &str,
+        what_to_check: &str,
+    ) -> SendError {
+        let said = if detail.is_empty() {
+            format!("HTTP {}", status.as_u16())
+        } else {
+            format!("HTTP {}: {detail}", status.as_u16())
+        };
+        match status.as_u16() {
+            408 | 429 | 500..=599 => SendError::transient(said, retry_after),
+            401 | 403 | 404 => SendError::permanent(format!("{said}; check {what_to_check}")),
+            300..=399 => SendError::permanent(format!(
+                "{said}: the address redirects elsewhere; set the address it redirects to"
+            )),
+            _ => SendError::permanent(said),
+        }
+    }
+
+    /// A request that got no answer (no connection, a timeout, a reply cut off): retried. The URL is left
+    /// out of the reason, since a webhook's or an ntfy topic's address is itself a credential.
+    pub fn from_request(error: reqwest::Error) -> SendError {
+        let kind = if error.is_timeout() {
+            "no answer in time"
+        } else if error.is_connect() {
+            "cannot connect"
+        } else {
+            "the request failed"
+        };
+        let error = error.without_url();
+        let detail = std::error::Error::source(&error)
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| error.to_string());
+        SendError::transient(
+            crate::redact::scrub_known(&format!("{kind} ({detail})")),
+            None,
+        )
+    }
+}
+
+/// The seconds of an HTTP `Retry-After` header (the date form is rare from these services and is ignored).
+pub fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    headers
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .map(|s| Duration::from_secs(s.min(3600)))
+}
+
+/// At most `max` characters of an answer's text, on one line: enough to say what a service objected to.
+pub fn short_detail(body: &str, max: usize) -> String {
+    let one_line: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &one_line[..cut]),
+        None => one_line,
     }
 }
 

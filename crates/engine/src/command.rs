@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::channel::ChannelId;
 use crate::model::ItemSpec;
 use crate::redact::scrub_known;
 use crate::secrets::SecretName;
@@ -81,7 +82,11 @@ pub enum Command {
         value: String,
     },
     TestProwlarr,
-    SendTestMessage,
+    /// "Send test message" on one channel (Telegram when not said).
+    SendTestMessage {
+        #[serde(default = "telegram")]
+        channel: ChannelId,
+    },
     /// The chats messages to the bot came from, for the chat id setting (waits up to 25 s for one).
     DetectTelegramChats,
     GetStatus,
@@ -165,7 +170,7 @@ pub async fn dispatch(service: &Service, command: Command) -> Result<Value, Remo
             to_json(service.set_secret(name, &value).await?)
         }
         C::TestProwlarr => to_json(service.test_prowlarr().await?),
-        C::SendTestMessage => to_json(service.send_test_message().await?),
+        C::SendTestMessage { channel } => to_json(service.send_test_message(channel).await?),
         C::DetectTelegramChats => to_json(service.detect_telegram_chats().await?),
         C::GetStatus => to_json(service.status().await),
         C::GetMonitoring => to_json(service.monitoring().await),
@@ -191,6 +196,10 @@ pub async fn dispatch_json(
 
 fn window() -> Face {
     Face::App
+}
+
+fn telegram() -> ChannelId {
+    ChannelId::Telegram
 }
 
 fn to_json<T: Serialize>(value: T) -> Result<Value, RemoteError> {
@@ -220,6 +229,8 @@ pub enum ErrorKind {
     NotConfigured,
     Prowlarr,
     Telegram,
+    /// ntfy or the webhook refused a message or could not be reached.
+    Channel,
     Keyring,
     Import,
     Internal,
@@ -290,6 +301,7 @@ impl From<&ServiceError> for ErrorKind {
             ServiceError::NotConfigured(_) => ErrorKind::NotConfigured,
             ServiceError::Prowlarr(_) => ErrorKind::Prowlarr,
             ServiceError::Telegram(_) => ErrorKind::Telegram,
+            ServiceError::Channel(_) => ErrorKind::Channel,
             ServiceError::Keyring(_) => ErrorKind::Keyring,
             ServiceError::Import(_) => ErrorKind::Import,
             ServiceError::Internal(_) => ErrorKind::Internal,

@@ -56,7 +56,7 @@ pub fn setup_remedy(e: &SetupError) -> Option<Remedy> {
         }),
         SetupError::Secret(e) => secret_remedy(e),
         SetupError::Prowlarr(e) => prowlarr_remedy(e),
-        SetupError::Telegram(_) => None,
+        SetupError::Telegram(_) | SetupError::Channel { .. } => None,
     }
 }
 

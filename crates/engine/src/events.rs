@@ -36,9 +36,13 @@ pub enum Event {
     /// A check finished with these figures.
     CheckFinished { run_id: i64, summary: CheckSummary },
     /// A notification was delivered, or failed for good.
-    NotificationSent { notification_id: i64 },
+    NotificationSent {
+        notification_id: i64,
+        channel: String,
+    },
     NotificationFailed {
         notification_id: i64,
+        channel: String,
         reason: String,
     },
     /// A notification could not be delivered now and is retried at `next_attempt_at` (Unix seconds).

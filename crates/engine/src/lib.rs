@@ -80,6 +80,7 @@ pub mod monitor;
 pub mod news;
 pub mod normalize;
 pub mod notify;
+pub mod ntfy;
 pub mod prowlarr;
 pub mod redact;
 pub mod remedy;
@@ -94,6 +95,7 @@ pub mod store;
 pub mod telegram;
 pub mod validation;
 pub mod watcher;
+pub mod webhook;
 
 /// `NightWatcher/<version>`: Prowlarr records the first User-Agent token as the request's source.
 pub const USER_AGENT: &str = concat!("NightWatcher/", env!("CARGO_PKG_VERSION"));

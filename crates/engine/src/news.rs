@@ -6,6 +6,8 @@
 //! the guid, on purpose: they can embed the Prowlarr API key or a tracker passkey and must never leave the
 //! machine. A release is named to the outside by its match id, which the engine resolves when asked to grab.
 
+pub mod words;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -103,6 +105,32 @@ pub struct TelegramHtml {
     pub text: String,
     pub photo_url: Option<String>,
     pub caption: Option<String>,
+}
+
+/// Where the web UI is as its users reach it (the `web_public_url` setting): messages link to an item there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebLinks {
+    base: String,
+}
+
+impl WebLinks {
+    /// `None` for an address that is not a [`safe_url`].
+    pub fn new(base: &str) -> Option<WebLinks> {
+        let base = safe_url(base)?;
+        Some(WebLinks {
+            base: base.trim_end_matches('/').to_owned(),
+        })
+    }
+
+    /// The item's releases in the web UI's Found view.
+    pub fn item(&self, item_id: i64) -> String {
+        format!("{}/?item={item_id}", self.base)
+    }
+
+    /// Everything found.
+    pub fn found(&self) -> String {
+        format!("{}/?view=found", self.base)
+    }
 }
 
 /// An `http(s)` URL that is safe to put in a message, normalised; `None` for any other scheme (`javascript:`,

@@ -83,6 +83,14 @@ fn setting_label(setting: SettingKey) -> &'static str {
         SettingKey::WebUrlBase => "the web UI's URL base",
         SettingKey::TelegramUserIds => "the Telegram user ids the bot obeys",
         SettingKey::WebTrustForwarded => "whether to trust a reverse proxy",
+        SettingKey::WebPublicUrl => "the web UI's public address",
+        SettingKey::TelegramEnabled => "whether Telegram is on",
+        SettingKey::NtfyUrl => "the ntfy server",
+        SettingKey::NtfyTopic => "the ntfy topic",
+        SettingKey::NtfyPriority => "the ntfy priority",
+        SettingKey::NtfyEnabled => "whether ntfy is on",
+        SettingKey::WebhookUrl => "the webhook URL",
+        SettingKey::WebhookEnabled => "whether the webhook is on",
     }
 }
 
@@ -91,13 +99,19 @@ fn secret_label(secret: SecretName) -> &'static str {
         SecretName::ProwlarrApiKey => "the Prowlarr API key",
         SecretName::TelegramBotToken => "the Telegram bot token",
         SecretName::ServerApiKey => "the NightWatcher server's API key (under Engine)",
+        SecretName::NtfyToken => "the ntfy access token",
+        SecretName::WebhookSecret => "the webhook secret",
     }
 }
 
 /// What `config set KEY` wants after the key, in the README's words.
 fn value_placeholder(setting: SettingKey) -> &'static str {
     match setting {
-        SettingKey::ProwlarrUrl | SettingKey::TelegramApiUrl => "URL",
+        SettingKey::ProwlarrUrl
+        | SettingKey::TelegramApiUrl
+        | SettingKey::NtfyUrl
+        | SettingKey::WebhookUrl
+        | SettingKey::WebPublicUrl => "URL",
         SettingKey::TelegramChatId => "CHAT_ID",
         _ => "VALUE",
     }

@@ -1,4 +1,5 @@
-//! Credentials: the Prowlarr API key and the Telegram bot token.
+//! Credentials: the Prowlarr API key, the Telegram bot token, the ntfy access token, the webhook secret, and
+//! the API key of a server a desktop app is attached to.
 //!
 //! They live in the OS keyring (Secret Service on Linux, through the `keyring` crate with its platform
 //! features enabled explicitly: without them keyring 3 silently uses an in-memory mock). Environment variables
@@ -40,13 +41,19 @@ pub enum SecretName {
     TelegramBotToken,
     /// The API key of the NightWatcher server a desktop app is attached to.
     ServerApiKey,
+    /// An ntfy access token (`tk_…`) for a protected topic.
+    NtfyToken,
+    /// Sent with every webhook request, for the receiver to check.
+    WebhookSecret,
 }
 
 impl SecretName {
-    pub const ALL: [SecretName; 3] = [
+    pub const ALL: [SecretName; 5] = [
         SecretName::ProwlarrApiKey,
         SecretName::TelegramBotToken,
         SecretName::ServerApiKey,
+        SecretName::NtfyToken,
+        SecretName::WebhookSecret,
     ];
 
     /// The name used on the command line and as the keyring entry's user.
@@ -55,6 +62,19 @@ impl SecretName {
             SecretName::ProwlarrApiKey => "prowlarr-api-key",
             SecretName::TelegramBotToken => "telegram-bot-token",
             SecretName::ServerApiKey => "server-api-key",
+            SecretName::NtfyToken => "ntfy-token",
+            SecretName::WebhookSecret => "webhook-secret",
+        }
+    }
+
+    /// The name of the field a form shows it in (`prowlarr_api_key`).
+    pub fn field(self) -> &'static str {
+        match self {
+            SecretName::ProwlarrApiKey => "prowlarr_api_key",
+            SecretName::TelegramBotToken => "telegram_bot_token",
+            SecretName::ServerApiKey => "server_api_key",
+            SecretName::NtfyToken => "ntfy_token",
+            SecretName::WebhookSecret => "webhook_secret",
         }
     }
 
@@ -64,6 +84,8 @@ impl SecretName {
             SecretName::ProwlarrApiKey => "NIGHTWATCHER_PROWLARR_API_KEY",
             SecretName::TelegramBotToken => "NIGHTWATCHER_TELEGRAM_BOT_TOKEN",
             SecretName::ServerApiKey => "NIGHTWATCHER_SERVER_API_KEY",
+            SecretName::NtfyToken => "NIGHTWATCHER_NTFY_TOKEN",
+            SecretName::WebhookSecret => "NIGHTWATCHER_WEBHOOK_SECRET",
         }
     }
 }
@@ -75,7 +97,10 @@ impl std::str::FromStr for SecretName {
             .into_iter()
             .find(|n| n.as_str() == s)
             .ok_or_else(|| {
-                format!("unknown secret {s:?}: use prowlarr-api-key or telegram-bot-token")
+                format!(
+                    "unknown secret {s:?}: the secrets are {}",
+                    SecretName::ALL.map(SecretName::as_str).join(", ")
+                )
             })
     }
 }

@@ -3,11 +3,14 @@
 
 use std::sync::Arc;
 
-use crate::channel::Channel;
+use crate::channel::{Channel, ChannelId};
+use crate::news::WebLinks;
+use crate::ntfy::{NtfyChannel, NtfyConfig};
 use crate::prowlarr::{ProwlarrClient, ProwlarrConfig, ProwlarrError, RetryPolicy};
 use crate::secrets::{SecretError, SecretName, SecretStore};
 use crate::settings::Settings;
 use crate::telegram::{self, SendError, TelegramChannel, TelegramConfig};
+use crate::webhook::{WebhookChannel, WebhookConfig};
 
 /// What keeps the engine from being built. The messages say what is wrong; how to fix it is each face's to
 /// say, from [`crate::diagnose::setup_remedy`] (Settings in the window, a command in `nightwatcherd`).
@@ -25,6 +28,8 @@ pub enum SetupError {
     Prowlarr(#[from] ProwlarrError),
     #[error("Telegram settings are invalid: {0}")]
     Telegram(String),
+    #[error("the {} settings are invalid: {reason}", channel.label())]
+    Channel { channel: ChannelId, reason: String },
 }
 
 pub fn prowlarr_client(
@@ -108,14 +113,75 @@ pub fn telegram_bot(
     Ok(Some((updates, chat)))
 }
 
-/// Every configured notification channel.
+/// The channel `id` as the settings and secrets make it, or `None` when it is not set up (Telegram without a
+/// token or chat, ntfy without a topic, the webhook without a URL). Whether it is on is not looked at: "Send
+/// test message" tests a channel that is off too.
+pub fn channel(
+    id: ChannelId,
+    settings: &Settings,
+    secrets: &dyn SecretStore,
+) -> Result<Option<Arc<dyn Channel>>, SetupError> {
+    let invalid = |reason: String| SetupError::Channel {
+        channel: id,
+        reason,
+    };
+    let links = settings.web_public_url.as_deref().and_then(WebLinks::new);
+    Ok(match id {
+        ChannelId::Telegram => telegram_channel(settings, secrets)?
+            .map(|c| Arc::new(c.with_links(links)) as Arc<dyn Channel>),
+        ChannelId::Ntfy => match &settings.ntfy_topic {
+            None => None,
+            Some(topic) => {
+                let server = url::Url::parse(&settings.ntfy_url)
+                    .map_err(|e| invalid(format!("ntfy_url: {e}")))?;
+                let channel = NtfyChannel::new(NtfyConfig {
+                    server,
+                    topic: topic.clone(),
+                    token: secrets.get(SecretName::NtfyToken)?,
+                    priority: settings.ntfy_priority,
+                    links,
+                })
+                .map_err(|e| invalid(e.reason().to_owned()))?;
+                Some(Arc::new(channel))
+            }
+        },
+        ChannelId::Webhook => match &settings.webhook_url {
+            None => None,
+            Some(url) => {
+                let url = url::Url::parse(url).map_err(|e| invalid(format!("webhook_url: {e}")))?;
+                let channel = WebhookChannel::new(WebhookConfig {
+                    url,
+                    secret: secrets.get(SecretName::WebhookSecret)?,
+                    links,
+                })
+                .map_err(|e| invalid(e.reason().to_owned()))?;
+                Some(Arc::new(channel))
+            }
+        },
+    })
+}
+
+/// Whether the user has channel `id` on (`telegram_enabled`, …).
+pub fn channel_enabled(id: ChannelId, settings: &Settings) -> bool {
+    match id {
+        ChannelId::Telegram => settings.telegram_enabled,
+        ChannelId::Ntfy => settings.ntfy_enabled,
+        ChannelId::Webhook => settings.webhook_enabled,
+    }
+}
+
+/// The notification channels that are set up and on.
 pub fn channels(
     settings: &Settings,
     secrets: &dyn SecretStore,
 ) -> Result<Vec<Arc<dyn Channel>>, SetupError> {
-    let mut channels: Vec<Arc<dyn Channel>> = Vec::new();
-    if let Some(telegram) = telegram_channel(settings, secrets)? {
-        channels.push(Arc::new(telegram));
+    let mut channels = Vec::new();
+    for id in ChannelId::ALL {
+        if channel_enabled(id, settings)
+            && let Some(channel) = channel(id, settings, secrets)?
+        {
+            channels.push(channel);
+        }
     }
     Ok(channels)
 }

@@ -38,6 +38,10 @@ pub enum ProblemKind {
     Telegram,
     /// Telegram is out of reach; retried by itself.
     TelegramUnreachable,
+    /// Another channel (ntfy, the webhook) refused for good: the user must fix something.
+    Channel,
+    /// Another channel is out of reach; retried by itself.
+    ChannelUnreachable,
     /// The database cannot be written.
     Storage,
     Keyring,

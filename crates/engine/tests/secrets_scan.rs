@@ -16,6 +16,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use nightwatcher_engine::channel::ChannelId;
 use nightwatcher_engine::command::ErrorKind;
 use nightwatcher_engine::command::dispatch_json as dispatch;
 use nightwatcher_engine::events::Event;
@@ -245,7 +246,11 @@ async fn no_secret_reaches_the_log_the_events_the_errors_or_the_database() {
         })
         .await
         .unwrap();
-    let e = run.service.send_test_message().await.unwrap_err();
+    let e = run
+        .service
+        .send_test_message(ChannelId::Telegram)
+        .await
+        .unwrap_err();
     assert!(e.to_string().contains("chat not found"), "{e}");
     errors.push(e.to_string());
     let e = dispatch(&run.service, "send_test_message", Value::Null)
@@ -282,7 +287,11 @@ async fn no_secret_reaches_the_log_the_events_the_errors_or_the_database() {
         .set_secret(SecretName::TelegramBotToken, WRONG_TOKEN)
         .await
         .unwrap();
-    let e = run.service.send_test_message().await.unwrap_err();
+    let e = run
+        .service
+        .send_test_message(ChannelId::Telegram)
+        .await
+        .unwrap_err();
     assert_eq!(ErrorKind::from(&e), "telegram", "{e}");
     errors.push(e.to_string());
     let e = dispatch(&run.service, "send_test_message", Value::Null)

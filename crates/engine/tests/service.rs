@@ -8,6 +8,7 @@ mod common;
 use std::sync::Arc;
 use std::time::Duration;
 
+use nightwatcher_engine::channel::ChannelId;
 use nightwatcher_engine::command::ErrorKind;
 use nightwatcher_engine::events::Event;
 use nightwatcher_engine::model::{ItemKind, ItemSpec};
@@ -319,7 +320,10 @@ async fn test_connection_and_test_message_talk_to_the_real_endpoints() {
     let info = app.service.test_prowlarr().await.unwrap();
     assert!(!info.version.is_empty());
     assert!(info.indexers >= 1);
-    app.service.send_test_message().await.unwrap();
+    app.service
+        .send_test_message(ChannelId::Telegram)
+        .await
+        .unwrap();
     assert_eq!(app.telegram.messages().len(), 1);
 
     app.service

@@ -1,4 +1,5 @@
-//! Fake Prowlarr and fake Telegram Bot API servers for NightWatcher's tests, demos and benchmarks.
+//! Fake Prowlarr, Telegram Bot API and ntfy servers and a webhook receiver for NightWatcher's tests, demos and
+//! benchmarks.
 //! Also the corpus of hostile strings (`xss`) that both the engine and the desktop tests feed through a check,
 //! and real full or read-only disks (`disk`) for the storage tests.
 //!
@@ -12,8 +13,10 @@
 //! long poll) is cut short by that same signal so shutdown never waits on an hour-long sleep.
 
 pub mod disk;
+pub mod ntfy;
 pub mod prowlarr;
 pub mod telegram;
+pub mod webhook;
 pub mod xss;
 
 use std::net::SocketAddr;

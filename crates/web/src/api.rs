@@ -8,8 +8,10 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use nightwatcher_engine::channel::ChannelId;
 use nightwatcher_engine::command::{self, Command, ErrorKind, RemoteError};
 use nightwatcher_engine::model::ItemSpec;
+use nightwatcher_engine::secrets::SecretName;
 use nightwatcher_engine::service::{Face, SettingsInput};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -47,6 +49,7 @@ pub(crate) fn routes() -> Router<Shared> {
         .route("/settings", get(get_settings).put(put_settings))
         .route("/settings/test-prowlarr", post(test_prowlarr))
         .route("/settings/test-telegram", post(test_telegram))
+        .route("/channels/{channel}/test", post(test_channel))
         .route("/settings/detect-telegram-chat", post(detect_telegram_chat))
         .route("/try-release", post(try_release))
         .route("/web/password", put(set_web_password))
@@ -286,7 +289,7 @@ async fn get_settings(State(state): State<Shared>, _: Caller) -> Result<Json<Val
     json(&state, Command::GetSettings).await
 }
 
-/// The settings, and the two secrets, which go to the keyring and never come back.
+/// The settings, and the secrets, which go to the keyring and never come back.
 #[derive(Deserialize)]
 struct SettingsBody {
     #[serde(flatten)]
@@ -295,6 +298,10 @@ struct SettingsBody {
     prowlarr_api_key: Option<String>,
     #[serde(default)]
     telegram_bot_token: Option<String>,
+    #[serde(default)]
+    ntfy_token: Option<String>,
+    #[serde(default)]
+    webhook_secret: Option<String>,
 }
 
 async fn put_settings(
@@ -305,12 +312,14 @@ async fn put_settings(
     // The settings are all validated before any is stored; then the secrets.
     let mut view = run(&state, Command::SaveSettings { input: body.input }).await?;
     let secrets = [
-        ("prowlarr-api-key", body.prowlarr_api_key),
-        ("telegram-bot-token", body.telegram_bot_token),
+        (SecretName::ProwlarrApiKey, body.prowlarr_api_key),
+        (SecretName::TelegramBotToken, body.telegram_bot_token),
+        (SecretName::NtfyToken, body.ntfy_token),
+        (SecretName::WebhookSecret, body.webhook_secret),
     ];
     for (name, value) in secrets {
         if let Some(value) = value {
-            let name = name.to_owned();
+            let name = name.as_str().to_owned();
             view = run(&state, Command::SetSecret { name, value }).await?;
         }
     }
@@ -322,7 +331,22 @@ async fn test_prowlarr(State(state): State<Shared>, _: Caller) -> Result<Json<Va
 }
 
 async fn test_telegram(State(state): State<Shared>, _: Caller) -> Result<StatusCode, ApiError> {
-    no_content(&state, Command::SendTestMessage).await
+    let channel = ChannelId::Telegram;
+    no_content(&state, Command::SendTestMessage { channel }).await
+}
+
+async fn test_channel(
+    State(state): State<Shared>,
+    _: Caller,
+    Path(channel): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let channel: ChannelId = channel.parse().map_err(|_| {
+        ApiError::not_found(format!(
+            "no channel {channel:?}: the channels are {}",
+            ChannelId::NAMES.join(", ")
+        ))
+    })?;
+    no_content(&state, Command::SendTestMessage { channel }).await
 }
 
 /// `item`: an item as it is being edited, or the id of a stored one.

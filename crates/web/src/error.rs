@@ -66,7 +66,7 @@ pub(crate) fn status_of(kind: ErrorKind, has_field: bool) -> StatusCode {
         K::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         K::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
         K::Internal | K::Keyring => StatusCode::INTERNAL_SERVER_ERROR,
-        K::Prowlarr | K::Telegram => StatusCode::BAD_GATEWAY,
+        K::Prowlarr | K::Telegram | K::Channel => StatusCode::BAD_GATEWAY,
         K::NotConfigured | K::EngineStopped | K::Unreachable => StatusCode::SERVICE_UNAVAILABLE,
     }
 }

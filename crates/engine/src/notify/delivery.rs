@@ -244,6 +244,7 @@ impl Delivery {
                     self.store.mark_failed(n.id, &reason).await?;
                     self.events.send(Event::NotificationFailed {
                         notification_id: n.id,
+                        channel: channel.as_str().to_owned(),
                         reason,
                     });
                     report.failed += 1;
@@ -275,6 +276,7 @@ impl Delivery {
                     tracing::info!(notification = n.id, kind = %n.kind, %channel, "notification sent");
                     self.events.send(Event::NotificationSent {
                         notification_id: n.id,
+                        channel: channel.as_str().to_owned(),
                     });
                     report.sent += 1;
                 }
@@ -303,6 +305,7 @@ impl Delivery {
                     self.store.mark_failed(n.id, &reason).await?;
                     self.events.send(Event::NotificationFailed {
                         notification_id: n.id,
+                        channel: channel.as_str().to_owned(),
                         reason,
                     });
                     report.failed += 1;

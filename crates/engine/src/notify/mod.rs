@@ -219,6 +219,8 @@ fn digest_pages(
 ) -> Vec<Range<usize>> {
     match channel {
         ChannelId::Telegram => telegram::digest_pages(items, now),
+        // One push, one POST: ntfy's is shortened to fit, the webhook's JSON has no limit worth paging for.
+        ChannelId::Ntfy | ChannelId::Webhook => std::iter::once(0..items.len()).collect(),
     }
 }
 

@@ -1,5 +1,5 @@
-//! Keeps the service's status current from the engine's events: progress, the outbox's counts, and Telegram
-//! failing or recovering.
+//! Keeps the service's status current from the engine's events: progress, the outbox's counts, and each
+//! notification channel failing or recovering.
 //!
 //! The events are read in batches: everything already waiting is applied to the state, then the status is
 //! announced once. Announcing per event would be wrong as well as wasteful: the announcement is itself an
@@ -61,18 +61,25 @@ impl Service {
                 self.update(|s| s.running = None);
                 true
             }
-            Event::NotificationFailed { reason, .. } => {
-                let message = format!("Telegram refused a notification: {reason}");
-                self.update(|s| {
-                    s.telegram_problem = Some(Problem {
-                        kind: ProblemKind::Telegram,
-                        message,
-                        remedy: Some(Remedy::RetryFailed),
-                    })
-                });
+            Event::NotificationFailed {
+                channel, reason, ..
+            } => {
+                let Ok(channel) = channel.parse::<ChannelId>() else {
+                    return false;
+                };
+                let kind = match channel {
+                    ChannelId::Telegram => ProblemKind::Telegram,
+                    _ => ProblemKind::Channel,
+                };
+                let problem = Problem {
+                    kind,
+                    message: format!("{} refused a notification: {reason}", channel.subject()),
+                    remedy: Some(Remedy::RetryFailed),
+                };
+                self.update(|s| set_problem(&mut s.channel_problems, channel, Some(problem)));
                 false
             }
-            // Telegram out of reach (not its flood control, which is only a wait): the notifications are safe
+            // A channel out of reach (not its flood control, which is only a wait): the notifications are safe
             // in the outbox and retried, but the user should know why they have not arrived.
             Event::NotificationRetrying {
                 channel,
@@ -80,28 +87,49 @@ impl Service {
                 next_attempt_at,
                 flood_control: false,
                 ..
-            } if ChannelId::Telegram == channel.as_str() => {
-                let message = format!(
-                    "Telegram cannot be reached right now: {reason}. The notifications wait and are retried by themselves; next try {}",
-                    local_clock(next_attempt_at)
-                );
-                self.update(|s| {
-                    s.telegram_problem = Some(Problem {
-                        kind: ProblemKind::TelegramUnreachable,
-                        message,
-                        // Nothing to do: the notifications wait and are retried by themselves.
-                        remedy: None,
-                    })
-                });
+            } => {
+                let Ok(channel) = channel.parse::<ChannelId>() else {
+                    return false;
+                };
+                let kind = match channel {
+                    ChannelId::Telegram => ProblemKind::TelegramUnreachable,
+                    _ => ProblemKind::ChannelUnreachable,
+                };
+                let problem = Problem {
+                    kind,
+                    message: format!(
+                        "{} cannot be reached right now: {reason}. The notifications wait and are retried by themselves; next try {}",
+                        channel.subject(),
+                        local_clock(next_attempt_at)
+                    ),
+                    // Nothing to do: the notifications wait and are retried by themselves.
+                    remedy: None,
+                };
+                self.update(|s| set_problem(&mut s.channel_problems, channel, Some(problem)));
                 false
             }
-            Event::NotificationSent { .. } => {
-                self.update(|s| s.telegram_problem = None);
+            Event::NotificationSent { channel, .. } => {
+                if let Ok(channel) = channel.parse::<ChannelId>() {
+                    self.update(|s| set_problem(&mut s.channel_problems, channel, None));
+                }
                 false
             }
             Event::DeliveryFinished { .. } => true,
             _ => false,
         }
+    }
+}
+
+/// Sets or clears `channel`'s problem, keeping the list in channel order (the status shows the first).
+fn set_problem(
+    problems: &mut Vec<(ChannelId, Problem)>,
+    channel: ChannelId,
+    problem: Option<Problem>,
+) {
+    problems.retain(|(c, _)| *c != channel);
+    if let Some(problem) = problem {
+        problems.push((channel, problem));
+        problems.sort_by_key(|(c, _)| ChannelId::ALL.iter().position(|a| a == c));
     }
 }
 

@@ -11,6 +11,7 @@
 
 mod bot;
 mod bot_commands;
+mod configure;
 mod grab;
 mod listen;
 mod oneshot;
@@ -26,7 +27,7 @@ use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use crate::access::Access;
-use crate::channel::Channel;
+use crate::channel::{Channel, ChannelId};
 use crate::diagnose;
 use crate::events::{Event, Events};
 use crate::fresh::Fresh;
@@ -40,11 +41,10 @@ use crate::setup::{self, SetupError};
 use crate::store::{NotificationCounts, RunRecord, RunStatus, Store, StoreError};
 use crate::watcher::{CheckError, Watcher};
 
+pub use configure::{ChannelState, ConnectionInfo, SettingsInput, SettingsView};
 pub use grab::{Face, GrabTarget, GrabTargets};
 pub use oneshot::{CheckOnceError, ItemError, OneShotCheck, StatusReport};
-pub use ops::{
-    ConnectionInfo, ItemStatus, ItemView, ServiceError, SettingsInput, SettingsView, TryResult,
-};
+pub use ops::{ItemStatus, ItemView, ServiceError, TryResult};
 pub use web_access::{new_api_key, set_web_password, web_access};
 // The status types are the service's vocabulary; they live in `crate::status` so events need not name the service.
 pub use crate::status::{Problem, ProblemKind, Progress, Status};
@@ -60,8 +60,8 @@ struct State {
     next_check_at: Option<i64>,
     /// From the last check or the configuration.
     watch_problem: Option<Problem>,
-    /// From the last delivery: a permanent Telegram failure stays until a message goes through.
-    telegram_problem: Option<Problem>,
+    /// From the last deliveries, per channel: a permanent failure stays until a message goes through.
+    channel_problems: Vec<(ChannelId, Problem)>,
     /// Consecutive checks Prowlarr failed, and when the next one runs.
     backoff: Backoff,
     /// The Telegram bot's updates cannot be read here (another program reads them).
@@ -238,7 +238,7 @@ impl Service {
             },
             problem: state
                 .watch_problem
-                .or(state.telegram_problem)
+                .or(state.channel_problems.into_iter().next().map(|(_, p)| p))
                 .or(state.bot_problem),
             notifications,
         }
@@ -535,6 +535,7 @@ fn setup_problem(e: &SetupError) -> Problem {
         SetupError::Secret(_) => ProblemKind::Keyring,
         SetupError::Prowlarr(_) => ProblemKind::Prowlarr,
         SetupError::Telegram(_) => ProblemKind::Telegram,
+        SetupError::Channel { .. } => ProblemKind::Channel,
     };
     Problem {
         kind,

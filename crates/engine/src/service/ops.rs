@@ -1,22 +1,16 @@
 //! What a user can do, as methods on [`Service`]: each the whole behind one UI command, so the adapters stay
 //! one line. Errors are [`ServiceError`], whose kind tells the UI where to show it (next to a field, in the
-//! Settings page, in the status bar) and whose message says what to do.
+//! Settings page, in the status bar) and whose message says what to do. Settings and the tests beside them
+//! are in [`super::configure`].
 
 use serde::{Deserialize, Serialize};
 
 use super::Service;
-use crate::channel::ChannelId;
 use crate::matcher::{self, ItemJudgement, ItemMatcher, Matcher, ParsedRelease, ReleaseInfo};
 use crate::model::{ImportError, ItemSpec, WatchlistItem, parse_import};
-use crate::news::Notice;
-use crate::prowlarr::ProwlarrClient;
-use crate::telegram::SeenChat;
-
-/// How long "Detect" waits for a message to the bot.
-const DETECT_WAIT: std::time::Duration = std::time::Duration::from_secs(25);
-use crate::secrets::{Secret, SecretError, SecretName};
-use crate::settings::{self, SettingKey, Settings, SettingsError};
-use crate::setup::{self, SetupError};
+use crate::secrets::SecretError;
+use crate::settings::SettingsError;
+use crate::setup::SetupError;
 use crate::store::{FoundRelease, Store, StoreError};
 use crate::validation::ValidationError;
 
@@ -32,6 +26,9 @@ pub enum ServiceError {
     Prowlarr(String),
     #[error("{0}")]
     Telegram(String),
+    /// ntfy or the webhook refused or could not be reached.
+    #[error("{0}")]
+    Channel(String),
     #[error("{0}")]
     Keyring(String),
     #[error("{0}")]
@@ -99,6 +96,7 @@ impl From<SetupError> for ServiceError {
             SetupError::Secret(s) => s.into(),
             SetupError::Prowlarr(p) => ServiceError::Prowlarr(p.to_string()),
             SetupError::Telegram(t) => ServiceError::Telegram(t),
+            e @ SetupError::Channel { .. } => ServiceError::Channel(e.to_string()),
         }
     }
 }
@@ -163,63 +161,6 @@ pub struct TryResult {
     pub matching_items: Vec<i64>,
     /// Those of `matching_items` whose filters refuse it, with the rule and the reason.
     pub rejected_items: Vec<ItemJudgement>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SettingsView {
-    pub prowlarr_url: Option<String>,
-    pub telegram_chat_id: Option<String>,
-    pub telegram_api_url: String,
-    pub interval: String,
-    pub concurrency: usize,
-    pub desktop_notifications: bool,
-    /// `feed` (poll the latest releases, search items on their slow schedule) or `search_all`.
-    pub search_mode: &'static str,
-    /// How often each item is searched by name in feed mode, as humantime (`6h`).
-    pub search_every: String,
-    /// Item searches allowed in any rolling hour.
-    pub search_budget: u32,
-    /// `saved`, `not set` or `unavailable` (the keyring cannot be read): never the value.
-    pub prowlarr_api_key: &'static str,
-    pub telegram_bot_token: &'static str,
-    pub keyring_error: Option<String>,
-    /// `saved` or `not set`: whether the web UI has a password, and scripts an API key (never either value).
-    pub web_password: &'static str,
-    pub web_api_key: &'static str,
-    /// The Prowlarr URL and API key are set.
-    pub configured: bool,
-}
-
-/// Settings to change: an absent field is left as it is; an empty or null one returns to its default.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-pub struct SettingsInput {
-    #[serde(default, deserialize_with = "some_or_null")]
-    pub prowlarr_url: Option<Option<String>>,
-    #[serde(default, deserialize_with = "some_or_null")]
-    pub telegram_chat_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "some_or_null")]
-    pub telegram_api_url: Option<Option<String>>,
-    pub interval: Option<String>,
-    pub concurrency: Option<u32>,
-    pub desktop_notifications: Option<bool>,
-    pub search_mode: Option<String>,
-    pub search_every: Option<String>,
-    pub search_budget: Option<u32>,
-}
-
-/// Keeps "absent" (`None`) apart from "null" (`Some(None)`).
-fn some_or_null<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<Option<Option<String>>, D::Error> {
-    Option::<String>::deserialize(d).map(Some)
-}
-
-/// What "Test connection" shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ConnectionInfo {
-    pub version: String,
-    pub indexers: usize,
-    pub enabled_indexers: usize,
 }
 
 impl Service {
@@ -332,181 +273,6 @@ impl Service {
         item_id: Option<i64>,
     ) -> Result<Vec<FoundRelease>, ServiceError> {
         Ok(self.inner.store.found_releases(item_id, 500).await?)
-    }
-
-    pub async fn settings(&self) -> Result<SettingsView, ServiceError> {
-        let s = Settings::load(&self.inner.store).await?;
-        let mut keyring_error = None;
-        let mut state = |name: SecretName| match self.inner.secrets.get(name) {
-            Ok(Some(_)) => "saved",
-            Ok(None) => "not set",
-            Err(e) => {
-                keyring_error = Some(e.to_string());
-                "unavailable"
-            }
-        };
-        let prowlarr_api_key = state(SecretName::ProwlarrApiKey);
-        let telegram_bot_token = state(SecretName::TelegramBotToken);
-        let access = self.access().await?;
-        let saved = |set: bool| if set { "saved" } else { "not set" };
-        Ok(SettingsView {
-            web_password: saved(access.has_password()),
-            web_api_key: saved(access.has_api_key()),
-            configured: s.prowlarr_url.is_some() && prowlarr_api_key == "saved",
-            prowlarr_url: s.prowlarr_url,
-            telegram_chat_id: s.telegram_chat_id,
-            telegram_api_url: s.telegram_api_url,
-            interval: humantime::format_duration(s.interval).to_string(),
-            concurrency: s.concurrency,
-            desktop_notifications: s.desktop_notifications,
-            search_mode: s.search_mode.as_str(),
-            search_every: humantime::format_duration(s.schedule.every).to_string(),
-            search_budget: s.schedule.budget_per_hour,
-            prowlarr_api_key,
-            telegram_bot_token,
-            keyring_error,
-        })
-    }
-
-    /// Validates every given value first, then stores them: a bad value stores nothing.
-    pub async fn save_settings(&self, input: SettingsInput) -> Result<SettingsView, ServiceError> {
-        let mut changes: Vec<(SettingKey, Option<String>)> = Vec::new();
-        let texts = [
-            (SettingKey::ProwlarrUrl, input.prowlarr_url),
-            (SettingKey::TelegramChatId, input.telegram_chat_id),
-            (SettingKey::TelegramApiUrl, input.telegram_api_url),
-        ];
-        for (key, value) in texts {
-            match value {
-                None => {}
-                Some(v) => match v.filter(|v| !v.trim().is_empty()) {
-                    None => changes.push((key, None)),
-                    Some(v) => changes.push((key, Some(key.validate(&v)?))),
-                },
-            }
-        }
-        if let Some(v) = input.interval {
-            changes.push((
-                SettingKey::Interval,
-                Some(SettingKey::Interval.validate(&v)?),
-            ));
-        }
-        if let Some(v) = input.concurrency {
-            changes.push((
-                SettingKey::Concurrency,
-                Some(SettingKey::Concurrency.validate(&v.to_string())?),
-            ));
-        }
-        if let Some(v) = input.desktop_notifications {
-            changes.push((SettingKey::DesktopNotifications, Some(v.to_string())));
-        }
-        let more = [
-            (SettingKey::SearchMode, input.search_mode),
-            (SettingKey::SearchEvery, input.search_every),
-            (
-                SettingKey::SearchBudget,
-                input.search_budget.map(|v| v.to_string()),
-            ),
-        ];
-        for (key, value) in more {
-            if let Some(v) = value {
-                changes.push((key, Some(key.validate(&v)?)));
-            }
-        }
-        for (key, value) in changes {
-            match value {
-                Some(v) => settings::set(&self.inner.store, key, &v)
-                    .await
-                    .map(|_| ())?,
-                None => self.inner.store.delete_setting(key.as_str()).await?,
-            }
-        }
-        self.reconfigured().await;
-        self.settings().await
-    }
-
-    pub async fn set_secret(
-        &self,
-        name: SecretName,
-        value: &str,
-    ) -> Result<SettingsView, ServiceError> {
-        let value = value.trim();
-        if value.is_empty() {
-            return Err(ValidationError::new(
-                match name {
-                    SecretName::ProwlarrApiKey => "prowlarr_api_key",
-                    SecretName::TelegramBotToken => "telegram_bot_token",
-                    SecretName::ServerApiKey => "server_api_key",
-                },
-                "must not be empty",
-            )
-            .into());
-        }
-        self.inner.secrets.set(name, &Secret::new(value))?;
-        crate::redact::register_secret(value);
-        self.reconfigured().await;
-        self.settings().await
-    }
-
-    /// The Prowlarr client the current settings and secrets make.
-    pub(super) async fn prowlarr_client(&self) -> Result<ProwlarrClient, ServiceError> {
-        let settings = Settings::load(&self.inner.store).await?;
-        Ok(setup::prowlarr_client(
-            &settings,
-            self.inner.secrets.as_ref(),
-        )?)
-    }
-
-    pub async fn test_prowlarr(&self) -> Result<ConnectionInfo, ServiceError> {
-        let client = self.prowlarr_client().await?;
-        let status = client
-            .system_status()
-            .await
-            .map_err(|e| ServiceError::Prowlarr(e.to_string()))?;
-        let indexers = client
-            .indexers()
-            .await
-            .map_err(|e| ServiceError::Prowlarr(e.to_string()))?;
-        Ok(ConnectionInfo {
-            version: status.version,
-            indexers: indexers.len(),
-            enabled_indexers: indexers.iter().filter(|i| i.enable).count(),
-        })
-    }
-
-    pub async fn send_test_message(&self) -> Result<(), ServiceError> {
-        let settings = Settings::load(&self.inner.store).await?;
-        let channel =
-            setup::telegram_channel(&settings, self.inner.secrets.as_ref())?.ok_or_else(|| {
-                ServiceError::NotConfigured(
-                    "Telegram is not set up: save the bot token and the chat id first".to_owned(),
-                )
-            })?;
-        channel
-            .send_notice(&Notice::Test)
-            .await
-            .map_err(|e| ServiceError::Telegram(e.describe(ChannelId::Telegram)))
-    }
-
-    /// The chats messages to the bot came from ("Detect" beside the chat id), waiting up to 25 s for one.
-    pub async fn detect_telegram_chats(&self) -> Result<Vec<SeenChat>, ServiceError> {
-        let settings = Settings::load(&self.inner.store).await?;
-        let token = self
-            .inner
-            .secrets
-            .get(SecretName::TelegramBotToken)?
-            .ok_or_else(|| {
-                ServiceError::NotConfigured(
-                    "no Telegram bot token is saved: save the token from @BotFather first"
-                        .to_owned(),
-                )
-            })?;
-        let api_url = url::Url::parse(&settings.telegram_api_url).ok();
-        // Telegram lets one program poll a bot: the bot's poller stands aside while this reads.
-        self.set_detecting_chat(true);
-        let seen = crate::telegram::recent_chats(&token, api_url, DETECT_WAIT).await;
-        self.set_detecting_chat(false);
-        seen.map_err(|e| ServiceError::Telegram(format!("Telegram: {}", e.reason())))
     }
 
     pub async fn retry_failed(&self) -> Result<u64, ServiceError> {

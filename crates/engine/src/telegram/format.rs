@@ -32,8 +32,8 @@ use std::ops::Range;
 use chrono::{DateTime, Utc};
 
 pub use crate::news::safe_url;
-use crate::news::{ItemNews, NewsKind, Notice, ReleaseLabel, ReleaseLine};
-use crate::prowlarr::Protocol;
+use crate::news::words::{self, ITEM_TITLE_MAX, RELEASE_TITLE_MAX, cap};
+use crate::news::{ItemNews, Notice, ReleaseLabel, ReleaseLine};
 
 /// Telegram's limit for a message text, in UTF-16 code units after entity parsing.
 pub const MAX_TEXT: usize = 4096;
@@ -41,12 +41,6 @@ pub const MAX_TEXT: usize = 4096;
 pub const MAX_CAPTION: usize = 1024;
 /// Releases listed in one item message; the rest are counted as `+N more`.
 pub const MAX_LISTED: usize = 10;
-
-/// Caps on untrusted text, in UTF-16 code units, chosen so that a header and one release line always fit in a
-/// caption (about 250 + 470 < 1024).
-const ITEM_TITLE_MAX: usize = 200;
-const RELEASE_TITLE_MAX: usize = 300;
-const INDEXERS_MAX: usize = 100;
 
 /// A message ready to send: the type the outbox stored before it stored [`Notice`]s.
 pub use crate::news::TelegramHtml as OutgoingMessage;
@@ -282,34 +276,7 @@ fn item_header(news: &ItemNews) -> String {
         .item_year
         .map(|y| format!(" ({y})"))
         .unwrap_or_default();
-    let n = news.releases.len();
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
-    let what = match news.kind {
-        NewsKind::FirstSummary => format!("already available: {n} release{}", plural(n)),
-        NewsKind::NewReleases => {
-            let count = |f: fn(Option<ReleaseLabel>) -> bool| {
-                news.releases.iter().filter(|r| f(r.label)).count()
-            };
-            let fresh = count(|l| l.is_none());
-            let fixes = count(|l| matches!(l, Some(ReleaseLabel::Repack | ReleaseLabel::Proper)));
-            let better = count(|l| l == Some(ReleaseLabel::BetterQuality));
-            let others = count(|l| l == Some(ReleaseLabel::Another));
-            let mut parts = Vec::new();
-            if fresh > 0 {
-                parts.push(format!("{fresh} new release{}", plural(fresh)));
-            }
-            if fixes > 0 {
-                parts.push(format!("{fixes} REPACK/PROPER"));
-            }
-            if better > 0 {
-                parts.push(format!("{better} in better quality"));
-            }
-            if others > 0 {
-                parts.push(format!("{others} other release{}", plural(others)));
-            }
-            parts.join(", ")
-        }
-    };
+    let what = escape_html(&words::what_is_new(news));
     format!("🎬 <b>{title}</b>{year} — {what}")
 }
 
@@ -320,99 +287,16 @@ fn release_details(r: &ReleaseLine, now: DateTime<Utc>) -> String {
         Some(url) => format!("<a href=\"{}\">{title}</a>", escape_html(&url)),
         None => title,
     }];
-    if let Some(size) = r.size_bytes.and_then(human_size) {
-        parts.push(size);
-    }
-    let indexers: Vec<&str> = r
-        .indexers
-        .iter()
-        .map(|i| i.trim())
-        .filter(|i| !i.is_empty())
-        .collect();
-    if !indexers.is_empty() {
-        parts.push(escape_html(&cap(&indexers.join(", "), INDEXERS_MAX)));
-    }
-    if r.protocol == Protocol::Torrent
-        && let Some(n) = r.seeders
-    {
-        parts.push(format!("{n} seeder{}", if n == 1 { "" } else { "s" }));
-    }
-    if let Some(published) = r.published {
-        parts.push(age(published, now));
-    }
+    parts.extend(words::release_facts(r, now).iter().map(|f| escape_html(f)));
     parts.join(" · ")
-}
-
-/// Control characters (newlines included) and text-direction overrides become spaces so an untrusted string
-/// cannot break the layout or reverse the text after it ([`crate::model::is_hidden_character`]); then the text
-/// is cut to `max` UTF-16 code units on a character boundary, ending in `…` when cut.
-fn cap(raw: &str, max: usize) -> String {
-    let clean: String = raw
-        .trim()
-        .chars()
-        .map(|c| {
-            if crate::model::is_hidden_character(c) {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    if clean.encode_utf16().count() <= max {
-        return clean;
-    }
-    let mut out = String::new();
-    let mut units = 0;
-    for c in clean.chars() {
-        if units + c.len_utf16() > max - 1 {
-            break;
-        }
-        units += c.len_utf16();
-        out.push(c);
-    }
-    let mut out = out.trim_end().to_owned();
-    out.push('…');
-    out
-}
-
-/// Binary units, as download clients show them. `None` for the 0 or negative sizes indexers use for "unknown".
-fn human_size(bytes: i64) -> Option<String> {
-    const KIB: f64 = 1024.0;
-    if bytes <= 0 {
-        return None;
-    }
-    let b = bytes as f64;
-    Some(if b >= KIB.powi(4) {
-        format!("{:.2} TiB", b / KIB.powi(4))
-    } else if b >= KIB.powi(3) {
-        format!("{:.1} GiB", b / KIB.powi(3))
-    } else if b >= KIB.powi(2) {
-        format!("{:.0} MiB", b / KIB.powi(2))
-    } else if b >= KIB {
-        format!("{:.0} KiB", b / KIB)
-    } else {
-        format!("{bytes} B")
-    })
-}
-
-/// "just now", "12 min ago", "3 h ago", "2 d ago". A publish date in the future (indexer clock skew) is "just now".
-fn age(published: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let minutes = (now - published).num_minutes();
-    if minutes < 1 {
-        "just now".to_owned()
-    } else if minutes < 60 {
-        format!("{minutes} min ago")
-    } else if minutes < 60 * 24 {
-        format!("{} h ago", minutes / 60)
-    } else {
-        format!("{} d ago", minutes / (60 * 24))
-    }
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
+    use crate::news::NewsKind;
+    use crate::prowlarr::Protocol;
     use chrono::{Duration, TimeZone};
 
     fn now() -> DateTime<Utc> {
@@ -728,23 +612,6 @@ mod tests {
             4
         );
         assert_eq!(visible_len("a & b"), 5, "a lone & counts as itself");
-    }
-
-    #[test]
-    fn ages_and_sizes_are_human_readable() {
-        assert_eq!(age(now() - Duration::seconds(30), now()), "just now");
-        assert_eq!(age(now() + Duration::hours(2), now()), "just now");
-        assert_eq!(age(now() - Duration::minutes(12), now()), "12 min ago");
-        assert_eq!(age(now() - Duration::hours(5), now()), "5 h ago");
-        assert_eq!(age(now() - Duration::days(40), now()), "40 d ago");
-        assert_eq!(human_size(0), None);
-        assert_eq!(human_size(512).as_deref(), Some("512 B"));
-        assert_eq!(human_size(1536 * 1024).as_deref(), Some("2 MiB"));
-        assert_eq!(
-            human_size(3 * 1024 * 1024 * 1024 / 2).as_deref(),
-            Some("1.5 GiB")
-        );
-        assert_eq!(human_size(2 * 1024_i64.pow(4)).as_deref(), Some("2.00 TiB"));
     }
 
     #[test]

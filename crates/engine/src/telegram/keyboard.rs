@@ -7,7 +7,7 @@
 
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
-use crate::news::{ItemNews, Notice, ReleaseLabel, ReleaseLine};
+use crate::news::{ItemNews, Notice, ReleaseLabel, ReleaseLine, WebLinks};
 
 /// The most releases "Grab…" offers, one button each.
 pub const MAX_OFFERED: usize = 8;
@@ -56,12 +56,29 @@ impl Tap {
 }
 
 /// The buttons under a notice's message: for one item's news, Grab (its best release), "Grab…" when it
-/// lists others, and Mute. Digests and test messages have none.
-pub fn for_notice(notice: &Notice) -> Option<InlineKeyboardMarkup> {
-    match notice {
-        Notice::Item { news, .. } => item_keyboard(news),
-        _ => None,
+/// lists others, and Mute; below them a link to the item in the web UI when its public address is set.
+/// Digests and test messages have none.
+pub fn for_notice(notice: &Notice, links: Option<&WebLinks>) -> Option<InlineKeyboardMarkup> {
+    let Notice::Item { news, .. } = notice else {
+        return None;
+    };
+    let mut keyboard = item_keyboard(news)?;
+    if let Some(url) = links.and_then(|l| url::Url::parse(&l.item(news.item_id)).ok()) {
+        keyboard = keyboard.append_row([InlineKeyboardButton::url("Open in NightWatcher", url)]);
     }
+    Some(keyboard)
+}
+
+/// `keyboard` without its link buttons: what is sent when Telegram refuses a link (it does for addresses it
+/// deems unusable, such as `localhost`).
+pub fn without_links(keyboard: &InlineKeyboardMarkup) -> InlineKeyboardMarkup {
+    let rows = keyboard.inline_keyboard.iter().map(|row| {
+        row.iter()
+            .filter(|b| !matches!(b.kind, teloxide::types::InlineKeyboardButtonKind::Url(_)))
+            .cloned()
+            .collect::<Vec<_>>()
+    });
+    InlineKeyboardMarkup::new(rows.filter(|row| !row.is_empty()))
 }
 
 /// Grab, "Grab…" and Mute for one item's news; `None` when it lists no release.

@@ -44,7 +44,7 @@ pub use format::{
 
 pub use crate::channel::SendError;
 use crate::channel::{Channel, ChannelId, Sending};
-use crate::news::Notice;
+use crate::news::{Notice, WebLinks};
 use crate::secrets::Secret;
 pub use detect::{SeenChat, recent_chats};
 
@@ -108,6 +108,8 @@ pub struct TelegramChannel {
     bot: Bot,
     chat: Recipient,
     token: Secret,
+    /// Where the "Open in NightWatcher" button leads, when the web UI's public address is set.
+    links: Option<WebLinks>,
 }
 
 impl fmt::Debug for TelegramChannel {
@@ -132,7 +134,13 @@ impl TelegramChannel {
             bot,
             chat,
             token: config.token,
+            links: None,
         })
+    }
+
+    /// The channel with an "Open in NightWatcher" button under each item's message.
+    pub fn with_links(self, links: Option<WebLinks>) -> Self {
+        TelegramChannel { links, ..self }
     }
 
     /// One delivery attempt: `sendPhoto` with the caption when there is a poster (falling back to
@@ -172,11 +180,25 @@ impl TelegramChannel {
     /// buttons ([`keyboard::for_notice`]) under the last.
     pub async fn send_notice(&self, notice: &Notice) -> Result<(), SendError> {
         let messages = render(notice);
-        let keyboard = keyboard::for_notice(notice);
+        let keyboard = keyboard::for_notice(notice, self.links.as_ref());
         for (i, message) in messages.iter().enumerate() {
             let last = i + 1 == messages.len();
-            self.send_with(message, keyboard.as_ref().filter(|_| last))
-                .await?;
+            let buttons = keyboard.as_ref().filter(|_| last);
+            match self.send_with(message, buttons).await {
+                // Telegram refuses a link to an address it deems unusable; the message goes without it.
+                Err(SendError::Permanent { reason })
+                    if buttons.is_some()
+                        && (reason.contains("BUTTON_URL_INVALID")
+                            || reason.contains("button URL")) =>
+                {
+                    tracing::warn!(
+                        "Telegram refused the link to the web UI (check web_public_url); sending without it"
+                    );
+                    let plain = buttons.map(keyboard::without_links);
+                    self.send_with(message, plain.as_ref()).await?;
+                }
+                other => other?,
+            }
         }
         Ok(())
     }

@@ -8,7 +8,8 @@
 //!   terminated by other getUpdates request; make sure that only one bot instance is running".
 //! - A callback query must be answered within a few seconds of the tap, else 400 "query is too old and
 //!   response timeout expired or query ID is invalid" (the window is settable for tests).
-//! - `callback_data` is 1–64 bytes (else 400 `BUTTON_DATA_INVALID`); a URL button needs an http(s) or tg URL.
+//! - `callback_data` is 1–64 bytes (else 400 `BUTTON_DATA_INVALID`); a URL button needs an http(s) or tg URL,
+//!   and a web one a host with a dot (`http://localhost:8711` is 400 `BUTTON_URL_INVALID`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
@@ -307,6 +308,14 @@ pub(super) fn reply_markup(params: &BTreeMap<String, Value>) -> Result<Option<Va
                     || url.starts_with("tg://"))
                 {
                     return Err("inline keyboard button URL is invalid".to_owned());
+                }
+                // Telegram refuses a web address whose host has no dot (`localhost`, `nas`).
+                let host = url
+                    .split_once("://")
+                    .map(|(_, rest)| rest.split(['/', ':', '?', '#']).next().unwrap_or(""))
+                    .unwrap_or("");
+                if !url.starts_with("tg://") && !host.contains('.') {
+                    return Err("BUTTON_URL_INVALID".to_owned());
                 }
             } else {
                 return Err(

@@ -6,9 +6,14 @@
  * the app subscribes to every event first (so nothing pushed during loading is missed), then loads
  * settings, status, items and found releases from the backend. A status that arrives as an event while
  * `get_status` is in flight wins over the older answer.
+ *
+ * Once loaded, the page's query opens what a message linked to (`deepLink.ts`): `?item=ID` the Found tab for
+ * that item, `?view=found` the Found tab. It is read on every mount, so a link opened before logging in still
+ * lands there once logged in.
  */
 
 import type { Context } from "./context";
+import { parseDeepLink } from "./deepLink";
 import { h, setText } from "./dom";
 import { asIpcError, type Backend, type ItemView, type SettingsView, type Unlisten } from "./types";
 import { FoundView } from "./views/found";
@@ -28,6 +33,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Browser: called after "Log out" ended the session (`boot.ts` then shows the login page). */
   onLoggedOut?: () => void;
+  /** The page's query, for the links messages carry (`?item=7`); `window.location.search` when not given. */
+  search?: string;
 }
 
 export interface App {
@@ -200,8 +207,15 @@ export async function mountApp(root: HTMLElement, backend: Backend, options: App
   };
 
   const [view] = await Promise.all([loadSettings(), loadStatus(), reloadItems(), found.reload()]);
-  // First run: nothing to watch without Prowlarr, so the guide in Settings comes first.
-  if (view !== null && !view.configured) showTab("settings");
+  const link = parseDeepLink(options.search ?? window.location.search);
+  if (link !== null) {
+    // A link from a message: what it points to, even before setup is done.
+    showTab(link.tab);
+    if (link.itemId !== null) await found.showItem(link.itemId);
+  } else if (view !== null && !view.configured) {
+    // First run: nothing to watch without Prowlarr, so the guide in Settings comes first.
+    showTab("settings");
+  }
 
   return {
     watchlist,

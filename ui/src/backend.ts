@@ -19,6 +19,7 @@ import { listen } from "@tauri-apps/api/event";
 import {
   IpcError,
   type Backend,
+  type ChannelId,
   type CheckFinishedEvent,
   type ConnectionInfo,
   type EngineChoice,
@@ -61,6 +62,7 @@ const KINDS: readonly IpcErrorKind[] = [
   "not_configured",
   "prowlarr",
   "telegram",
+  "channel",
   "keyring",
   "import",
   "internal",
@@ -249,8 +251,8 @@ export const saveSettings = (input: SettingsInput): Promise<SettingsView> => cal
 export const setSecret = (name: SecretName, value: string): Promise<SettingsView> =>
   call("set_secret", { name, value });
 export const testProwlarr = (): Promise<ConnectionInfo> => call("test_prowlarr");
-export const sendTestMessage = async (): Promise<void> => {
-  await call("send_test_message");
+export const sendTestMessage = async (channel: ChannelId): Promise<void> => {
+  await call("send_test_message", { channel });
 };
 export const detectTelegramChats = (): Promise<SeenChat[]> => call("detect_telegram_chats");
 export const getStatus = (): Promise<Status> => call("get_status");

@@ -192,6 +192,22 @@ export interface TryResult {
 
 export type SecretState = "saved" | "not set" | "unavailable";
 
+/** A notification channel (`ChannelId` in crates/engine/src/channel.rs). */
+export type ChannelId = "telegram" | "ntfy" | "webhook";
+
+/** How a notification shows on an ntfy subscriber's phone. */
+export type NtfyPriority = "min" | "low" | "default" | "high" | "max";
+
+/** A notification channel as Settings shows it (`ChannelState` in crates/engine/src/service/ops.rs). */
+export interface ChannelState {
+  id: ChannelId;
+  label: string;
+  /** Its settings (and secret) are there: it can be tested. */
+  configured: boolean;
+  /** The user has it on; configured and on, every notification goes there. */
+  enabled: boolean;
+}
+
 /**
  * `feed`: each check reads the indexers' latest releases once and searches an item by name only when it is
  * added or edited and then once per `search_every`, within `search_budget` searches an hour.
@@ -213,6 +229,19 @@ export interface SettingsView {
   search_budget: number;
   prowlarr_api_key: SecretState;
   telegram_bot_token: SecretState;
+  /** Who in the chat the bot obeys, comma-separated ids; "" = everyone in it. */
+  telegram_user_ids: string;
+  /** The web UI's address as a phone reaches it, for links in messages. */
+  web_public_url: string | null;
+  /** "https://ntfy.sh" unless another server is set. */
+  ntfy_url: string;
+  ntfy_topic: string | null;
+  ntfy_priority: NtfyPriority;
+  ntfy_token: SecretState;
+  webhook_url: string | null;
+  webhook_secret: SecretState;
+  /** Each notification channel: whether it is set up and whether it is on. */
+  channels: ChannelState[];
   keyring_error: string | null;
   /** Whether the web UI has a password and scripts an API key: never either value. */
   web_password: "saved" | "not set";
@@ -225,6 +254,15 @@ export interface SettingsInput {
   prowlarr_url?: string | null;
   telegram_chat_id?: string | null;
   telegram_api_url?: string | null;
+  telegram_user_ids?: string | null;
+  web_public_url?: string | null;
+  ntfy_url?: string | null;
+  ntfy_topic?: string | null;
+  ntfy_priority?: NtfyPriority | null;
+  webhook_url?: string | null;
+  telegram_enabled?: boolean;
+  ntfy_enabled?: boolean;
+  webhook_enabled?: boolean;
   interval?: string;
   concurrency?: number;
   desktop_notifications?: boolean;
@@ -233,7 +271,7 @@ export interface SettingsInput {
   search_budget?: number;
 }
 
-export type SecretName = "prowlarr-api-key" | "telegram-bot-token";
+export type SecretName = "prowlarr-api-key" | "telegram-bot-token" | "ntfy-token" | "webhook-secret";
 
 export interface ConnectionInfo {
   version: string;
@@ -268,6 +306,8 @@ export type ProblemKind =
   | "indexers"
   | "telegram"
   | "telegram_unreachable"
+  | "channel"
+  | "channel_unreachable"
   | "storage"
   | "keyring"
   | "unreachable"
@@ -279,7 +319,7 @@ export type ProblemKind =
  */
 export type Remedy =
   | { action: "set_setting"; setting: string }
-  | { action: "set_secret"; secret: "prowlarr-api-key" | "telegram-bot-token" }
+  | { action: "set_secret"; secret: SecretName | "server-api-key" }
   | { action: "retry_failed" }
   | { action: "unlock_keyring" };
 
@@ -356,6 +396,7 @@ export type IpcErrorKind =
   | "not_configured"
   | "prowlarr"
   | "telegram"
+  | "channel"
   | "keyring"
   | "import"
   | "internal"
@@ -423,7 +464,8 @@ export interface Backend {
   saveSettings(input: SettingsInput): Promise<SettingsView>;
   setSecret(name: SecretName, value: string): Promise<SettingsView>;
   testProwlarr(): Promise<ConnectionInfo>;
-  sendTestMessage(): Promise<void>;
+  /** Sends a test message on one channel, on or off (it must be set up); fails with what the channel said. */
+  sendTestMessage(channel: ChannelId): Promise<void>;
   /** The chats messages to the bot came from, waiting up to 25 s for one. */
   detectTelegramChats(): Promise<SeenChat[]>;
   getStatus(): Promise<Status>;

@@ -14,6 +14,7 @@ import type {
   Monitoring,
   ProgressEvent,
   ReleaseFoundEvent,
+  SettingsInput,
   SettingsView,
   Status,
 } from "../src/types";
@@ -72,6 +73,20 @@ export function settingsView(partial: Partial<SettingsView> = {}): SettingsView 
     search_budget: 100,
     prowlarr_api_key: "saved",
     telegram_bot_token: "saved",
+    telegram_user_ids: "",
+    web_public_url: null,
+    ntfy_url: "https://ntfy.sh",
+    ntfy_topic: null,
+    ntfy_priority: "default",
+    ntfy_token: "not set",
+    webhook_url: null,
+    webhook_secret: "not set",
+    channels: [
+      { id: "telegram", label: "Telegram", configured: true, enabled: true },
+      // On by default, as in the engine: a channel sends once it is set up.
+      { id: "ntfy", label: "ntfy", configured: false, enabled: true },
+      { id: "webhook", label: "the webhook", configured: false, enabled: true },
+    ],
     keyring_error: null,
     web_password: "not set",
     web_api_key: "not set",
@@ -115,6 +130,34 @@ export function monitoring(partial: Partial<Monitoring> = {}): Monitoring {
     search_budget: { per_hour: 100, used_last_hour: 12 },
     ...partial,
   };
+}
+
+/** What the engine's `save_settings` answers: `input` applied (null or "" back to the default), the channels' states derived. */
+export function saved(view: SettingsView, input: SettingsInput): SettingsView {
+  const { telegram_enabled, ntfy_enabled, webhook_enabled, ...rest } = input;
+  const defaults: Partial<Record<keyof SettingsInput, unknown>> = {
+    telegram_api_url: "https://api.telegram.org",
+    telegram_user_ids: "",
+    ntfy_url: "https://ntfy.sh",
+    ntfy_priority: "default",
+  };
+  const next = structuredClone(view) as SettingsView & Record<string, unknown>;
+  for (const [key, value] of Object.entries(rest)) {
+    next[key] = value === null || value === "" ? (defaults[key as keyof SettingsInput] ?? null) : value;
+  }
+  const enabled = { telegram: telegram_enabled, ntfy: ntfy_enabled, webhook: webhook_enabled };
+  next.channels = next.channels.map((c) => ({
+    ...c,
+    enabled: enabled[c.id] ?? c.enabled,
+    configured:
+      c.id === "telegram"
+        ? next.telegram_chat_id !== null && next.telegram_bot_token === "saved"
+        : c.id === "ntfy"
+          ? next.ntfy_topic !== null
+          : next.webhook_url !== null,
+  }));
+  next.configured = next.prowlarr_url !== null && next.prowlarr_api_key === "saved";
+  return next;
 }
 
 export interface FakeState {
@@ -226,14 +269,19 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
     ]),
     getSettings: vi.fn<Backend["getSettings"]>(async () => ({ ...state.settings })),
     saveSettings: vi.fn<Backend["saveSettings"]>(async (input) => {
-      state.settings = { ...state.settings, ...(input as Partial<SettingsView>) };
-      return { ...state.settings };
+      state.settings = saved(state.settings, input);
+      return structuredClone(state.settings);
     }),
     setSecret: vi.fn<Backend["setSecret"]>(async (name) => {
-      if (name === "prowlarr-api-key") state.settings.prowlarr_api_key = "saved";
-      else state.settings.telegram_bot_token = "saved";
-      state.settings.configured = state.settings.prowlarr_url !== null && state.settings.prowlarr_api_key === "saved";
-      return { ...state.settings };
+      const field = {
+        "prowlarr-api-key": "prowlarr_api_key",
+        "telegram-bot-token": "telegram_bot_token",
+        "ntfy-token": "ntfy_token",
+        "webhook-secret": "webhook_secret",
+      } as const;
+      state.settings[field[name]] = "saved";
+      state.settings = saved(state.settings, {});
+      return structuredClone(state.settings);
     }),
     testProwlarr: vi.fn<Backend["testProwlarr"]>(async () => ({ version: "2.3.6.5176", indexers: 12, enabled_indexers: 10 })),
     sendTestMessage: vi.fn<Backend["sendTestMessage"]>(async () => undefined),
@@ -295,12 +343,12 @@ export function fakeBackend(init: Partial<FakeState> = {}) {
 
 export type Fake = ReturnType<typeof fakeBackend>;
 
-/** Mounts the whole app on a fresh root with a fake backend and a fixed clock. */
-export async function mount(fake: Fake): Promise<{ app: App; root: HTMLElement }> {
+/** Mounts the whole app on a fresh root with a fake backend and a fixed clock (and the page's query, if given). */
+export async function mount(fake: Fake, options: { search?: string } = {}): Promise<{ app: App; root: HTMLElement }> {
   document.body.replaceChildren();
   const root = document.createElement("div");
   document.body.append(root);
-  const app = await mountApp(root, fake.backend, { now: () => NOW });
+  const app = await mountApp(root, fake.backend, { now: () => NOW, ...options });
   await flush();
   return { app, root };
 }

@@ -117,6 +117,25 @@ describe("status bar", () => {
     expect(text(byTestId(root, "open-settings"))).toBe("Open Settings → Telegram");
   });
 
+  it.each([
+    [{ action: "set_setting", setting: "ntfy_topic" }, "Set the ntfy topic in Settings → ntfy.", "ntfy"],
+    [{ action: "set_secret", secret: "ntfy-token" }, "Enter the ntfy access token in Settings → ntfy.", "ntfy"],
+    [{ action: "set_setting", setting: "webhook_url" }, "Set the webhook URL in Settings → Webhook.", "Webhook"],
+    [{ action: "set_secret", secret: "webhook-secret" }, "Enter the webhook secret in Settings → Webhook.", "Webhook"],
+    [
+      { action: "set_setting", setting: "web_public_url" },
+      "Set the public address of the web UI in Settings → Links in messages.",
+      "Links in messages",
+    ],
+  ] as const)("points a channel's remedy %j to its section", async (remedy, said, section) => {
+    const fake = fakeBackend();
+    const { root } = await mount(fake);
+    fake.emit.status(status({ problem: { kind: "channel", message: "ntfy refused the message (403)", remedy } }));
+    expect(text(byTestId(root, "status-problem-title"))).toBe("A notification channel is failing.");
+    expect(text(byTestId(root, "status-problem-remedy"))).toBe(said);
+    expect(text(byTestId(root, "open-settings"))).toBe(`Open Settings → ${section}`);
+  });
+
   it("shows a remedy outside Settings without a Settings button", async () => {
     const fake = fakeBackend();
     const { root } = await mount(fake);
@@ -217,8 +236,12 @@ describe("status bar", () => {
       "indexers",
       "telegram",
       "telegram_unreachable",
+      "channel",
+      "channel_unreachable",
       "storage",
       "keyring",
+      "unreachable",
+      "server_refused",
     ];
     for (const kind of kinds) {
       fake.emit.status(status({ problem: { kind, message: "something" } }));

@@ -3,9 +3,10 @@
 //! (package `chromium-driver`) over W3C WebDriver, and the fake Prowlarr in this test process.
 //!
 //! A person logs in (a wrong password first), adds an item, runs a check and watches its progress, sees what
-//! was found, and changes a setting; the XSS corpus of `nightwatcher_testkit::xss`, carried by release titles
-//! and indexer names, renders as text. The screenshots in `docs/screenshots/browser-*.png` are written by this
-//! test. Every wait is a bounded poll; nothing asserts on how long anything took.
+//! was found, changes a setting, sets ntfy up and turns it off, and opens a message's link to an item; the XSS
+//! corpus of `nightwatcher_testkit::xss`, carried by release titles and indexer names, renders as text. The
+//! screenshots in `docs/screenshots/browser-*.png` are written by this test. Every wait is a bounded poll;
+//! nothing asserts on how long anything took.
 //!
 //! Without chromium and chromedriver it fails and says how to install them (`scripts/install-deps` does).
 
@@ -164,6 +165,18 @@ async fn wait_text(client: &Client, id: &str, ok: impl Fn(&str) -> bool) -> Stri
         if ok(&text) { Ok(text) } else { Err(text) }
     })
     .await
+}
+
+/// A DOM property of the element with test id `id` (`value`, `checked`), as text.
+async fn prop(client: &Client, id: &str, name: &str) -> Result<String, String> {
+    client
+        .find(Locator::Css(&by_testid(id)))
+        .await
+        .map_err(|e| e.to_string())?
+        .prop(name)
+        .await
+        .map_err(|e| e.to_string())
+        .map(Option::unwrap_or_default)
 }
 
 async fn texts(client: &Client, id: &str) -> Vec<String> {
@@ -477,6 +490,83 @@ async fn a_person_uses_the_web_ui_in_a_real_browser() {
     wait_text(&client, "settings-result", |t| t == "Settings saved.").await;
     assert_eq!(api(&http, &base, &key, "settings").await["interval"], "30m");
     screenshot(&client, "settings").await;
+
+    // 5. The ntfy section: a topic saved in the browser is stored and sets ntfy up (on by default); its switch
+    // turns it off; both are shown again after a reload.
+    visible(&client, "settings-ntfy").await;
+    type_into(&client, "settings-ntfy-topic", "nightwatcher-browser-test").await;
+    click(&client, "settings-save").await;
+    wait_text(&client, "settings-result", |t| t == "Settings saved.").await;
+    let ntfy = async || {
+        let settings = api(&http, &base, &key, "settings").await;
+        let channel = settings["channels"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|c| c["id"] == "ntfy")
+            .cloned()
+            .unwrap_or_default();
+        (
+            settings["ntfy_topic"].clone(),
+            channel["configured"].clone(),
+            channel["enabled"].clone(),
+        )
+    };
+    assert_eq!(
+        ntfy().await,
+        (json!("nightwatcher-browser-test"), json!(true), json!(true))
+    );
+    wait_text(&client, "settings-ntfy-state", |t| t.starts_with("On:")).await;
+    click(&client, "settings-ntfy-enabled").await;
+    click(&client, "settings-save").await;
+    wait_text(&client, "settings-ntfy-state", |t| t.starts_with("Off:")).await;
+    assert_eq!(
+        ntfy().await,
+        (
+            json!("nightwatcher-browser-test"),
+            json!(true),
+            json!(false)
+        )
+    );
+    client.refresh().await.unwrap();
+    click(&client, "nav-settings").await;
+    let shown = eventually("the stored topic and switch", async || {
+        let shown = (
+            prop(&client, "settings-ntfy-topic", "value").await?,
+            prop(&client, "settings-ntfy-enabled", "checked").await?,
+        );
+        (shown.0 == "nightwatcher-browser-test")
+            .then_some(shown.clone())
+            .ok_or(format!("{shown:?}"))
+    })
+    .await;
+    assert_eq!(
+        shown,
+        ("nightwatcher-browser-test".to_owned(), "false".to_owned())
+    );
+
+    // 6. A message's link to an item opens Found filtered to it.
+    let items = api(&http, &base, &key, "items").await;
+    let dune_item = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"] == DUNE)
+        .unwrap()["id"]
+        .to_string();
+    client
+        .goto(&format!("{base}/?item={dune_item}"))
+        .await
+        .unwrap();
+    visible(&client, "view-found").await;
+    eventually("Found filtered to Dune", async || {
+        let filter = prop(&client, "found-filter", "value").await?;
+        let titles = texts(&client, "found-title").await;
+        (filter == dune_item && titles == [DUNE_RELEASE])
+            .then_some(())
+            .ok_or_else(|| format!("filter {filter:?}, rows {titles:?}"))
+    })
+    .await;
 
     // Nothing the server logged holds the password or the key.
     let log = read(&log_path);

@@ -1,5 +1,6 @@
 /**
- * Labelled inputs with an error line each, for the item form and its filters section.
+ * Labelled inputs with an error line each, for the item form and its filters section (`Fields`), and for
+ * Settings (`settingInput`, `settingField`: the same layout, with `settings-<name>` ids).
  *
  * Every field is a wrapper `[data-field=<name>]` holding its label, control, hint and a `field-error-<name>`
  * line linked to the control through `aria-describedby`; `show` puts one message per field, so an error
@@ -115,4 +116,71 @@ export class Fields<F extends string> {
     this.wrappers.set(name, el);
     return el;
   }
+}
+
+/** The kinds of `<input>` Settings uses. */
+export type SettingInputType = "text" | "url" | "password" | "number" | "checkbox";
+
+/**
+ * One of Settings' inputs: `id` `settings-<name>`, `name` the setting's engine key (so a validation error's
+ * `field` names it), `data-testid` `testid` (the name when not given), described by its error line and hint.
+ */
+export function settingInput(
+  name: string,
+  type: SettingInputType,
+  more: { testid?: string; range?: { min: number; max: number } } = {},
+): HTMLInputElement {
+  const id = `settings-${name}`;
+  return h("input", {
+    testid: more.testid ?? name,
+    attrs: {
+      id,
+      name,
+      type,
+      autocomplete: type === "password" ? "new-password" : "off",
+      spellcheck: type === "checkbox" ? null : "false",
+      "aria-describedby": `${id}-error ${id}-hint`,
+      min: more.range?.min ?? null,
+      max: more.range?.max ?? null,
+    },
+  });
+}
+
+/** A setting's error line, `field-error-<name>`, hidden while empty. */
+export function settingError(name: string): HTMLElement {
+  return h("p", { class: "field-error", testid: `field-error-${name}`, attrs: { id: `settings-${name}-error`, hidden: true } });
+}
+
+/**
+ * A setting's wrapper `[data-field=<name>]`: its label (with `state` beside it, such as a secret's "saved"),
+ * the control, the hint and the error line. A checkbox has its label after it, on one line.
+ */
+export function settingField(
+  name: string,
+  label: string,
+  control: HTMLInputElement | HTMLSelectElement,
+  hint: string,
+  error: HTMLElement,
+  state: HTMLElement | null = null,
+): HTMLElement {
+  const id = control.id;
+  const labelEl = h("label", { attrs: { for: id } }, label);
+  const hintEl = h("p", { class: "hint", attrs: { id: `${id}-hint` } }, hint);
+  if (control instanceof HTMLInputElement && control.type === "checkbox") {
+    return h(
+      "div",
+      { class: "field checkbox", attrs: { "data-field": name } },
+      h("div", { class: "inline" }, control, labelEl),
+      hintEl,
+      error,
+    );
+  }
+  return h(
+    "div",
+    { class: "field", attrs: { "data-field": name } },
+    h("div", { class: "label-row" }, labelEl, state),
+    control,
+    hintEl,
+    error,
+  );
 }

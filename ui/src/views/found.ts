@@ -105,10 +105,17 @@ export class FoundView {
     this.select.value = this.filter === null ? "" : String(this.filter);
   }
 
-  /** Shows only one item's releases (or all with null), as if picked in the select. */
+  /**
+   * Shows only one item's releases (or all with null), as if picked in the select. An item that is not on
+   * the watchlist (deleted since a message linked to it) shows every release, and says so.
+   */
   async showItem(itemId: number | null): Promise<void> {
     this.select.value = itemId === null ? "" : String(itemId);
+    const missing = itemId !== null && this.select.value !== String(itemId);
     await this.changeFilter();
+    if (missing && this.message.hidden) {
+      showMessage(this.message, `Item #${itemId} is not on the watchlist: showing the releases of every item.`);
+    }
   }
 
   /** Asks the backend again for the current filter. */

@@ -1,5 +1,7 @@
 /**
  * Settings: Prowlarr, Telegram, checking, the first-run guide, and Web access (`webAccess.ts`, its own form).
+ * The notification channels' parts (Telegram's switch and users, ntfy, the webhook, the public address messages
+ * link to) are `channelSettings.ts`, placed in this form and saved with it.
  *
  * Secrets go one way. The API key and bot token inputs are never filled from the backend (SettingsView only
  * says "saved" / "not set"); a typed secret is sent with `set_secret` and the input is cleared once it is
@@ -12,14 +14,15 @@
 import type { Context } from "../context";
 import { append, h, replace, setAttr, setText, showMessage } from "../dom";
 import { plural } from "../format";
+import { ChannelSettings, isChannelField, showSecretState, type ChannelField } from "./channelSettings";
 import { EngineSection } from "./engineSettings";
+import { settingError, settingField, settingInput } from "./fields";
 import {
   asIpcError,
   IpcError,
   type SecretName,
   type SeenChat,
   type SearchMode,
-  type SecretState,
   type SettingsInput,
   type SettingsView,
 } from "../types";
@@ -41,6 +44,8 @@ const FIELDS = [
 type SettingsField = (typeof FIELDS)[number];
 /** Every field but the search mode is an `<input>`. */
 type InputField = Exclude<SettingsField, "search_mode">;
+/** A field of this form, or of its channel sections. */
+type AnyField = SettingsField | ChannelField;
 
 const SEARCH_MODES: ReadonlyArray<{ value: SearchMode; label: string }> = [
   { value: "feed", label: "Read the feed (recommended, polite to indexers)" },
@@ -74,13 +79,13 @@ export class SettingsPage {
   private readonly tokenState: HTMLElement;
   private readonly result: HTMLElement;
   private readonly connectionResult: HTMLElement;
-  private readonly sendResult: HTMLElement;
   private readonly saveButton: HTMLButtonElement;
   private readonly testButton: HTMLButtonElement;
-  private readonly sendButton: HTMLButtonElement;
   private readonly detectButton: HTMLButtonElement;
   private readonly detectResult: HTMLElement;
   private readonly detectChoices: HTMLElement;
+  /** Telegram's switch and users, ntfy, the webhook, the public address: in this form, saved with it. */
+  private readonly channels: ChannelSettings;
   /** Where the engine runs (the window only). */
   private readonly engine: EngineSection;
   /** The web password and API key: outside the settings form, so Enter there sets the password only. */
@@ -101,9 +106,11 @@ export class SettingsPage {
       h(
         "p",
         {},
-        "NightWatcher keeps the Prowlarr API key and the Telegram bot token in the system keyring (Secret Service). " +
+        "NightWatcher keeps the Prowlarr API key, the Telegram bot token, the ntfy access token and the webhook secret " +
+          "in the system keyring (Secret Service). " +
           "Unlock your keyring (GNOME Keyring, KWallet, KeePassXC) or start one, then close and reopen this window. " +
-          "Without a desktop keyring, set NIGHTWATCHER_PROWLARR_API_KEY and NIGHTWATCHER_TELEGRAM_BOT_TOKEN in the environment instead.",
+          "Without a desktop keyring, set NIGHTWATCHER_PROWLARR_API_KEY and NIGHTWATCHER_TELEGRAM_BOT_TOKEN (and " +
+          "NIGHTWATCHER_NTFY_TOKEN, NIGHTWATCHER_WEBHOOK_SECRET if you use them) in the environment instead.",
       ),
     );
     this.keyState = h("span", { class: "secret-state", testid: "prowlarr-key-state" });
@@ -114,7 +121,7 @@ export class SettingsPage {
       testid: "test-connection-result",
       attrs: { role: "status", hidden: true },
     });
-    this.sendResult = h("p", { class: "message", testid: "send-test-result", attrs: { role: "status", hidden: true } });
+    this.channels = new ChannelSettings(ctx, { saveFirst: (result) => this.saveFirst(result) });
     this.saveButton = h("button", { class: "primary", testid: "settings-save", attrs: { type: "submit" } }, "Save");
     this.testButton = h(
       "button",
@@ -125,11 +132,6 @@ export class SettingsPage {
       "select",
       { testid: "search_mode" },
       ...SEARCH_MODES.map(({ value, label }) => h("option", { attrs: { value } }, label)),
-    );
-    this.sendButton = h(
-      "button",
-      { testid: "send-test-message", attrs: { type: "button" }, on: { click: () => void this.sendTest() } },
-      "Send test message",
     );
     this.detectButton = h(
       "button",
@@ -171,6 +173,7 @@ export class SettingsPage {
         "fieldset",
         {},
         h("legend", {}, "Telegram"),
+        this.channels.telegramSwitch,
         this.field("telegram_bot_token", "Bot token", "password", "From @BotFather, like 123456789:AA…", {
           state: this.tokenState,
         }),
@@ -180,10 +183,11 @@ export class SettingsPage {
           "text",
           "Your chat with the bot (123456789), a group (-100…) or a channel (@name). Detect: send the bot any message, then press it",
         ),
-        h("div", { class: "actions" }, this.detectButton, this.sendButton),
+        this.channels.telegramUsers,
+        h("div", { class: "actions" }, this.detectButton, this.channels.telegramTest.button),
         this.detectResult,
         this.detectChoices,
-        this.sendResult,
+        this.channels.telegramTest.result,
         h(
           "details",
           {},
@@ -196,6 +200,9 @@ export class SettingsPage {
           ),
         ),
       ),
+      this.channels.ntfy,
+      this.channels.webhook,
+      this.channels.links,
       h(
         "fieldset",
         {},
@@ -251,41 +258,10 @@ export class SettingsPage {
     hint: string,
     more: { range?: { min: number; max: number }; state?: HTMLElement } = {},
   ): HTMLElement {
-    const id = `settings-${name}`;
-    const input = h("input", {
-      testid: name,
-      attrs: {
-        id,
-        name,
-        type,
-        autocomplete: type === "password" ? "new-password" : "off",
-        spellcheck: type === "checkbox" ? null : "false",
-        "aria-describedby": `${id}-error ${id}-hint`,
-        min: more.range?.min ?? null,
-        max: more.range?.max ?? null,
-      },
-    });
+    const input = settingInput(name, type, { range: more.range });
     this.inputs[name] = input;
-    this.errorLine(name);
-    const labelEl = h("label", { attrs: { for: id } }, label);
-    const hintEl = h("p", { class: "hint", attrs: { id: `${id}-hint` } }, hint);
-    if (type === "checkbox") {
-      return h(
-        "div",
-        { class: "field checkbox", attrs: { "data-field": name } },
-        h("div", { class: "inline" }, input, labelEl),
-        hintEl,
-        this.errors[name],
-      );
-    }
-    return h(
-      "div",
-      { class: "field", attrs: { "data-field": name } },
-      h("div", { class: "label-row" }, labelEl, more.state ?? null),
-      input,
-      hintEl,
-      this.errors[name],
-    );
+    this.errors[name] = settingError(name);
+    return settingField(name, label, input, hint, this.errors[name], more.state ?? null);
   }
 
   private selectField(name: "search_mode", label: string, hint: string): HTMLElement {
@@ -293,23 +269,8 @@ export class SettingsPage {
     setAttr(this.searchMode, "id", id);
     setAttr(this.searchMode, "name", name);
     setAttr(this.searchMode, "aria-describedby", `${id}-error ${id}-hint`);
-    this.errorLine(name);
-    return h(
-      "div",
-      { class: "field", attrs: { "data-field": name } },
-      h("div", { class: "label-row" }, h("label", { attrs: { for: id } }, label)),
-      this.searchMode,
-      h("p", { class: "hint", attrs: { id: `${id}-hint` } }, hint),
-      this.errors[name],
-    );
-  }
-
-  private errorLine(name: SettingsField): void {
-    this.errors[name] = h("p", {
-      class: "field-error",
-      testid: `field-error-${name}`,
-      attrs: { id: `settings-${name}-error`, hidden: true },
-    });
+    this.errors[name] = settingError(name);
+    return settingField(name, label, this.searchMode, hint, this.errors[name]);
   }
 
   private control(name: SettingsField): HTMLInputElement | HTMLSelectElement {
@@ -328,38 +289,31 @@ export class SettingsPage {
     this.searchMode.value = view.search_mode;
     this.inputs.search_every.value = view.search_every;
     this.inputs.search_budget.value = String(view.search_budget);
-    this.showSecretState(this.keyState, this.inputs.prowlarr_api_key, view.prowlarr_api_key, "API key");
-    this.showSecretState(this.tokenState, this.inputs.telegram_bot_token, view.telegram_bot_token, "bot token");
+    showSecretState(this.keyState, this.inputs.prowlarr_api_key, view.prowlarr_api_key, "API key");
+    showSecretState(this.tokenState, this.inputs.telegram_bot_token, view.telegram_bot_token, "bot token");
+    this.channels.update(view);
     this.guide.hidden = view.configured;
     this.keyringBanner.hidden = view.keyring_error === null;
     setText(this.keyringMessage, view.keyring_error ?? "");
     this.webAccess.update(view);
   }
 
-  private showSecretState(el: HTMLElement, input: HTMLInputElement, state: SecretState, what: string): void {
-    setText(el, state);
-    el.className = `secret-state state-${state.replace(" ", "-")}`;
-    setAttr(
-      input,
-      "placeholder",
-      state === "saved"
-        ? `Saved; type a new ${what} to replace it`
-        : state === "unavailable"
-          ? "The keyring is unavailable (see above)"
-          : `Paste the ${what}`,
-    );
-  }
-
   private clearErrors(): void {
     for (const name of FIELDS) showMessage(this.errors[name], "", "error");
+    this.channels.clearErrors();
     showMessage(this.result, "");
   }
 
-  private showError(error: IpcError, fallbackField?: SettingsField): void {
-    const field = isSettingsField(error.field) ? error.field : fallbackField;
+  private fieldError(field: AnyField, message: string): void {
+    if (isChannelField(field)) this.channels.showError(field, message);
+    else showMessage(this.errors[field], message, "error");
+  }
+
+  private showError(error: IpcError, fallbackField?: AnyField): void {
+    const field = isSettingsField(error.field) || isChannelField(error.field) ? error.field : fallbackField;
     // A secret's failure (keyring locked, empty value) belongs next to that secret whatever its kind.
     if (field !== undefined && (error.kind === "validation" || fallbackField !== undefined)) {
-      showMessage(this.errors[field], error.message, "error");
+      this.fieldError(field, error.message);
       showMessage(this.result, "Not saved: see the message next to the field.", "error");
     } else {
       showMessage(this.result, error.message, "error");
@@ -367,10 +321,11 @@ export class SettingsPage {
   }
 
   /** The settings that differ from what was loaded, or field messages when a value is plainly wrong. */
-  private diff(): { input: SettingsInput; problems: Partial<Record<SettingsField, string>> } {
+  private diff(): { input: SettingsInput; problems: Partial<Record<AnyField, string>> } {
     const view = this.view;
-    const input: SettingsInput = {};
-    const problems: Partial<Record<SettingsField, string>> = {};
+    const channels = this.channels.diff();
+    const input: SettingsInput = channels.input;
+    const problems: Partial<Record<AnyField, string>> = channels.problems;
     const text = (name: "prowlarr_url" | "telegram_chat_id" | "telegram_api_url"): void => {
       const value = this.inputs[name].value.trim();
       const before = view?.[name] ?? "";
@@ -417,19 +372,29 @@ export class SettingsPage {
     return (
       Object.keys(input).length > 0 ||
       Object.keys(problems).length > 0 ||
-      SECRETS.some(({ field }) => this.inputs[field].value !== "")
+      this.typedSecrets().length > 0
     );
+  }
+
+  /** Every secret typed in, in the order they are stored. */
+  private typedSecrets(): Array<{ field: AnyField; name: SecretName; input: HTMLInputElement }> {
+    return [
+      ...SECRETS.map(({ field, name }) => ({ field, name, input: this.inputs[field] })).filter(({ input }) => input.value !== ""),
+      ...this.channels.secrets(),
+    ];
   }
 
   /** Saves the changed settings, then each typed secret. Resolves to whether everything was stored. */
   async save(): Promise<boolean> {
     this.clearErrors();
     const { input, problems } = this.diff();
-    const names = Object.keys(problems) as SettingsField[];
+    const names = Object.keys(problems) as AnyField[];
     if (names.length > 0) {
-      for (const name of names) showMessage(this.errors[name], problems[name] ?? "", "error");
+      for (const name of names) this.fieldError(name, problems[name] ?? "");
       showMessage(this.result, "Not saved: see the message next to the field.", "error");
-      this.control(names[0] as SettingsField).focus();
+      const first = names[0] as AnyField;
+      if (isChannelField(first)) this.channels.focus(first);
+      else this.control(first).focus();
       return false;
     }
     this.saveButton.disabled = true;
@@ -444,13 +409,11 @@ export class SettingsPage {
           return false;
         }
       }
-      for (const { field, name } of SECRETS) {
-        const value = this.inputs[field].value;
-        if (value === "") continue;
+      for (const { field, name, input: secret } of this.typedSecrets()) {
         try {
-          this.changed(await this.ctx.backend.setSecret(name, value));
+          this.changed(await this.ctx.backend.setSecret(name, secret.value));
           // The secret now lives only in the keyring; it must not linger in the page.
-          this.inputs[field].value = "";
+          secret.value = "";
           saved = true;
         } catch (e) {
           this.showError(asIpcError(e), field);
@@ -535,21 +498,6 @@ export class SettingsPage {
       this.detectButton.disabled = false;
     }
   }
-
-  private async sendTest(): Promise<void> {
-    showMessage(this.sendResult, "");
-    if (!(await this.saveFirst(this.sendResult))) return;
-    this.sendButton.disabled = true;
-    showMessage(this.sendResult, "Sending…");
-    try {
-      await this.ctx.backend.sendTestMessage();
-      showMessage(this.sendResult, "Test message sent: check your Telegram chat.", "ok");
-    } catch (e) {
-      showMessage(this.sendResult, asIpcError(e).message, "error");
-    } finally {
-      this.sendButton.disabled = false;
-    }
-  }
 }
 
 function firstRunGuide(): HTMLElement {
@@ -585,7 +533,7 @@ function firstRunGuide(): HTMLElement {
     "div",
     { class: "banner guide", testid: "first-run-guide" },
     h("h3", {}, "Welcome to NightWatcher"),
-    h("p", {}, "NightWatcher needs your Prowlarr to search your indexers, and a Telegram bot to tell you what it finds."),
+    h("p", {}, "NightWatcher needs your Prowlarr to search your indexers, and a Telegram bot (or ntfy, or a webhook) to tell you what it finds."),
     steps,
   );
 }

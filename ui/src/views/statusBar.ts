@@ -25,6 +25,8 @@ const PROBLEM_TITLES: Record<ProblemKind, string> = {
   indexers: "Some indexers are not being searched.",
   telegram: "Telegram notifications are failing.",
   telegram_unreachable: "Telegram cannot be reached.",
+  channel: "A notification channel is failing.",
+  channel_unreachable: "A notification channel cannot be reached.",
   storage: "The database cannot be written.",
   keyring: "The system keyring cannot be used.",
   unreachable: "The NightWatcher server cannot be reached.",
@@ -47,6 +49,10 @@ const PROBLEM_HELP: Record<ProblemKind, string> = {
     "Check the bot token and chat id in Settings and press Send test message; then retry the failed notifications.",
   telegram_unreachable:
     "Nothing is lost: the notifications wait and are sent as soon as Telegram answers. If this lasts, check this computer's internet connection and the Telegram API URL (under Advanced in Settings).",
+  channel:
+    "Check that channel's settings (ntfy or the webhook) in Settings and press its Send test message; then retry the failed notifications.",
+  channel_unreachable:
+    "Nothing is lost: the notifications wait and are sent as soon as it answers. If this lasts, check that the ntfy server or the webhook's receiver is up and that this computer can reach it.",
   storage:
     "Checks wait until it can be written: free some space on that disk or make the file writable, as the message says. Nothing already stored is lost.",
   keyring: "Unlock your system keyring (GNOME Keyring, KWallet), then close and reopen this window.",
@@ -60,6 +66,10 @@ const PROBLEM_HELP: Record<ProblemKind, string> = {
 function settingsSection(name: string): string {
   if (name.startsWith("prowlarr")) return "Prowlarr";
   if (name.startsWith("telegram")) return "Telegram";
+  if (name.startsWith("ntfy")) return "ntfy";
+  if (name.startsWith("webhook")) return "Webhook";
+  if (name === "web_public_url") return "Links in messages";
+  if (name === "server-api-key") return "Engine";
   return "Checking";
 }
 
@@ -73,11 +83,24 @@ const SETTING_LABELS: Record<string, string> = {
   search_mode: "the search mode",
   search_every: "how often each item is searched",
   search_budget: "the search budget",
+  desktop_notifications: "desktop notifications",
+  telegram_user_ids: "the Telegram user ids the bot obeys",
+  telegram_enabled: "whether Telegram is on",
+  web_public_url: "the public address of the web UI",
+  ntfy_url: "the ntfy server",
+  ntfy_topic: "the ntfy topic",
+  ntfy_priority: "the ntfy priority",
+  ntfy_enabled: "whether ntfy is on",
+  webhook_url: "the webhook URL",
+  webhook_enabled: "whether the webhook is on",
 };
 
 const SECRET_LABELS: Record<string, string> = {
   "prowlarr-api-key": "the Prowlarr API key",
   "telegram-bot-token": "the Telegram bot token",
+  "ntfy-token": "the ntfy access token",
+  "webhook-secret": "the webhook secret",
+  "server-api-key": "the NightWatcher server's API key",
 };
 
 /**

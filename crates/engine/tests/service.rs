@@ -196,6 +196,29 @@ async fn pause_stops_scheduled_checks_survives_a_restart_and_check_now_still_wor
 }
 
 #[tokio::test]
+async fn configuring_after_a_check_that_could_not_start_checks_at_once_not_an_interval_later() {
+    let prowlarr = FakeProwlarr::start(KEY).await;
+    let telegram = FakeTelegram::start(TOKEN).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (service, _rx) = start_service(dir.path(), Arc::new(MemoryStore::default())).await;
+    // The first check (50 ms after start) finds nothing configured; the next is an interval (15 min) away.
+    common::status_where(&service, Duration::from_secs(20), |s| {
+        s.problem
+            .as_ref()
+            .is_some_and(|p| p.kind == "not_configured")
+    })
+    .await;
+    common::configure(&service, KEY, TOKEN, &prowlarr, &telegram, CHAT).await;
+    let status = common::status_where(&service, Duration::from_secs(20), |s| {
+        s.last_check.is_some() && s.running.is_none()
+    })
+    .await;
+    assert_eq!(status.problem, None);
+    assert_eq!(status.last_check.unwrap().status.as_str(), "ok");
+    service.shutdown().await;
+}
+
+#[tokio::test]
 async fn nothing_configured_is_a_problem_that_says_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
     let (service, mut rx) = start_service(dir.path(), Arc::new(MemoryStore::default())).await;

@@ -68,6 +68,9 @@ struct State {
     bot_problem: Option<Problem>,
     /// "Detect" reads the bot's updates: the bot's poller stands aside meanwhile.
     detecting_chat: bool,
+    /// The last check could not start for want of a usable configuration: the next change of the settings
+    /// or secrets starts one, rather than the user waiting a whole interval after fixing it.
+    setup_failed: bool,
 }
 
 /// Timing knobs; the defaults suit an app, tests shorten them.
@@ -350,6 +353,11 @@ impl Service {
     async fn reconfigured(&self) {
         let senders = current_channels(&self.inner.store, self.inner.secrets.as_ref()).await;
         self.inner.delivery.set_channels(senders);
+        self.update(|s| {
+            if s.setup_failed {
+                s.check_requested = true;
+            }
+        });
         self.inner.wake.notify_one();
         self.inner.bot_wake.notify_one();
     }
@@ -410,6 +418,7 @@ impl Service {
             Err(e) => {
                 let remedy = diagnose::settings_remedy(&e);
                 self.update(|s| {
+                    s.setup_failed = true;
                     s.watch_problem = Some(Problem {
                         kind: ProblemKind::NotConfigured,
                         message: e.to_string(),
@@ -436,11 +445,15 @@ impl Service {
             Err(e) => {
                 let problem = setup_problem(&e);
                 tracing::warn!(problem = %problem.message, remedy = ?problem.remedy, "cannot check");
-                self.update(|s| s.watch_problem = Some(problem));
+                self.update(|s| {
+                    s.setup_failed = true;
+                    s.watch_problem = Some(problem);
+                });
                 self.announce_status().await;
                 return settings.interval;
             }
         };
+        self.update(|s| s.setup_failed = false);
         let channels = senders.iter().map(|s| s.id()).collect();
         let watcher = Watcher::new(
             self.inner.store.clone(),

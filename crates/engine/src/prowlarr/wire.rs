@@ -149,9 +149,9 @@ impl SearchRequest {
 
 /// Torrent or Usenet. Anything else Prowlarr may add later reads as `Unknown`. Stored and sent to the faces
 /// as `torrent`, `usenet`, `unknown`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, sqlx::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, strum::EnumString)]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Protocol {
     Torrent,
     Usenet,

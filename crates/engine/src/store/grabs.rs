@@ -18,12 +18,11 @@ pub const SENDING_LEASE_SECS: i64 = 300;
     Eq,
     serde::Serialize,
     serde::Deserialize,
-    sqlx::Type,
     strum::IntoStaticStr,
     strum::VariantNames,
+    strum::EnumString,
 )]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase")]
 pub enum GrabStatus {
     Sending,
@@ -177,7 +176,7 @@ const GRAB_COLUMNS: &str =
     "match_id, status, face, client, error, attempts, requested_at, finished_at";
 
 /// Marks a grab a crash left `sending` as failed, saying what the user should check.
-async fn interrupted(tx: &mut sqlx::SqliteConnection, grab: Grab, now: i64) -> Result<Grab> {
+async fn interrupted(tx: &mut sqlx::AnyConnection, grab: Grab, now: i64) -> Result<Grab> {
     Ok(sqlx::query_as(&format!(
         "UPDATE grabs SET status = 'failed', finished_at = ?, error = ? WHERE match_id = ? RETURNING {GRAB_COLUMNS}"
     ))

@@ -20,30 +20,30 @@ const ITEM_COLUMNS: &str =
     categories, enabled, muted_at, aliases, filters, only_season, from_date FROM items";
 
 /// The JSON columns of an item. A filter set that cannot be written (it always can) is stored empty.
-type SqliteQuery<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 
 /// Binds an item's stored fields in the column order both `insert_item` and [`Store::update_item`] list:
 /// title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id, categories, enabled, aliases,
 /// filters, only_season, from_date.
-fn bind_item<'q>(query: SqliteQuery<'q>, item: &'q ValidItem) -> SqliteQuery<'q> {
+fn bind_item<'q>(query: AnyQuery<'q>, item: &'q ValidItem) -> AnyQuery<'q> {
     query
         .bind(&item.title)
         .bind(item.kind.as_str())
-        .bind(item.year)
-        .bind(item.from_season)
-        .bind(item.from_episode)
+        .bind(item.year.map(i64::from))
+        .bind(item.from_season.map(i64::from))
+        .bind(item.from_episode.map(i64::from))
         .bind(&item.imdb_id)
-        .bind(item.tmdb_id)
-        .bind(item.tvdb_id)
+        .bind(item.tmdb_id.map(i64::from))
+        .bind(item.tvdb_id.map(i64::from))
         .bind(serde_json::to_string(&item.categories).unwrap_or_else(|_| "[]".into()))
-        .bind(item.enabled)
+        .bind(i64::from(item.enabled))
         .bind(serde_json::to_string(&item.aliases).unwrap_or_else(|_| "[]".into()))
         .bind(serde_json::to_string(&item.filters).unwrap_or_else(|_| "{}".into()))
-        .bind(item.only_season)
+        .bind(item.only_season.map(i64::from))
         .bind(&item.from_date)
 }
 
-fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> WatchlistItem {
+fn item_from_row(row: &sqlx::any::AnyRow) -> WatchlistItem {
     let kind: String = row.get("kind");
     let categories: String = row.get("categories");
     WatchlistItem {
@@ -71,7 +71,7 @@ fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> WatchlistItem {
             .get::<Option<i64>, _>("tvdb_id")
             .and_then(|v| u32::try_from(v).ok()),
         categories: serde_json::from_str(&categories).unwrap_or_default(),
-        enabled: row.get("enabled"),
+        enabled: row.get::<i64, _>("enabled") != 0,
         muted: row.get::<Option<i64>, _>("muted_at").is_some(),
         aliases: serde_json::from_str(row.get::<&str, _>("aliases")).unwrap_or_default(),
         // Written by this code from a validated set; an unreadable one (a newer version's field) reads as
@@ -80,7 +80,7 @@ fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> WatchlistItem {
     }
 }
 
-async fn insert_item(tx: &mut sqlx::SqliteConnection, item: &ValidItem) -> Result<i64> {
+async fn insert_item(tx: &mut sqlx::AnyConnection, item: &ValidItem) -> Result<i64> {
     let now = now();
     let row = bind_item(
         sqlx::query(

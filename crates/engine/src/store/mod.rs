@@ -14,15 +14,17 @@
 //! rolled back whole.
 //!
 //! Queries are checked by tests against real migrated files rather than by `sqlx::query!` macros, which would
-//! need a database or a prepared `.sqlx` cache at build time.
+//! need a database or a prepared `.sqlx` cache at build time. They go through sqlx's `Any` driver, so one
+//! query serves every backend: its columns are integers and text (flags are integers, closed sets of names are
+//! text through `text_column!`), and SQL is written per backend only where the dialects differ.
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Connection, SqlitePool};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Connection, Executor};
 
 mod budget;
 mod grabs;
@@ -88,7 +90,7 @@ pub fn now() -> i64 {
 
 #[derive(Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: AnyPool,
     /// The database file, for errors about the disk it is on.
     path: Arc<Path>,
 }
@@ -178,23 +180,24 @@ impl Store {
             })?;
         }
         check_writable(path)?;
-        let options = SqliteConnectOptions::new()
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10))
-            // 1 MiB of page cache a connection instead of SQLite's 2 MiB: the watchlist and its history are
-            // read in a few queries a check, from the system's file cache when not from this one.
-            .pragma("cache_size", "-1024");
-        let mut attempts = 0;
-        let pool = loop {
-            let connected = SqlitePoolOptions::new()
+        sqlx::any::install_default_drivers();
+        let options = sqlite_options(path).map_err(|cause| StoreError::Open {
+            path: path.to_owned(),
+            cause,
+        })?;
+        let opened = async {
+            switch_to_wal(&options).await?;
+            AnyPoolOptions::new()
                 // SQLite writes one transaction at a time; each connection is a thread with its own cache.
                 .max_connections(2)
                 .min_connections(0)
                 .idle_timeout(Duration::from_secs(60))
+                // Connection settings only: they touch no file, so they cannot fail (sqlx would retry a
+                // failing hook until its timeout, hiding a full disk). The file's own faults come from its
+                // first query.
+                .after_connect(|conn, _| {
+                    Box::pin(async move { conn.execute(SQLITE_SESSION).await.map(|_| ()) })
+                })
                 // A transaction SQLite rolled back by itself (it does on a full disk) leaves sqlx counting it
                 // open, and that connection would refuse every later `BEGIN IMMEDIATE` even once space is
                 // freed: close it rather than reuse it. The ping lets a dropped transaction's rollback run first.
@@ -205,27 +208,15 @@ impl Store {
                     })
                 })
                 .connect_with(options.clone())
-                .await;
-            match connected {
-                Ok(pool) => break pool,
-                // Switching a new file to WAL takes a lock SQLite's busy timeout does not wait for: of two
-                // processes creating the database at once, one is told "database is locked". It tries again.
-                Err(e)
-                    if sqlite_code(&e).is_some_and(|c| c & 0xff == SQLITE_BUSY)
-                        && attempts < 100 =>
-                {
-                    attempts += 1;
-                    tokio::time::sleep(Duration::from_millis(100)).await;
-                }
-                Err(cause) => {
-                    return Err(StoreError::Open {
-                        path: path.to_owned(),
-                        cause,
-                    }
-                    .on_disk(path));
-                }
-            }
+                .await
         };
+        let pool = opened.await.map_err(|cause| {
+            StoreError::Open {
+                path: path.to_owned(),
+                cause,
+            }
+            .on_disk(path)
+        })?;
         let store = Store {
             pool,
             path: Arc::from(path),
@@ -289,6 +280,87 @@ impl Store {
     }
 }
 
+/// Stores a closed set of names (`as_str`, `FromStr`) as text: the column types sqlx's `Any` driver reads and
+/// writes for every backend.
+macro_rules! text_column {
+    ($($t:ty),+) => {$(
+        impl sqlx::Type<sqlx::Any> for $t {
+            fn type_info() -> sqlx::any::AnyTypeInfo {
+                <str as sqlx::Type<sqlx::Any>>::type_info()
+            }
+            fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+                <str as sqlx::Type<sqlx::Any>>::compatible(ty)
+            }
+        }
+
+        impl<'q> sqlx::Encode<'q, sqlx::Any> for $t {
+            fn encode_by_ref(
+                &self,
+                buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+            ) -> std::result::Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+                <&str as sqlx::Encode<'q, sqlx::Any>>::encode(self.as_str(), buf)
+            }
+        }
+
+        impl<'r> sqlx::Decode<'r, sqlx::Any> for $t {
+            fn decode(
+                value: <sqlx::Any as sqlx::Database>::ValueRef<'r>,
+            ) -> std::result::Result<Self, sqlx::error::BoxDynError> {
+                let text = <&str as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
+                text.parse()
+                    .map_err(|_| format!("unknown {} {text:?} in the database", stringify!($t)).into())
+            }
+        }
+    )+};
+}
+
+text_column!(
+    crate::prowlarr::Protocol,
+    NotificationKind,
+    RunStatus,
+    GrabStatus
+);
+
+/// What each SQLite connection is set to when it opens (foreign keys are sqlx's default): `NORMAL` syncs
+/// (safe in WAL), a 10 s wait for a busy writer, and 1 MiB of page cache instead of SQLite's 2 MiB (the
+/// watchlist and its history are read in a few queries a check, from the system's file cache when not from
+/// this one).
+const SQLITE_SESSION: &str =
+    "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -1024;";
+
+/// Puts the file in WAL mode (readers never wait for the writer), which it keeps. Done once before the pool
+/// opens, on a connection of its own, so that a fault of the file (a full disk) is told at once.
+async fn switch_to_wal(options: &AnyConnectOptions) -> std::result::Result<(), sqlx::Error> {
+    let mut attempts = 0;
+    loop {
+        let switched = async {
+            let mut conn = sqlx::AnyConnection::connect_with(options).await?;
+            let result = conn.execute("PRAGMA journal_mode = WAL").await;
+            conn.close().await?;
+            result.map(|_| ())
+        };
+        match switched.await {
+            // Switching a new file to WAL takes a lock SQLite's busy timeout does not wait for: of two
+            // processes creating the database at once, one is told "database is locked". It tries again.
+            Err(e)
+                if sqlite_code(&e).is_some_and(|c| c & 0xff == SQLITE_BUSY) && attempts < 100 =>
+            {
+                attempts += 1;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// The URL that opens the SQLite file at `path` (created if missing) through sqlx's `Any` driver.
+fn sqlite_options(path: &Path) -> std::result::Result<AnyConnectOptions, sqlx::Error> {
+    let mut url = url::Url::parse("sqlite://").map_err(|e| sqlx::Error::Configuration(e.into()))?;
+    url.set_path(&path.to_string_lossy());
+    url.query_pairs_mut().append_pair("mode", "rwc");
+    <AnyConnectOptions as sqlx::ConnectOptions>::from_url(&url)
+}
+
 /// Refuses a database this process cannot write: the file (created if missing, as SQLite would) and the
 /// `-wal` and `-shm` files beside it when they exist. SQLite itself opens a read-only file read-only without a
 /// word and fails only at the first write, and on a read-only disk says just "unable to open database file".
@@ -327,4 +399,38 @@ fn check_writable(path: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn every_connection_is_in_wal_with_normal_syncs_and_foreign_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("nw.db")).await.unwrap();
+        // Both connections of the pool, held at once.
+        let mut a = store.pool.acquire().await.unwrap();
+        let mut b = store.pool.acquire().await.unwrap();
+        for conn in [&mut a, &mut b] {
+            let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+                .fetch_one(&mut **conn)
+                .await
+                .unwrap();
+            let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
+                .fetch_one(&mut **conn)
+                .await
+                .unwrap();
+            let keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+                .fetch_one(&mut **conn)
+                .await
+                .unwrap();
+            let busy: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+                .fetch_one(&mut **conn)
+                .await
+                .unwrap();
+            assert_eq!((mode.as_str(), sync, keys, busy), ("wal", 1, 1, 10_000));
+        }
+    }
 }

@@ -48,12 +48,11 @@ pub struct UnannouncedMatch {
     Eq,
     serde::Serialize,
     serde::Deserialize,
-    sqlx::Type,
     strum::IntoStaticStr,
     strum::VariantNames,
+    strum::EnumString,
 )]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase")]
 pub enum NotificationKind {
     Summary,
@@ -154,7 +153,7 @@ impl Store {
                     item_year: row
                         .get::<Option<i64>, _>("year")
                         .and_then(|y| u16::try_from(y).ok()),
-                    initial: row.get("initial"),
+                    initial: row.get::<i64, _>("initial") != 0,
                     title: row.get("title"),
                     release_key: row.get("release_key"),
                     quality: row.get("quality"),
@@ -168,7 +167,7 @@ impl Store {
                     episode_key: row.get("episode_key"),
                     revision: row.get("revision"),
                     announced_best: row.get("announced_best"),
-                    announced_same_quality: row.get("announced_same_quality"),
+                    announced_same_quality: row.get::<i64, _>("announced_same_quality") != 0,
                 })
                 .collect();
             let all_ids: Vec<i64> = matches.iter().map(|m| m.match_id).collect();

@@ -11,12 +11,11 @@ use super::{Result, Store, now};
     Eq,
     serde::Serialize,
     serde::Deserialize,
-    sqlx::Type,
     strum::IntoStaticStr,
     strum::VariantNames,
+    strum::EnumString,
 )]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase")]
 pub enum RunStatus {
     Running,

@@ -66,7 +66,7 @@ pub struct SearchRecord {
 
 /// Inserts (or touches) releases seen; returns their row ids in order.
 async fn insert_releases(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut sqlx::AnyConnection,
     releases: &[ReleaseRecord],
     now: i64,
 ) -> Result<Vec<i64>> {
@@ -104,7 +104,7 @@ async fn insert_releases(
 /// now passing: owed a notification). One recorded as passing is left alone (`None`).
 #[allow(clippy::too_many_arguments)]
 async fn insert_match(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut sqlx::AnyConnection,
     item_id: i64,
     release_id: i64,
     r: &ReleaseRecord,
@@ -128,7 +128,7 @@ async fn insert_match(
     .bind(item_id)
     .bind(release_id)
     .bind(&r.release_key)
-    .bind(initial)
+    .bind(i64::from(initial))
     .bind(m.quality)
     .bind(run_id)
     .bind(now)

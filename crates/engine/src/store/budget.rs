@@ -15,7 +15,7 @@ impl Store {
 
     pub async fn mark_searched(&self, item_id: i64, at: i64) -> Result<()> {
         self.write(async {
-            sqlx::query("UPDATE items SET last_searched_at = ? WHERE id = ?")
+            sqlx::query("UPDATE items SET last_searched_at = $1 WHERE id = $2")
                 .bind(at)
                 .bind(item_id)
                 .execute(&self.pool)
@@ -32,7 +32,7 @@ impl Store {
     pub async fn grant_searches(&self, now: i64, per_hour: u32, costs: &[u32]) -> Result<usize> {
         self.write(async {
             let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-            sqlx::query("DELETE FROM searches_granted WHERE at <= ?")
+            sqlx::query("DELETE FROM searches_granted WHERE at <= $1")
                 .bind(now - 3600)
                 .execute(&mut *tx)
                 .await?;
@@ -52,7 +52,7 @@ impl Store {
                 granted += 1;
             }
             if spent > 0 {
-                sqlx::query("INSERT INTO searches_granted (at, count) VALUES (?, ?)")
+                sqlx::query("INSERT INTO searches_granted (at, count) VALUES ($1, $2)")
                     .bind(now)
                     .bind(spent)
                     .execute(&mut *tx)
@@ -66,11 +66,12 @@ impl Store {
 
     /// Item searches granted in the hour before `now` (by any process on this database).
     pub async fn searches_last_hour(&self, now: i64) -> Result<u32> {
-        let used: i64 =
-            sqlx::query_scalar("SELECT COALESCE(SUM(count), 0) FROM searches_granted WHERE at > ?")
-                .bind(now - 3600)
-                .fetch_one(&self.pool)
-                .await?;
+        let used: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(SUM(count), 0) FROM searches_granted WHERE at > $1",
+        )
+        .bind(now - 3600)
+        .fetch_one(&self.pool)
+        .await?;
         Ok(u32::try_from(used).unwrap_or(u32::MAX))
     }
 }

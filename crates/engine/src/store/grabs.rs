@@ -80,7 +80,7 @@ impl Store {
             let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
             let release = sqlx::query(
                 "SELECT r.indexer_id, r.guid, r.title, r.protocol FROM matches m
-                 JOIN releases r ON r.id = m.release_id WHERE m.id = ?",
+                 JOIN releases r ON r.id = m.release_id WHERE m.id = $1",
             )
             .bind(match_id)
             .fetch_optional(&mut *tx)
@@ -90,7 +90,7 @@ impl Store {
             };
             let now = now();
             let (existing, last_request): (Option<Grab>, Option<String>) = match sqlx::query(
-                &format!("SELECT {GRAB_COLUMNS}, request FROM grabs WHERE match_id = ?"),
+                &format!("SELECT {GRAB_COLUMNS}, request FROM grabs WHERE match_id = $1"),
             )
             .bind(match_id)
             .fetch_optional(&mut *tx)
@@ -114,9 +114,9 @@ impl Store {
             }
             sqlx::query(
                 "INSERT INTO grabs (match_id, status, face, request, attempts, requested_at)
-                 VALUES (?1, 'sending', ?2, ?3, 1, ?4)
-                 ON CONFLICT (match_id) DO UPDATE SET status = 'sending', face = ?2, request = ?3,
-                     attempts = attempts + 1, requested_at = ?4, finished_at = NULL, error = NULL",
+                 VALUES ($1, 'sending', $2, $3, 1, $4)
+                 ON CONFLICT (match_id) DO UPDATE SET status = 'sending', face = $2, request = $3,
+                     attempts = attempts + 1, requested_at = $4, finished_at = NULL, error = NULL",
             )
             .bind(match_id)
             .bind(face)
@@ -147,7 +147,7 @@ impl Store {
         };
         self.write(async {
             Ok(sqlx::query_as(&format!(
-                "UPDATE grabs SET status = ?, client = ?, error = ?, finished_at = ? WHERE match_id = ?
+                "UPDATE grabs SET status = $1, client = $2, error = $3, finished_at = $4 WHERE match_id = $5
                  RETURNING {GRAB_COLUMNS}"
             ))
             .bind(status.as_str())
@@ -164,7 +164,7 @@ impl Store {
     /// The grab of the found release `match_id`, if one was asked.
     pub async fn grab(&self, match_id: i64) -> Result<Option<Grab>> {
         Ok(sqlx::query_as(&format!(
-            "SELECT {GRAB_COLUMNS} FROM grabs WHERE match_id = ?"
+            "SELECT {GRAB_COLUMNS} FROM grabs WHERE match_id = $1"
         ))
         .bind(match_id)
         .fetch_optional(&self.pool)
@@ -178,7 +178,7 @@ const GRAB_COLUMNS: &str =
 /// Marks a grab a crash left `sending` as failed, saying what the user should check.
 async fn interrupted(tx: &mut sqlx::AnyConnection, grab: Grab, now: i64) -> Result<Grab> {
     Ok(sqlx::query_as(&format!(
-        "UPDATE grabs SET status = 'failed', finished_at = ?, error = ? WHERE match_id = ? RETURNING {GRAB_COLUMNS}"
+        "UPDATE grabs SET status = 'failed', finished_at = $1, error = $2 WHERE match_id = $3 RETURNING {GRAB_COLUMNS}"
     ))
     .bind(now)
     .bind(

@@ -55,8 +55,8 @@ impl Store {
                     COALESCE(g.finished_at, g.requested_at) AS grab_at
              FROM matches m JOIN items i ON i.id = m.item_id JOIN releases r ON r.id = m.release_id
                   LEFT JOIN grabs g ON g.match_id = m.id
-             WHERE (?1 IS NULL OR m.item_id = ?1)
-             ORDER BY m.found_at DESC, m.id DESC LIMIT ?2",
+             WHERE ($1 IS NULL OR m.item_id = $1)
+             ORDER BY m.found_at DESC, m.id DESC LIMIT $2",
         ))
         .bind(item_id)
         .bind(limit)

@@ -86,7 +86,7 @@ async fn insert_item(tx: &mut sqlx::AnyConnection, item: &ValidItem) -> Result<i
         sqlx::query(
             "INSERT INTO items (title, kind, year, from_season, from_episode, imdb_id, tmdb_id, tvdb_id, categories,
                                 enabled, aliases, filters, only_season, from_date, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
         ),
         item,
     )
@@ -126,10 +126,10 @@ impl Store {
         self.write(async {
             let done = bind_item(
                 sqlx::query(
-                    "UPDATE items SET title = ?, kind = ?, year = ?, from_season = ?, from_episode = ?, imdb_id = ?,
-                            tmdb_id = ?, tvdb_id = ?, categories = ?, enabled = ?, aliases = ?, filters = ?,
-                            only_season = ?, from_date = ?, updated_at = ?, last_searched_at = NULL
-                     WHERE id = ?",
+                    "UPDATE items SET title = $1, kind = $2, year = $3, from_season = $4, from_episode = $5, imdb_id = $6,
+                            tmdb_id = $7, tvdb_id = $8, categories = $9, enabled = $10, aliases = $11, filters = $12,
+                            only_season = $13, from_date = $14, updated_at = $15, last_searched_at = NULL
+                     WHERE id = $16",
                 ),
                 item,
             )
@@ -147,8 +147,8 @@ impl Store {
 
     pub async fn set_item_enabled(&self, id: i64, enabled: bool) -> Result<()> {
         self.write(async {
-            let done = sqlx::query("UPDATE items SET enabled = ?, updated_at = ? WHERE id = ?")
-                .bind(enabled)
+            let done = sqlx::query("UPDATE items SET enabled = $1, updated_at = $2 WHERE id = $3")
+                .bind(i64::from(enabled))
                 .bind(now())
                 .bind(id)
                 .execute(&self.pool)
@@ -165,7 +165,7 @@ impl Store {
     pub async fn set_item_muted(&self, id: i64, muted: bool) -> Result<()> {
         self.write(async {
             let done = sqlx::query(
-                "UPDATE items SET muted_at = CASE WHEN ? THEN COALESCE(muted_at, ?) END, updated_at = ? WHERE id = ?",
+                "UPDATE items SET muted_at = CASE WHEN $1 THEN COALESCE(muted_at, $2) END, updated_at = $3 WHERE id = $4",
             )
             .bind(muted)
             .bind(now())
@@ -184,7 +184,7 @@ impl Store {
     /// Removes an item and its matches. Returns false when there was no such item.
     pub async fn remove_item(&self, id: i64) -> Result<bool> {
         self.write(async {
-            let done = sqlx::query("DELETE FROM items WHERE id = ?")
+            let done = sqlx::query("DELETE FROM items WHERE id = $1")
                 .bind(id)
                 .execute(&self.pool)
                 .await?;
@@ -194,7 +194,7 @@ impl Store {
     }
 
     pub async fn item(&self, id: i64) -> Result<WatchlistItem> {
-        let row = sqlx::query(&format!("{ITEM_COLUMNS} WHERE id = ?"))
+        let row = sqlx::query(&format!("{ITEM_COLUMNS} WHERE id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
@@ -241,7 +241,7 @@ impl Store {
 
     pub async fn record_item_error(&self, item_id: i64, error: &str) -> Result<()> {
         self.write(async {
-            sqlx::query("UPDATE items SET last_checked_at = ?, last_error = ? WHERE id = ?")
+            sqlx::query("UPDATE items SET last_checked_at = $1, last_error = $2 WHERE id = $3")
                 .bind(now())
                 .bind(error)
                 .bind(item_id)

@@ -9,9 +9,9 @@ impl Store {
         self.write(async {
             let now = now();
             let done = sqlx::query(
-                "INSERT INTO leases (name, holder, until) VALUES (?, ?, ?)
+                "INSERT INTO leases (name, holder, until) VALUES ($1, $2, $3)
                  ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until
-                 WHERE leases.holder = excluded.holder OR leases.until < ?",
+                 WHERE leases.holder = excluded.holder OR leases.until < $4",
             )
             .bind(name)
             .bind(holder)
@@ -27,7 +27,7 @@ impl Store {
     /// Who holds the lease `name` (run out or not).
     pub async fn lease_holder(&self, name: &str) -> Result<Option<String>> {
         Ok(
-            sqlx::query_scalar("SELECT holder FROM leases WHERE name = ?")
+            sqlx::query_scalar("SELECT holder FROM leases WHERE name = $1")
                 .bind(name)
                 .fetch_optional(&self.pool)
                 .await?,
@@ -45,7 +45,7 @@ impl Store {
     ) -> Result<bool> {
         self.write(async {
             let done = sqlx::query(
-                "UPDATE leases SET holder = ?, until = ? WHERE name = ? AND holder = ?",
+                "UPDATE leases SET holder = $1, until = $2 WHERE name = $3 AND holder = $4",
             )
             .bind(holder)
             .bind(now() + secs)
@@ -61,7 +61,7 @@ impl Store {
     /// Gives the lease up, so another process need not wait for it to run out.
     pub async fn release_lease(&self, name: &str, holder: &str) -> Result<()> {
         self.write(async {
-            sqlx::query("DELETE FROM leases WHERE name = ? AND holder = ?")
+            sqlx::query("DELETE FROM leases WHERE name = $1 AND holder = $2")
                 .bind(name)
                 .bind(holder)
                 .execute(&self.pool)
@@ -74,7 +74,7 @@ impl Store {
     /// The stored news of the notification that announced the match `match_id` (its payload JSON).
     pub async fn notice_of_match(&self, match_id: i64) -> Result<Option<String>> {
         Ok(sqlx::query_scalar(
-            "SELECT n.payload FROM matches m JOIN notifications n ON n.id = m.notification_id WHERE m.id = ?",
+            "SELECT n.payload FROM matches m JOIN notifications n ON n.id = m.notification_id WHERE m.id = $1",
         )
         .bind(match_id)
         .fetch_optional(&self.pool)

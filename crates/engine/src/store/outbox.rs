@@ -178,7 +178,7 @@ impl Store {
             for entry in &entries {
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO notifications (channel, kind, item_id, payload, status, next_attempt_at, created_at)
-                     VALUES (?, ?, ?, ?, 'pending', ?, ?) RETURNING id",
+                     VALUES ($1, $2, $3, $4, 'pending', $5, $6) RETURNING id",
                 )
                 .bind(&entry.channel)
                 .bind(entry.kind.as_str())
@@ -190,7 +190,7 @@ impl Store {
                 .await?;
                 queued += 1;
                 for match_id in &entry.match_ids {
-                    sqlx::query("UPDATE matches SET notification_id = COALESCE(notification_id, ?) WHERE id = ?")
+                    sqlx::query("UPDATE matches SET notification_id = COALESCE(notification_id, $1) WHERE id = $2")
                         .bind(id)
                         .bind(match_id)
                         .execute(&mut *tx)
@@ -200,7 +200,7 @@ impl Store {
             // Every match read and not deferred is announced, whether or not a channel took it (no channel
             // configured = nothing owed).
             for match_id in all_ids {
-                sqlx::query("UPDATE matches SET announced = 1 WHERE id = ?")
+                sqlx::query("UPDATE matches SET announced = 1 WHERE id = $1")
                     .bind(match_id)
                     .execute(&mut *tx)
                     .await?;
@@ -224,10 +224,10 @@ impl Store {
         let channels = serde_json::to_string(channels).unwrap_or_else(|_| "[]".into());
         self.write(async {
             Ok(sqlx::query_as(
-                "UPDATE notifications SET next_attempt_at = ?2
+                "UPDATE notifications SET next_attempt_at = $2
                  WHERE id = (SELECT id FROM notifications
-                             WHERE status = 'pending' AND next_attempt_at <= ?1
-                               AND channel IN (SELECT value FROM json_each(?3))
+                             WHERE status = 'pending' AND next_attempt_at <= $1
+                               AND channel IN (SELECT value FROM json_each($3))
                              ORDER BY next_attempt_at, id LIMIT 1)
                  RETURNING id, channel, kind, payload, attempts",
             )
@@ -253,8 +253,8 @@ impl Store {
     pub async fn mark_sent(&self, id: i64) -> Result<bool> {
         self.write(async {
             let done = sqlx::query(
-                "UPDATE notifications SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL
-                 WHERE id = ? AND status = 'pending'",
+                "UPDATE notifications SET status = 'sent', sent_at = $1, attempts = attempts + 1, last_error = NULL
+                 WHERE id = $2 AND status = 'pending'",
             )
             .bind(now())
             .bind(id)
@@ -268,8 +268,8 @@ impl Store {
     pub async fn mark_retry(&self, id: i64, next_attempt_at: i64, error: &str) -> Result<()> {
         self.write(async {
             sqlx::query(
-                "UPDATE notifications SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
-                 WHERE id = ? AND status = 'pending'",
+                "UPDATE notifications SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2
+                 WHERE id = $3 AND status = 'pending'",
             )
             .bind(next_attempt_at)
             .bind(error)
@@ -284,8 +284,8 @@ impl Store {
     pub async fn mark_failed(&self, id: i64, reason: &str) -> Result<()> {
         self.write(async {
             sqlx::query(
-                "UPDATE notifications SET status = 'failed', attempts = attempts + 1, last_error = ?
-                 WHERE id = ? AND status = 'pending'",
+                "UPDATE notifications SET status = 'failed', attempts = attempts + 1, last_error = $1
+                 WHERE id = $2 AND status = 'pending'",
             )
             .bind(reason)
             .bind(id)
@@ -300,7 +300,7 @@ impl Store {
     pub async fn retry_failed(&self) -> Result<u64> {
         self.write(async {
             let done = sqlx::query(
-                "UPDATE notifications SET status = 'pending', next_attempt_at = ?, attempts = 0 WHERE status = 'failed'",
+                "UPDATE notifications SET status = 'pending', next_attempt_at = $1, attempts = 0 WHERE status = 'failed'",
             )
             .bind(now())
             .execute(&self.pool)
@@ -327,7 +327,7 @@ impl Store {
     pub async fn failed_notifications(&self, limit: i64) -> Result<Vec<FailedNotification>> {
         Ok(sqlx::query_as(
             "SELECT id, kind, item_id, attempts, COALESCE(last_error, '') AS reason, created_at FROM notifications
-             WHERE status = 'failed' ORDER BY id DESC LIMIT ?",
+             WHERE status = 'failed' ORDER BY id DESC LIMIT $1",
         )
         .bind(limit)
         .fetch_all(&self.pool)

@@ -58,7 +58,7 @@ impl Store {
     pub async fn start_run(&self) -> Result<i64> {
         self.write(async {
             Ok(sqlx::query_scalar(
-                "INSERT INTO runs (started_at, status) VALUES (?, 'running') RETURNING id",
+                "INSERT INTO runs (started_at, status) VALUES ($1, 'running') RETURNING id",
             )
             .bind(now())
             .fetch_one(&self.pool)
@@ -76,8 +76,8 @@ impl Store {
     ) -> Result<()> {
         self.write(async {
             sqlx::query(
-                "UPDATE runs SET finished_at = ?, status = ?, items = ?, searches = ?, releases_seen = ?, new_matches = ?,
-                        errors = ?, notifications_queued = ?, duration_ms = ?, error = ? WHERE id = ?",
+                "UPDATE runs SET finished_at = $1, status = $2, items = $3, searches = $4, releases_seen = $5, new_matches = $6,
+                        errors = $7, notifications_queued = $8, duration_ms = $9, error = $10 WHERE id = $11",
             )
             .bind(now())
             .bind(status.as_str())
@@ -114,7 +114,7 @@ impl Store {
     pub async fn recent_runs(&self, limit: i64) -> Result<Vec<RunRecord>> {
         Ok(sqlx::query_as(
             "SELECT id, started_at, finished_at, status, items, searches, releases_seen, new_matches, errors,
-                    notifications_queued, duration_ms, error FROM runs ORDER BY id DESC LIMIT ?",
+                    notifications_queued, duration_ms, error FROM runs ORDER BY id DESC LIMIT $1",
         )
         .bind(limit)
         .fetch_all(&self.pool)

@@ -75,7 +75,7 @@ async fn insert_releases(
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO releases (indexer_id, guid, title, release_key, indexer, size, seeders, protocol,
                                    published_at, info_url, poster_url, first_seen_at, last_seen_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
              ON CONFLICT (indexer_id, guid) DO UPDATE SET last_seen_at = excluded.last_seen_at,
                  seeders = excluded.seeders
              RETURNING id",
@@ -116,7 +116,7 @@ async fn insert_match(
     Ok(sqlx::query_as(
         "INSERT INTO matches (item_id, release_id, release_key, initial, quality, run_id, found_at,
                               announced, rejected, episode_key, revision)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 IS NOT NULL, ?8, ?9, ?10)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8 IS NOT NULL, $8, $9, $10)
          ON CONFLICT (item_id, release_key) DO UPDATE SET
              release_id = excluded.release_id, initial = excluded.initial, quality = excluded.quality,
              run_id = excluded.run_id, found_at = excluded.found_at, announced = excluded.announced,
@@ -143,7 +143,7 @@ impl Store {
     /// Whether the item's first successful check has happened.
     pub async fn has_baseline(&self, item_id: i64) -> Result<bool> {
         let at: Option<Option<i64>> =
-            sqlx::query_scalar("SELECT baseline_at FROM items WHERE id = ?")
+            sqlx::query_scalar("SELECT baseline_at FROM items WHERE id = $1")
                 .bind(item_id)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -166,7 +166,7 @@ impl Store {
             // waiting when another writer (a parallel search) committed in between.
             let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
             let baseline: Option<Option<i64>> =
-                sqlx::query_scalar("SELECT baseline_at FROM items WHERE id = ?")
+                sqlx::query_scalar("SELECT baseline_at FROM items WHERE id = $1")
                     .bind(item_id)
                     .fetch_optional(&mut *tx)
                     .await?;
@@ -194,8 +194,8 @@ impl Store {
                 }
             }
             sqlx::query(
-                "UPDATE items SET baseline_at = COALESCE(baseline_at, ?), last_checked_at = ?, last_error = NULL
-                 WHERE id = ?",
+                "UPDATE items SET baseline_at = COALESCE(baseline_at, $1), last_checked_at = $2, last_error = NULL
+                 WHERE id = $3",
             )
             .bind(now)
             .bind(now)
@@ -231,7 +231,7 @@ impl Store {
                 let (Some(r), Some(&release_id)) = (releases.get(m.index), ids.get(m.index)) else {
                     continue;
                 };
-                let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM items WHERE id = ?")
+                let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM items WHERE id = $1")
                     .bind(item_id)
                     .fetch_optional(&mut *tx)
                     .await?;
@@ -251,7 +251,7 @@ impl Store {
                     ));
                 }
             }
-            sqlx::query("UPDATE items SET last_checked_at = ? WHERE enabled = 1")
+            sqlx::query("UPDATE items SET last_checked_at = $1 WHERE enabled = 1")
                 .bind(checked_at)
                 .execute(&mut *tx)
                 .await?;
@@ -267,7 +267,7 @@ impl Store {
         feed: &str,
     ) -> Result<std::collections::HashMap<i64, (String, i64)>> {
         let rows: Vec<(i64, String, i64)> = sqlx::query_as(
-            "SELECT indexer_id, guid, published_at FROM feed_cursors WHERE feed = ?",
+            "SELECT indexer_id, guid, published_at FROM feed_cursors WHERE feed = $1",
         )
         .bind(feed)
         .fetch_all(&self.pool)
@@ -284,7 +284,7 @@ impl Store {
     ) -> Result<()> {
         self.write(async {
             sqlx::query(
-                "INSERT INTO feed_cursors (feed, indexer_id, guid, published_at, updated_at) VALUES (?, ?, ?, ?, ?)
+                "INSERT INTO feed_cursors (feed, indexer_id, guid, published_at, updated_at) VALUES ($1, $2, $3, $4, $5)
                  ON CONFLICT (feed, indexer_id) DO UPDATE SET guid = excluded.guid,
                      published_at = excluded.published_at, updated_at = excluded.updated_at",
             )

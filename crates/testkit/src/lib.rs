@@ -1,5 +1,5 @@
 //! Fake Prowlarr, Telegram Bot API and ntfy servers and a webhook receiver for NightWatcher's tests, demos and
-//! benchmarks.
+//! benchmarks, and a private real PostgreSQL server (`postgres`) for the store's tests on that backend.
 //! Also the corpus of hostile strings (`xss`) that both the engine and the desktop tests feed through a check,
 //! and real full or read-only disks (`disk`) for the storage tests.
 //!
@@ -14,6 +14,7 @@
 
 pub mod disk;
 pub mod ntfy;
+pub mod postgres;
 pub mod prowlarr;
 pub mod telegram;
 pub mod webhook;

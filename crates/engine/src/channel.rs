@@ -165,6 +165,35 @@ impl SendError {
     }
 }
 
+/// The client of a channel that speaks plain HTTP: our user agent, `timeout` per request, and no redirects (a
+/// POST redirected elsewhere goes on as a GET, or to a host the user never named).
+pub fn http_client(timeout: Duration) -> Result<reqwest::Client, SendError> {
+    reqwest::Client::builder()
+        .user_agent(crate::USER_AGENT)
+        .timeout(timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(|e| SendError::permanent(format!("cannot make an HTTP client: {e}")))
+}
+
+/// Sends `request` once: `Ok` on 2xx, else the answer sorted by [`SendError::from_status`], in the words
+/// `said` picks from the answer's body (ntfy's `error` field, a receiver's text), shortened and scrubbed.
+pub async fn deliver(
+    request: reqwest::RequestBuilder,
+    said: impl FnOnce(String) -> String,
+    what_to_check: &str,
+) -> Result<(), SendError> {
+    let response = request.send().await.map_err(SendError::from_request)?;
+    let status = response.status();
+    if status.is_success() {
+        return Ok(());
+    }
+    let wait = retry_after(response.headers());
+    let body = response.text().await.unwrap_or_default();
+    let detail = crate::redact::scrub_known(&short_detail(&said(body), 200));
+    Err(SendError::from_status(status, wait, &detail, what_to_check))
+}
+
 /// The seconds of an HTTP `Retry-After` header (the date form is rare from these services and is ignored).
 pub fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
     headers

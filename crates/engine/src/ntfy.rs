@@ -118,12 +118,7 @@ impl fmt::Debug for NtfyChannel {
 
 impl NtfyChannel {
     pub fn new(config: NtfyConfig) -> Result<NtfyChannel, SendError> {
-        let http = reqwest::Client::builder()
-            .user_agent(crate::USER_AGENT)
-            .timeout(TIMEOUT)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| SendError::permanent(format!("cannot make an HTTP client: {e}")))?;
+        let http = channel::http_client(TIMEOUT)?;
         let mut publish_url = config.server.clone();
         if !publish_url.path().ends_with('/') {
             let path = format!("{}/", publish_url.path());
@@ -149,25 +144,14 @@ impl NtfyChannel {
         if let Some(token) = &self.config.token {
             request = request.bearer_auth(token.expose());
         }
-        let response = request.send().await.map_err(SendError::from_request)?;
-        let status = response.status();
-        if status.is_success() {
-            return Ok(());
-        }
-        let retry_after = channel::retry_after(response.headers());
-        let body = response.text().await.unwrap_or_default();
         // ntfy answers `{"code":40301,"http":403,"error":"forbidden",…}`.
-        let said = serde_json::from_str::<serde_json::Value>(&body)
-            .ok()
-            .and_then(|v| v.get("error")?.as_str().map(str::to_owned))
-            .unwrap_or(body);
-        let detail = crate::redact::scrub_known(&channel::short_detail(&said, 200));
-        Err(SendError::from_status(
-            status,
-            retry_after,
-            &detail,
-            "the ntfy topic and its access token",
-        ))
+        let said = |body: String| {
+            serde_json::from_str::<serde_json::Value>(&body)
+                .ok()
+                .and_then(|v| v.get("error")?.as_str().map(str::to_owned))
+                .unwrap_or(body)
+        };
+        channel::deliver(request, said, "the ntfy topic and its access token").await
     }
 }
 

@@ -109,12 +109,7 @@ impl fmt::Debug for WebhookChannel {
 
 impl WebhookChannel {
     pub fn new(config: WebhookConfig) -> Result<WebhookChannel, SendError> {
-        let http = reqwest::Client::builder()
-            .user_agent(crate::USER_AGENT)
-            .timeout(TIMEOUT)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| SendError::permanent(format!("cannot make an HTTP client: {e}")))?;
+        let http = channel::http_client(TIMEOUT)?;
         if let Some(secret) = &config.secret {
             crate::redact::register_secret(secret.expose());
         }
@@ -130,20 +125,7 @@ impl WebhookChannel {
         if let Some(secret) = &self.config.secret {
             request = request.header(SECRET_HEADER, secret.expose());
         }
-        let response = request.send().await.map_err(SendError::from_request)?;
-        let status = response.status();
-        if status.is_success() {
-            return Ok(());
-        }
-        let retry_after = channel::retry_after(response.headers());
-        let body = response.text().await.unwrap_or_default();
-        let detail = crate::redact::scrub_known(&channel::short_detail(&body, 200));
-        Err(SendError::from_status(
-            status,
-            retry_after,
-            &detail,
-            "the webhook URL and its secret",
-        ))
+        channel::deliver(request, |body| body, "the webhook URL and its secret").await
     }
 }
 

@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
+mod common;
+
 use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
@@ -12,30 +14,14 @@ use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder, download_clie
 use nightwatcher_testkit::telegram::FakeTelegram;
 use tokio::process::{Child, Command};
 
-const KEY: &str = "bot-daemon-prowlarr-key-5e1";
-const TOKEN: &str = "555002:BOT-daemon_token-x";
-const CHAT: i64 = 4343;
+use common::{CHAT, KEY, TOKEN, daemon_at};
+
 const USER: i64 = 9;
 
-/// `nightwatcherd --db <db> <args>` with a clean environment pointed at the fakes.
+/// `nightwatcherd --db <db> <args>` pointed at the fakes, its output left out of the test's.
 fn daemon(db: &Path, prowlarr: &FakeProwlarr, telegram: &FakeTelegram, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nightwatcherd"));
-    cmd.arg("--db")
-        .arg(db)
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("XDG_DATA_HOME", db.with_extension("xdg"))
-        .env("RUST_LOG", "warn")
-        .env("NIGHTWATCHER_PROWLARR_URL", prowlarr.url())
-        .env("NIGHTWATCHER_PROWLARR_API_KEY", KEY)
-        .env("NIGHTWATCHER_TELEGRAM_BOT_TOKEN", TOKEN)
-        .env("NIGHTWATCHER_TELEGRAM_CHAT_ID", CHAT.to_string())
-        .env("NIGHTWATCHER_TELEGRAM_API_URL", telegram.api_url())
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .kill_on_drop(true);
+    let mut cmd = daemon_at(db, Some((prowlarr, telegram)), args);
+    cmd.stdout(Stdio::null()).stderr(Stdio::null());
     cmd
 }
 

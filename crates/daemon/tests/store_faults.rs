@@ -6,6 +6,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic: that is the failure report
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -19,52 +21,8 @@ use nightwatcher_engine::store::Store;
 use nightwatcher_testkit::disk::Tmpfs;
 use nightwatcher_testkit::prowlarr::{FakeProwlarr, ReleaseBuilder};
 use nightwatcher_testkit::telegram::FakeTelegram;
-use tokio::process::Command;
 
-const KEY: &str = "faults-prowlarr-key-77c1";
-const TOKEN: &str = "555001:FAULTS-bot_token-q";
-const CHAT: i64 = 4242;
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// `nightwatcherd --db <db> <args>` with a clean environment; Prowlarr and Telegram (when given) are the fakes,
-/// their secrets given through the environment.
-fn daemon(db: &Path, fakes: Option<(&FakeProwlarr, &FakeTelegram)>, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nightwatcherd"));
-    cmd.arg("--db")
-        .arg(db)
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("XDG_DATA_HOME", db.with_extension("xdg"))
-        .env("RUST_LOG", "warn")
-        .stdin(Stdio::null())
-        .kill_on_drop(true);
-    if let Some((prowlarr, telegram)) = fakes {
-        cmd.env("NIGHTWATCHER_PROWLARR_URL", prowlarr.url())
-            .env("NIGHTWATCHER_PROWLARR_API_KEY", KEY)
-            .env("NIGHTWATCHER_TELEGRAM_BOT_TOKEN", TOKEN)
-            .env("NIGHTWATCHER_TELEGRAM_CHAT_ID", CHAT.to_string())
-            .env("NIGHTWATCHER_TELEGRAM_API_URL", telegram.api_url());
-    }
-    cmd
-}
-
-async fn run(mut cmd: Command) -> Out {
-    let out = tokio::time::timeout(Duration::from_secs(60), cmd.output())
-        .await
-        .expect("nightwatcherd did not finish within a minute")
-        .unwrap();
-    Out {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use common::{CHAT, KEY, TOKEN, daemon_at as daemon, output as run};
 
 fn film(i: usize) -> String {
     format!("Shared Film {i:02}")

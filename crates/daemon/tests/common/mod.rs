@@ -106,6 +106,47 @@ impl Env {
     }
 }
 
+/// `nightwatcherd --db <db> <args>` with a clean environment; Prowlarr and Telegram (when given) are the fakes,
+/// their secrets given through the environment. For tests that start daemons of their own (`run`) rather
+/// than an [`Env`]'s one-shot commands.
+pub fn daemon_at(
+    db: &Path,
+    fakes: Option<(&FakeProwlarr, &FakeTelegram)>,
+    args: &[&str],
+) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nightwatcherd"));
+    cmd.arg("--db")
+        .arg(db)
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("XDG_DATA_HOME", db.with_extension("xdg"))
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null())
+        .kill_on_drop(true);
+    if let Some((prowlarr, telegram)) = fakes {
+        cmd.env("NIGHTWATCHER_PROWLARR_URL", prowlarr.url())
+            .env("NIGHTWATCHER_PROWLARR_API_KEY", KEY)
+            .env("NIGHTWATCHER_TELEGRAM_BOT_TOKEN", TOKEN)
+            .env("NIGHTWATCHER_TELEGRAM_CHAT_ID", CHAT.to_string())
+            .env("NIGHTWATCHER_TELEGRAM_API_URL", telegram.api_url());
+    }
+    cmd
+}
+
+/// Runs `cmd` to its end (within a minute) and returns its exit code and outputs.
+pub async fn output(mut cmd: Command) -> Out {
+    let out = tokio::time::timeout(Duration::from_secs(60), cmd.output())
+        .await
+        .expect("nightwatcherd did not finish within a minute")
+        .unwrap();
+    Out {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
 pub fn assert_no_secrets(text: &str) {
     assert!(!text.contains(KEY), "the API key leaked: {text}");
     assert!(!text.contains(TOKEN), "the bot token leaked: {text}");

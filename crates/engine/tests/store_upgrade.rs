@@ -11,7 +11,7 @@ async fn items_and_matches_from_the_first_schema_keep_working() {
     let dir = tempfile::tempdir().unwrap();
     let first = dir.path().join("first");
     std::fs::create_dir(&first).unwrap();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations/sqlite");
     std::fs::copy(
         root.join("0001_initial.sql"),
         first.join("0001_initial.sql"),

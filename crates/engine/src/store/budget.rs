@@ -31,15 +31,16 @@ impl Store {
     /// transaction, so two processes checking at once cannot both spend the same remainder.
     pub async fn grant_searches(&self, now: i64, per_hour: u32, costs: &[u32]) -> Result<usize> {
         self.write(async {
-            let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+            let mut tx = self.begin_write().await?;
             sqlx::query("DELETE FROM searches_granted WHERE at <= $1")
                 .bind(now - 3600)
                 .execute(&mut *tx)
                 .await?;
-            let used: i64 =
-                sqlx::query_scalar("SELECT COALESCE(SUM(count), 0) FROM searches_granted")
-                    .fetch_one(&mut *tx)
-                    .await?;
+            let used: i64 = sqlx::query_scalar(
+                "SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) FROM searches_granted",
+            )
+            .fetch_one(&mut *tx)
+            .await?;
             let mut left = i64::from(per_hour) - used;
             let mut granted = 0;
             let mut spent = 0;
@@ -67,7 +68,7 @@ impl Store {
     /// Item searches granted in the hour before `now` (by any process on this database).
     pub async fn searches_last_hour(&self, now: i64) -> Result<u32> {
         let used: i64 = sqlx::query_scalar(
-            "SELECT COALESCE(SUM(count), 0) FROM searches_granted WHERE at > $1",
+            "SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) FROM searches_granted WHERE at > $1",
         )
         .bind(now - 3600)
         .fetch_one(&self.pool)

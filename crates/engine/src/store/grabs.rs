@@ -77,7 +77,7 @@ impl Store {
         request: Option<&str>,
     ) -> Result<Option<GrabStart>> {
         self.write(async {
-            let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+            let mut tx = self.begin_write().await?;
             let release = sqlx::query(
                 "SELECT r.indexer_id, r.guid, r.title, r.protocol FROM matches m
                  JOIN releases r ON r.id = m.release_id WHERE m.id = $1",

@@ -1,6 +1,6 @@
 //! The history the Found view shows: each release found, newest first, with its grab.
 
-use super::{INDEXERS_OF_RELEASE, Result, Store};
+use super::{Result, Store};
 use crate::prowlarr::Protocol;
 use crate::store::GrabStatus;
 
@@ -47,9 +47,10 @@ impl Store {
         item_id: Option<i64>,
         limit: i64,
     ) -> Result<Vec<FoundRelease>> {
+        let indexers = self.indexers_of_release();
         Ok(sqlx::query_as(&format!(
             "SELECT m.id AS match_id, m.item_id, i.title AS item_title, r.title, r.indexer,
-                    {INDEXERS_OF_RELEASE} AS indexers, m.rejected, r.size, r.seeders,
+                    {indexers} AS indexers, m.rejected, r.size, r.seeders,
                     r.protocol, r.published_at, r.info_url, m.found_at,
                     g.status AS grab_status, g.face AS grab_face, g.client AS grab_client, g.error AS grab_error,
                     COALESCE(g.finished_at, g.requested_at) AS grab_at

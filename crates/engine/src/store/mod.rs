@@ -46,7 +46,12 @@ pub use outbox::{
 pub use runs::{RunFigures, RunRecord, RunStatus};
 pub use searches::{MatchRecord, NewMatch, ReleaseRecord, SearchRecord};
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
+static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");
+
+/// The key of the transaction-scoped advisory lock that serializes deciding writes on PostgreSQL, as
+/// `BEGIN IMMEDIATE` does on SQLite.
+const PG_WRITE_LOCK: i64 = 0x4e57_5752; // "NWWR"
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -77,6 +82,10 @@ pub enum StoreError {
     DiskFull { path: PathBuf },
     #[error("no watchlist item with id {0}")]
     NoSuchItem(i64),
+    #[error(
+        "cannot connect to the PostgreSQL server {server}: {cause}. Check that it runs and takes connections from here, and the user, password and database name"
+    )]
+    Connect { server: String, cause: sqlx::Error },
     #[error("database error: {0}")]
     Sql(#[from] sqlx::Error),
 }
@@ -88,9 +97,36 @@ pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
+/// Which database the store is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The PostgreSQL pool's sizes and limits (`db_pool_min`, `db_pool_max`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolSettings {
+    pub min: u32,
+    pub max: u32,
+    /// How long a query waits for a free connection before it fails.
+    pub acquire_timeout: Duration,
+}
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        PoolSettings {
+            min: 10,
+            max: 30,
+            acquire_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
 #[derive(Clone)]
 pub struct Store {
     pool: AnyPool,
+    backend: Backend,
     /// The database file, for errors about the disk it is on.
     path: Arc<Path>,
 }
@@ -131,10 +167,15 @@ impl StoreError {
     }
 }
 
-/// The indexers listing a release (by its key), as a JSON array: SQL shared by the outbox and the history.
+/// The indexers listing a release (by its key), as a JSON array in the order they listed it: SQL shared by
+/// the outbox and the history, one per backend.
 const INDEXERS_OF_RELEASE: &str = "(SELECT json_group_array(indexer) FROM
     (SELECT DISTINCT COALESCE(r2.indexer, 'indexer ' || r2.indexer_id) AS indexer
      FROM releases r2 WHERE r2.release_key = r.release_key ORDER BY r2.id))";
+const PG_INDEXERS_OF_RELEASE: &str =
+    "(SELECT COALESCE(json_agg(indexer ORDER BY first_id), '[]')::text FROM
+    (SELECT COALESCE(r2.indexer, 'indexer ' || r2.indexer_id) AS indexer, MIN(r2.id) AS first_id
+     FROM releases r2 WHERE r2.release_key = r.release_key GROUP BY 1) AS listed)";
 
 /// What the database files look like on disk (size and modification time of the file and of its WAL). Any
 /// commit, by this process or another, changes it; see [`Store::fingerprint`].
@@ -147,6 +188,10 @@ impl Store {
     /// commits in one tick that leave the WAL's size alone look the same, so a cache keyed on it also bounds
     /// the age of what it keeps. `None` when the files cannot be read (then nothing should be cached).
     pub fn fingerprint(&self) -> Option<Fingerprint> {
+        if self.backend != Backend::Sqlite {
+            // Another engine's writes leave no trace here: nothing is cached.
+            return None;
+        }
         let stat = |path: &Path| {
             std::fs::metadata(path)
                 .ok()
@@ -219,23 +264,88 @@ impl Store {
         })?;
         let store = Store {
             pool,
+            backend: Backend::Sqlite,
             path: Arc::from(path),
         };
         store.write(store.migrate()).await?;
         Ok(store)
     }
 
+    /// Connects to a PostgreSQL database (`url`, its password already in it) and applies pending migrations.
+    /// A connection is tested before it is handed out and replaced after an hour; `server` names the
+    /// database in errors, without the password.
+    pub async fn open_postgres(url: &str, server: &str, pool: PoolSettings) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let connect = |cause| StoreError::Connect {
+            server: server.to_owned(),
+            cause,
+        };
+        let pool = AnyPoolOptions::new()
+            .min_connections(pool.min.min(pool.max))
+            .max_connections(pool.max.max(1))
+            .acquire_timeout(pool.acquire_timeout)
+            .test_before_acquire(true)
+            .max_lifetime(Duration::from_secs(3600))
+            .connect(url)
+            .await
+            .map_err(connect)?;
+        // sqlx holds a session advisory lock while it migrates: two engines starting together migrate once.
+        PG_MIGRATOR.run(&pool).await?;
+        Ok(Store {
+            pool,
+            backend: Backend::Postgres,
+            path: Arc::from(Path::new("")),
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The statement written for this store's backend, where SQLite and PostgreSQL say it differently.
+    fn dialect(&self, sqlite: &'static str, postgres: &'static str) -> &'static str {
+        match self.backend {
+            Backend::Sqlite => sqlite,
+            Backend::Postgres => postgres,
+        }
+    }
+
+    /// [`INDEXERS_OF_RELEASE`] in this backend's words.
+    fn indexers_of_release(&self) -> &'static str {
+        self.dialect(INDEXERS_OF_RELEASE, PG_INDEXERS_OF_RELEASE)
+    }
+
     async fn migrate(&self) -> Result<()> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         // Inside the transaction each migration is a savepoint.
         MIGRATOR.run(&mut *tx).await?;
         tx.commit().await?;
         Ok(())
     }
 
+    /// A transaction for writes that decide from what they read (composing notifications, granting searches,
+    /// claiming a grab): one at a time across every process on the database. SQLite's `BEGIN IMMEDIATE` takes
+    /// its write lock at once; on PostgreSQL a transaction-scoped advisory lock does the same.
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        match self.backend {
+            Backend::Sqlite => Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?),
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock($1)) AS locked")
+                    .bind(PG_WRITE_LOCK)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(tx)
+            }
+        }
+    }
+
     /// Runs a write, naming the database file when the disk is full or read-only.
     async fn write<T>(&self, work: impl Future<Output = Result<T>>) -> Result<T> {
-        work.await.map_err(|e| e.on_disk(&self.path))
+        match self.backend {
+            Backend::Sqlite => work.await.map_err(|e| e.on_disk(&self.path)),
+            Backend::Postgres => work.await,
+        }
     }
 
     /// Closes every connection, so the files are closed (and the last connection's checkpoint has run) when it

@@ -3,7 +3,7 @@
 
 use sqlx::Row;
 
-use super::{INDEXERS_OF_RELEASE, Result, Store, now};
+use super::{Result, Store, now};
 use crate::prowlarr::Protocol;
 
 /// A match owed a notification, with what the message needs.
@@ -108,7 +108,7 @@ impl Store {
         F: FnOnce(Vec<UnannouncedMatch>) -> (Vec<OutboxEntry>, Vec<i64>),
     {
         self.write(async {
-            let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+            let mut tx = self.begin_write().await?;
             // A muted item's matches are owed nothing: announced without a message, so unmuting does not
             // send what was found meanwhile.
             let muted = sqlx::query(
@@ -119,17 +119,19 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+            let indexers = self.indexers_of_release();
             let rows = sqlx::query(&format!(
                 "SELECT m.id, m.item_id, i.title AS item_title, i.year, m.initial, r.title, r.release_key, m.quality,
                         r.size, (SELECT MAX(r2.seeders) FROM releases r2 WHERE r2.release_key = r.release_key) AS seeders,
                         r.protocol, r.published_at, r.info_url, r.poster_url,
-                        {INDEXERS_OF_RELEASE} AS indexers, m.episode_key, m.revision,
+                        {indexers} AS indexers, m.episode_key, m.revision,
                         (SELECT MAX(p.quality) FROM matches p
                          WHERE p.item_id = m.item_id AND p.episode_key = m.episode_key AND p.announced = 1
                            AND p.rejected IS NULL) AS announced_best,
-                        EXISTS (SELECT 1 FROM matches p
+                        CASE WHEN EXISTS (SELECT 1 FROM matches p
                          WHERE p.item_id = m.item_id AND p.episode_key = m.episode_key AND p.announced = 1
-                           AND p.rejected IS NULL AND p.quality = m.quality) AS announced_same_quality
+                           AND p.rejected IS NULL AND p.quality = m.quality) THEN 1 ELSE 0 END
+                          AS announced_same_quality
                  FROM matches m JOIN items i ON i.id = m.item_id JOIN releases r ON r.id = m.release_id
                  WHERE m.announced = 0 AND m.rejected IS NULL
                  ORDER BY m.item_id, m.id",
@@ -223,14 +225,22 @@ impl Store {
     ) -> Result<Option<PendingNotification>> {
         let channels = serde_json::to_string(channels).unwrap_or_else(|_| "[]".into());
         self.write(async {
-            Ok(sqlx::query_as(
+            // On PostgreSQL two engines may pick the same row at once: the one that finds it locked skips it.
+            Ok(sqlx::query_as(self.dialect(
                 "UPDATE notifications SET next_attempt_at = $2
                  WHERE id = (SELECT id FROM notifications
                              WHERE status = 'pending' AND next_attempt_at <= $1
                                AND channel IN (SELECT value FROM json_each($3))
                              ORDER BY next_attempt_at, id LIMIT 1)
                  RETURNING id, channel, kind, payload, attempts",
-            )
+                "UPDATE notifications SET next_attempt_at = $2
+                 WHERE id = (SELECT id FROM notifications
+                             WHERE status = 'pending' AND next_attempt_at <= $1
+                               AND channel IN (SELECT value FROM json_array_elements_text(CAST($3 AS json)))
+                             ORDER BY next_attempt_at, id LIMIT 1
+                             FOR UPDATE SKIP LOCKED)
+                 RETURNING id, channel, kind, payload, attempts",
+            ))
             .bind(now)
             .bind(lease_until)
             .bind(channels)
@@ -312,8 +322,8 @@ impl Store {
 
     pub async fn notification_counts(&self) -> Result<NotificationCounts> {
         let row = sqlx::query(
-            "SELECT COALESCE(SUM(status = 'pending'), 0) AS pending, COALESCE(SUM(status = 'sent'), 0) AS sent,
-                    COALESCE(SUM(status = 'failed'), 0) AS failed FROM notifications",
+            "SELECT COUNT(*) FILTER (WHERE status = 'pending') AS pending, COUNT(*) FILTER (WHERE status = 'sent') AS sent,
+                    COUNT(*) FILTER (WHERE status = 'failed') AS failed FROM notifications",
         )
         .fetch_one(&self.pool)
         .await?;

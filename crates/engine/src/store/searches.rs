@@ -116,7 +116,7 @@ async fn insert_match(
     Ok(sqlx::query_as(
         "INSERT INTO matches (item_id, release_id, release_key, initial, quality, run_id, found_at,
                               announced, rejected, episode_key, revision)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8 IS NOT NULL, $8, $9, $10)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8 IS NULL THEN 0 ELSE 1 END, $8, $9, $10)
          ON CONFLICT (item_id, release_key) DO UPDATE SET
              release_id = excluded.release_id, initial = excluded.initial, quality = excluded.quality,
              run_id = excluded.run_id, found_at = excluded.found_at, announced = excluded.announced,
@@ -164,7 +164,7 @@ impl Store {
             let now = now();
             // IMMEDIATE: this transaction reads, then writes; a deferred one would fail with SQLITE_BUSY instead of
             // waiting when another writer (a parallel search) committed in between.
-            let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+            let mut tx = self.begin_write().await?;
             let baseline: Option<Option<i64>> =
                 sqlx::query_scalar("SELECT baseline_at FROM items WHERE id = $1")
                     .bind(item_id)
@@ -224,7 +224,7 @@ impl Store {
     ) -> Result<Vec<(i64, NewMatch)>> {
         self.write(async {
             let now = now();
-            let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+            let mut tx = self.begin_write().await?;
             let ids = insert_releases(&mut tx, releases, now).await?;
             let mut new_matches = Vec::new();
             for (item_id, m) in matched {
